@@ -1,0 +1,48 @@
+# Administrator commands (CLI): imports, invites, seeding.
+
+units-import-ok = Imported { $count } units ({ $created } new, { $updated } updated) from { $file }.
+units-import-refused = File { $file } not imported: { $count } errors, nothing was written.
+units-import-line = Line { $line }: { $message }
+units-import-missing_columns = missing column(s) { $columns } (header must be code,name,type,parent,cluster)
+units-import-empty_file = the file has no data rows
+units-import-missing_code = missing unit code (code)
+units-import-bad_code = code "{ $value }" is not valid (use unaccented letters, digits, "_", "-", ".")
+units-import-missing_name = missing unit name (name)
+units-import-name_too_long = unit name longer than { $max } characters
+units-import-unknown_type = unit type "{ $value }" does not exist (use one of: { $allowed })
+units-import-duplicate_code = code "{ $value }" already appears on line { $first }
+units-import-unknown_parent = parent unit "{ $value }" does not exist
+units-import-self_parent = unit "{ $value }" cannot be its own parent
+units-import-parent_cycle = the parents of "{ $value }" form a cycle
+units-import-unknown_cluster = emulation cluster "{ $value }" does not exist
+units-import-not_a_cluster = "{ $value }" is not an emulation cluster
+units-import-unreadable = Cannot read { $file }: { $reason }
+units-import-bad-extension = Only .csv or .xlsx files are accepted.
+
+units-list-header = Code | Name | Type | Parent | Clusters | Status
+units-list-active = active
+units-list-retired = retired
+units-list-count = { $count } units.
+
+invite-created = Invite code for { $unit } (role: { $role }), single use, expires at { $expires }:
+invite-deeplink = Telegram link (one tap to connect): { $link }
+invite-how = The recipient sends the bot: /start { $code }
+invite-unknown-unit = No unit with code "{ $unit }". See the list: npm run cli -- units:list
+invite-retired-unit = Unit "{ $unit }" is retired and cannot be invited.
+invite-bad-ttl = Validity "{ $ttl }" is not valid: use 30m, 12h, 7d or 2w (at most 366 days).
+invite-bad-role = Role "{ $role }" is not valid: use focal or manager.
+role-focal = focal point
+role-manager = manager
+role-admin = administrator
+
+seed-done = Default data loaded: { $units } units, { $duties } report types, { $indicators } indicators, { $targets } yearly targets, { $holidays } days off, { $assignments } reporting assignments.
+migrate-done = Database up to date: { $count ->
+    [0] no new changes.
+   *[other] applied { $count } migration(s) ({ $names }).
+}
+diff-none = Schema and migrations agree; no new migration.
+diff-created = Created migration { $name }.
+
+cli-usage = Usage: npm run cli -- <command>. Commands: { $commands }
+cli-unknown-command = No command "{ $command }".
+cli-missing-arg = Missing { $arg }.

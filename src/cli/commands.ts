@@ -1,0 +1,215 @@
+import type { ParseArgsConfig } from 'node:util';
+import { importUnits } from '../app/import-units.js';
+import { createInvite } from '../app/invites.js';
+import { readTable, TabularFileError } from '../app/tabular-file.js';
+import type { Config } from '../config/config.js';
+import { parseDuration } from '../domain/duration.js';
+import type { Clock } from '../ports/clock.js';
+import type { Locale } from '../ports/translator.js';
+import { runSeed } from '../storage/bootstrap.js';
+import { type Database, DatabaseBusyError, openDatabase } from '../storage/database.js';
+import { createPrismaInviteStore } from '../storage/invite-store.js';
+import { createMigration } from '../storage/migrations.js';
+import { createPrismaUnitStore } from '../storage/unit-store.js';
+
+export interface CommandContext {
+  config: Config;
+  clock: Clock;
+  locale: Locale;
+  t: (id: string, args?: Record<string, string | number>) => string;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  options?: ParseArgsConfig['options'];
+  run(ctx: CommandContext, values: Values, positionals: string[]): Promise<number>;
+}
+
+/** Opens the configured database for one command, and closes it afterwards. */
+async function withDb(ctx: CommandContext, run: (db: Database) => Promise<number>): Promise<number> {
+  let db: Database;
+  try {
+    db = await openDatabase(ctx.config.database, { poolSize: 4 });
+  } catch (err) {
+    if (err instanceof DatabaseBusyError) {
+      ctx.err(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function formatDateTime(d: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(d);
+}
+
+export function createImportUnits(): Command {
+  return {
+    async run(ctx, _values, positionals) {
+      const file = positionals[0];
+      if (!file) {
+        ctx.err(ctx.t('cli-missing-arg', { arg: '<file.csv|file.xlsx>' }));
+        return 2;
+      }
+      let table: Awaited<ReturnType<typeof readTable>>;
+      try {
+        table = await readTable(file);
+      } catch (err) {
+        if (err instanceof TabularFileError) {
+          ctx.err(
+            err.code === 'bad_extension'
+              ? ctx.t('units-import-bad-extension')
+              : ctx.t('units-import-unreadable', { file, reason: err.message }),
+          );
+          return 1;
+        }
+        throw err;
+      }
+      return withDb(ctx, async (db) => {
+        const result = await importUnits({ units: createPrismaUnitStore(db.prisma) }, table, 'cli');
+        if (!result.ok) {
+          ctx.err(ctx.t('units-import-refused', { file, count: result.errors.length }));
+          for (const e of result.errors) {
+            ctx.err(
+              ctx.t('units-import-line', { line: e.line, message: ctx.t(`units-import-${e.code}`, e.args) }),
+            );
+          }
+          return 1;
+        }
+        ctx.out(
+          ctx.t('units-import-ok', {
+            file,
+            count: result.count,
+            created: result.created,
+            updated: result.updated,
+          }),
+        );
+        return 0;
+      });
+    },
+  };
+}
+
+export const commands: Record<string, Command> = {
+  'db:migrate': {
+    async run(ctx) {
+      return withDb(ctx, async (db) => {
+        const names = await db.migrate(); // PGlite was migrated at open: then names is empty
+        ctx.out(ctx.t('migrate-done', { count: names.length, names: names.join(', ') }));
+        return 0;
+      });
+    },
+  },
+  'db:diff': {
+    async run(ctx, _values, positionals) {
+      const name = positionals[0];
+      if (!name) {
+        ctx.err(ctx.t('cli-missing-arg', { arg: '<migration-name>' }));
+        return 2;
+      }
+      const folder = await createMigration(name, ctx.clock.now());
+      ctx.out(folder ? ctx.t('diff-created', { name: folder }) : ctx.t('diff-none'));
+      return 0;
+    },
+  },
+  'db:seed': {
+    async run(ctx) {
+      return withDb(ctx, async (db) => {
+        if (db.kind === 'postgres') await db.migrate();
+        const counts = await runSeed(db.prisma, ctx.clock, ctx.config.timeZone);
+        ctx.out(
+          ctx.t('seed-done', {
+            units: counts.units ?? 0,
+            duties: counts.duties ?? 0,
+            indicators: counts.indicators ?? 0,
+            targets: counts.targets ?? 0,
+            holidays: counts.holidays ?? 0,
+            assignments: counts.assignments ?? 0,
+          }),
+        );
+        return 0;
+      });
+    },
+  },
+  'units:import': createImportUnits(),
+  'units:list': {
+    options: { format: { type: 'string' } },
+    async run(ctx, values) {
+      return withDb(ctx, async (db) => {
+        const units = await createPrismaUnitStore(db.prisma).list();
+        if (values.format === 'json') {
+          ctx.out(JSON.stringify(units.map(({ id: _id, ...u }) => u)));
+          return 0;
+        }
+        ctx.out(ctx.t('units-list-header'));
+        for (const u of units) {
+          const status = u.active ? ctx.t('units-list-active') : ctx.t('units-list-retired');
+          ctx.out([u.code, u.name, u.type, u.parent ?? '', u.clusters.join(' '), status].join(' | '));
+        }
+        ctx.out(ctx.t('units-list-count', { count: units.length }));
+        return 0;
+      });
+    },
+  },
+  invite: {
+    options: { unit: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } },
+    async run(ctx, values) {
+      const unitCode = typeof values.unit === 'string' ? values.unit : undefined;
+      if (!unitCode) {
+        ctx.err(ctx.t('cli-missing-arg', { arg: '--unit <code>' }));
+        return 2;
+      }
+      const role = typeof values.role === 'string' ? values.role : 'focal';
+      if (role !== 'focal' && role !== 'manager') {
+        ctx.err(ctx.t('invite-bad-role', { role }));
+        return 2;
+      }
+      const ttlText = typeof values.ttl === 'string' ? values.ttl : '7d';
+      const ttlMs = parseDuration(ttlText);
+      if (ttlMs === null) {
+        ctx.err(ctx.t('invite-bad-ttl', { ttl: ttlText }));
+        return 2;
+      }
+      return withDb(ctx, async (db) => {
+        const result = await createInvite(
+          {
+            units: createPrismaUnitStore(db.prisma),
+            invites: createPrismaInviteStore(db.prisma),
+            clock: ctx.clock,
+          },
+          { unitCode, role, ttlMs, createdBy: 'cli' },
+        );
+        if (!result.ok) {
+          ctx.err(
+            ctx.t(result.error === 'unknown_unit' ? 'invite-unknown-unit' : 'invite-retired-unit', {
+              unit: unitCode,
+            }),
+          );
+          return 1;
+        }
+        ctx.out(
+          ctx.t('invite-created', {
+            unit: `${result.unit.name} (${result.unit.code})`,
+            role: ctx.t(`role-${role}`),
+            expires: formatDateTime(result.expiresAt, ctx.config.timeZone, ctx.locale),
+          }),
+        );
+        ctx.out(result.code);
+        ctx.out(ctx.t('invite-how', { code: result.code }));
+        return 0;
+      });
+    },
+  },
+};

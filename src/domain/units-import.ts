@@ -1,0 +1,159 @@
+/**
+ * Validation of a unit import (CSV or XLSX with columns `code,name,type,parent,cluster`).
+ * Pure: the caller reads the file and knows which codes exist; this decides whether the whole
+ * file is acceptable. A file with any bad row is refused whole, each error with its line.
+ */
+
+export const UNIT_IMPORT_COLUMNS = ['code', 'name', 'type', 'parent', 'cluster'] as const;
+
+export interface RawUnitRow {
+  /** Line number in the file as a person sees it (header = line 1). */
+  line: number;
+  cells: Partial<Record<string, string>>;
+}
+
+export interface ImportedUnit {
+  line: number;
+  code: string;
+  name: string;
+  type: string;
+  parent: string | null;
+  /** Cluster codes (several separated by `|` or `;`). */
+  clusters: string[];
+}
+
+export type UnitImportErrorCode =
+  | 'missing_columns'
+  | 'empty_file'
+  | 'missing_code'
+  | 'bad_code'
+  | 'missing_name'
+  | 'name_too_long'
+  | 'unknown_type'
+  | 'duplicate_code'
+  | 'unknown_parent'
+  | 'self_parent'
+  | 'parent_cycle'
+  | 'unknown_cluster'
+  | 'not_a_cluster';
+
+export interface UnitImportError {
+  line: number;
+  code: UnitImportErrorCode;
+  /** Values to interpolate in the localised message (never secrets). */
+  args: Record<string, string | number>;
+}
+
+export type UnitImportResult = { ok: true; units: ImportedUnit[] } | { ok: false; errors: UnitImportError[] };
+
+export interface ExistingUnits {
+  /** unit code → unit type code, for units already in the database. */
+  types: ReadonlyMap<string, string>;
+  /** code → parent code, for units already in the database (cycle detection). */
+  parents: ReadonlyMap<string, string | null>;
+}
+
+const CODE_RE = /^[A-Z0-9][A-Z0-9_.-]{0,63}$/;
+
+function cell(row: RawUnitRow, name: string): string {
+  return (row.cells[name] ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Checks header and rows. Codes are upper-cased (`stp_hanoi` → `STP_HANOI`). Parents and
+ * clusters may refer to rows of the same file or to existing units.
+ */
+export function validateUnitImport(
+  header: readonly string[],
+  rows: readonly RawUnitRow[],
+  unitTypes: ReadonlySet<string>,
+  existing: ExistingUnits,
+): UnitImportResult {
+  const cols = header.map((h) => h.trim().toLowerCase());
+  const missing = ['code', 'name', 'type'].filter((c) => !cols.includes(c));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      errors: [{ line: 1, code: 'missing_columns', args: { columns: missing.join(', ') } }],
+    };
+  }
+  const dataRows = rows.filter((r) => UNIT_IMPORT_COLUMNS.some((c) => cell(r, c) !== ''));
+  if (dataRows.length === 0) return { ok: false, errors: [{ line: 1, code: 'empty_file', args: {} }] };
+
+  const errors: UnitImportError[] = [];
+  const units: ImportedUnit[] = [];
+  const seen = new Map<string, number>();
+  for (const row of dataRows) {
+    const err = (code: UnitImportErrorCode, args: Record<string, string | number> = {}) =>
+      errors.push({ line: row.line, code, args });
+    const code = cell(row, 'code').toUpperCase();
+    const name = cell(row, 'name');
+    const type = cell(row, 'type').toUpperCase();
+    const parent = cell(row, 'parent').toUpperCase() || null;
+    const clusters = cell(row, 'cluster')
+      .split(/[|;]/)
+      .map((c) => c.trim().toUpperCase())
+      .filter((c) => c !== '');
+    if (code === '') err('missing_code');
+    else if (!CODE_RE.test(code)) err('bad_code', { value: code.slice(0, 70) });
+    else if (seen.has(code)) err('duplicate_code', { value: code, first: seen.get(code)! });
+    if (code !== '') seen.set(code, seen.get(code) ?? row.line);
+    if (name === '') err('missing_name');
+    else if (name.length > 300) err('name_too_long', { max: 300 });
+    if (!unitTypes.has(type))
+      err('unknown_type', { value: type.slice(0, 40), allowed: [...unitTypes].join(', ') });
+    if (parent !== null && parent === code) err('self_parent', { value: code });
+    units.push({ line: row.line, code, name, type, parent, clusters });
+  }
+
+  const typeOf = (c: string) => units.find((u) => u.code === c)?.type ?? existing.types.get(c);
+  for (const u of units) {
+    if (u.parent !== null && u.parent !== u.code && typeOf(u.parent) === undefined) {
+      errors.push({ line: u.line, code: 'unknown_parent', args: { value: u.parent } });
+    }
+    for (const c of u.clusters) {
+      const t = typeOf(c);
+      if (t === undefined) errors.push({ line: u.line, code: 'unknown_cluster', args: { value: c } });
+      else if (t !== 'CLUSTER') errors.push({ line: u.line, code: 'not_a_cluster', args: { value: c } });
+    }
+  }
+
+  // Cycles through parents, across the file and the database.
+  const parentOf = new Map(existing.parents);
+  for (const u of units) parentOf.set(u.code, u.parent);
+  for (const u of units) {
+    const visited = new Set<string>([u.code]);
+    let p = parentOf.get(u.code) ?? null;
+    while (p !== null) {
+      if (visited.has(p)) {
+        if (p === u.code && u.parent !== u.code) {
+          errors.push({ line: u.line, code: 'parent_cycle', args: { value: u.code } });
+        }
+        break;
+      }
+      visited.add(p);
+      p = parentOf.get(p) ?? null;
+    }
+  }
+
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  return { ok: true, units };
+}
+
+/**
+ * Orders units so that every parent comes before its children (parents from the file first).
+ */
+export function orderByParent(units: readonly ImportedUnit[]): ImportedUnit[] {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const out: ImportedUnit[] = [];
+  const done = new Set<string>();
+  const visit = (u: ImportedUnit) => {
+    if (done.has(u.code)) return;
+    done.add(u.code);
+    const p = u.parent ? byCode.get(u.parent) : undefined;
+    if (p) visit(p);
+    out.push(u);
+  };
+  for (const u of units) visit(u);
+  return out;
+}

@@ -1,0 +1,166 @@
+/**
+ * The one place that chooses the database: PostgreSQL through `@prisma/adapter-pg` when
+ * DATABASE_URL is set, otherwise embedded PGlite under DATA_DIR. Same schema, same migrations.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrations } from './schema-engine.js';
+
+export { PrismaClient };
+export type Db = PrismaClient;
+
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'postgres' | 'pglite';
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  /** True when the database answers a trivial query within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Thrown when another live process holds the embedded database directory. */
+export class DatabaseBusyError extends Error {
+  readonly code = 'DATABASE_BUSY';
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database in ${dir} is in use by another process (pid ${pid}): stop the service first, or set DATABASE_URL to use PostgreSQL.`,
+    );
+  }
+}
+
+export { MIGRATIONS_DIR, SCHEMA_PATH } from '../paths.js';
+
+import { MIGRATIONS_DIR } from '../paths.js';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the single-process lock of an embedded data directory. PGlite corrupts a directory
+ * opened by two processes, so a second process must be refused, not queued.
+ */
+export function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lockFile = path.join(dir, 'pglite.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          if (readFileSync(lockFile, 'utf8') === String(process.pid)) unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
+      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) throw new DatabaseBusyError(dir, pid);
+      unlinkSync(lockFile); // stale lock of a dead process
+    }
+  }
+  throw new Error(`Could not lock ${dir}`);
+}
+
+/** Opens the database. Embedded PGlite is locked to this process and migrated at open. */
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { poolSize?: number; connectTimeoutMs?: number } = {},
+): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const factory = new PrismaPg({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      // adapter-pg has no connection-wait timeout by default: a slow database would hang replies.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      idleTimeoutMillis: 30_000,
+    });
+    const prisma = new PrismaClient({ adapter: factory });
+    return wrap(prisma, 'postgres', factory, async () => {
+      await prisma.$disconnect();
+    });
+  }
+  const pgDir = path.join(target.dataDir, 'pglite');
+  const unlock = lockDataDir(target.dataDir);
+  try {
+    const client = await PGlite.create(pgDir);
+    const factory = new PrismaPGlite(client);
+    const prisma = new PrismaClient({ adapter: factory });
+    const db = wrap(prisma, 'pglite', factory, async () => {
+      await prisma.$disconnect();
+      await client.close();
+      unlock();
+    });
+    await db.migrate();
+    return db;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+/** An in-memory PGlite database, migrated (tests and the migration diff's shadow database). */
+export async function openMemoryDatabase(): Promise<Database> {
+  const client = await PGlite.create();
+  const factory = new PrismaPGlite(client);
+  const prisma = new PrismaClient({ adapter: factory });
+  const db = wrap(prisma, 'pglite', factory, async () => {
+    await prisma.$disconnect();
+    await client.close();
+  });
+  await db.migrate();
+  return db;
+}
+
+function wrap(
+  prisma: PrismaClient,
+  kind: 'postgres' | 'pglite',
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  close: () => Promise<void>,
+): Database {
+  let closed = false;
+  return {
+    prisma,
+    kind,
+    migrate: () => applyMigrations(factory, MIGRATIONS_DIR),
+    async ping(timeoutMs = 2_000) {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timeout = new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        });
+        const query = prisma.$queryRawUnsafe('SELECT 1').then(
+          () => true,
+          () => false,
+        );
+        return await Promise.race([query, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { PrismaClient } from '../../src/storage/database.js';
+
+/** Row counts of every table the seed writes. */
+export async function seedCounts(prisma: PrismaClient): Promise<Record<string, number>> {
+  return {
+    unitTypes: await prisma.unitType.count(),
+    units: await prisma.unit.count(),
+    clusterMembers: await prisma.clusterMember.count(),
+    movements: await prisma.movement.count(),
+    duties: await prisma.duty.count(),
+    deadlineRules: await prisma.deadlineRule.count(),
+    indicators: await prisma.indicator.count(),
+    dutyIndicators: await prisma.dutyIndicator.count(),
+    targets: await prisma.target.count(),
+    holidays: await prisma.holiday.count(),
+    periods: await prisma.period.count(),
+    assignments: await prisma.assignment.count(),
+  };
+}

@@ -1,0 +1,14 @@
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/storage/database.js';
+
+/** The run's PostgreSQL database (migrated and seeded by the global setup). */
+export async function openTestDatabase(): Promise<Database> {
+  return openDatabase({ kind: 'postgres', url: inject('databaseUrl') }, { poolSize: 4 });
+}
+
+let counter = 0;
+/** A code no other test uses: `PREFIX_<time><n>`, upper case, valid as a unit code. */
+export function uniqueCode(prefix: string): string {
+  counter++;
+  return `${prefix}_${Date.now().toString(36)}${process.pid.toString(36)}${counter}`.toUpperCase();
+}

@@ -1,0 +1,41 @@
+/**
+ * Once per `vitest run`: a fresh PostgreSQL database for this run (migrated with the project's
+ * own migrate command), dropped at the end. Tests get its URL through `inject('databaseUrl')`.
+ */
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createSystemClock } from '../../src/app/system-clock.js';
+import { runSeed } from '../../src/storage/bootstrap.js';
+import { openDatabase } from '../../src/storage/database.js';
+
+export const ADMIN_URL =
+  process.env.TEST_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const name = `dondoc_test_${Date.now().toString(36)}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const db = await openDatabase({ kind: 'postgres', url });
+  await db.migrate();
+  // Every test file shares the seeded organisation; tests add their own rows with unique codes.
+  await runSeed(db.prisma, createSystemClock(), 'Asia/Ho_Chi_Minh');
+  await db.close();
+  project.provide('databaseUrl', url);
+  project.provide('redisUrl', process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  return async () => {
+    const c = new pg.Client({ connectionString: ADMIN_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  };
+}
