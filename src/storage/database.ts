@@ -74,7 +74,8 @@ export function lockDataDir(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) throw new DatabaseBusyError(dir, pid);
+      // Our own pid: this process already holds the directory (a second open would corrupt it too).
+      if (Number.isFinite(pid) && isAlive(pid)) throw new DatabaseBusyError(dir, pid);
       unlinkSync(lockFile); // stale lock of a dead process
     }
   }

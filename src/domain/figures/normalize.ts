@@ -35,7 +35,6 @@ export interface Token {
 const LETTER = /\p{L}/u;
 const MARKS = /\p{M}+/gu;
 const MARK = /^\p{M}+$/u;
-const WHITESPACE = /^\s$/u;
 const LINE_BREAKS = new Set(['\n', '\r', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029']);
 const KEYCAP = 0x20e3;
 const VARIATION_SELECTOR_16 = 0xfe0f;
@@ -179,9 +178,4 @@ export function normalizeText(text: string): string {
     .filter((t) => t.type !== 'punct')
     .map((t) => (t.type === 'num' ? canonicalNumber(t.text) : t.text))
     .join(' ');
-}
-
-/** Whether a character of folded text is whitespace in the source sense (used when cutting text). */
-export function isBreakingSpace(ch: string): boolean {
-  return WHITESPACE.test(ch);
 }

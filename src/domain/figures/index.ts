@@ -1,0 +1,31 @@
+/**
+ * The figure parser: reading report figures from focal points' messages. Pure domain code.
+ */
+
+export {
+  canonicalNumber,
+  type FoldedText,
+  foldText,
+  normalizeText,
+  type Token,
+  tokenize,
+} from './normalize.js';
+export {
+  CURRENCY_WORDS,
+  type DecimalReading,
+  decimalValue,
+  formatNumber,
+  formatValue,
+  type IndicatorKind,
+  MULTIPLIER_EXPONENTS,
+  readNumberToken,
+} from './numbers.js';
+export {
+  DEFAULT_MAX_LENGTH,
+  type IndicatorSpec,
+  type InvalidReason,
+  type ParseOptions,
+  type ParseResult,
+  parseFigures,
+  validateValue,
+} from './parser.js';

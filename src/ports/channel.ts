@@ -1,0 +1,123 @@
+/**
+ * The one message vocabulary of every channel, and the Channel port each adapter implements.
+ * Adapters only translate: platform update → DialogInput, OutgoingMessage → platform call.
+ */
+
+export type ChannelName = 'telegram' | 'zalo' | 'web';
+
+/** A choice offered with a message. `data` is opaque to the user (≤ 64 bytes, Telegram's limit). */
+export interface Button {
+  label: string;
+  data: string;
+}
+
+/** A file sent with a message (an Excel export, a chart). */
+export interface OutgoingFile {
+  name: string;
+  mime: string;
+  data: Uint8Array;
+  /** Send as a picture (chart) rather than a document. */
+  asPhoto?: boolean;
+}
+
+/** What the bot says: text, optional rows of buttons, optional file. */
+export interface OutgoingMessage {
+  text: string;
+  buttons?: Button[][];
+  file?: OutgoingFile;
+}
+
+/** A file the user sent (the signed report). The content stays on the platform. */
+export interface IncomingFile {
+  name: string;
+  mime: string;
+  size: number;
+  /** Platform reference to fetch it later (Telegram file_id…). */
+  ref: string;
+}
+
+/** What a person did in a chat: typed text, pressed a button, or sent a file. */
+export interface DialogInput {
+  channel: ChannelName;
+  /** Where to reply. */
+  chatId: string;
+  /** Who did it (stable per platform account). */
+  userId: string;
+  displayName?: string;
+  /** The platform's language hint (`vi`, `en-US`…), used only for unbound users. */
+  languageHint?: string;
+  text?: string;
+  buttonData?: string;
+  file?: IncomingFile;
+}
+
+export interface ChannelCapabilities {
+  /** Longest text one message may carry (4096 Telegram, 2000 Zalo). */
+  maxTextLength: number;
+  /** How buttons are shown: inline keyboards, numbered lines answered with a digit, HTML. */
+  buttons: 'inline' | 'numbered' | 'html';
+  files: boolean;
+}
+
+/**
+ * A messaging platform. `start` begins delivering inputs (polling, or registering a webhook);
+ * `send` delivers one message (split by the adapter when longer than `maxTextLength`) and
+ * throws a ChannelError subclass on failure; `stop` is idempotent.
+ */
+export interface Channel {
+  readonly name: ChannelName;
+  readonly capabilities: ChannelCapabilities;
+  start(onInput: (input: DialogInput) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+  send(chatId: string, message: OutgoingMessage): Promise<{ messageId: string }>;
+}
+
+/** Base of the errors channel adapters throw; each tells the caller what to do next. */
+export class ChannelError extends Error {
+  readonly code: string = 'CHANNEL_ERROR';
+}
+
+/** The platform asked us to wait: retry after `retryAfterSec`, without counting an attempt. */
+export class RateLimitedError extends ChannelError {
+  override readonly code = 'RATE_LIMITED';
+  constructor(
+    readonly retryAfterSec: number,
+    message = `rate limited, retry after ${retryAfterSec}s`,
+  ) {
+    super(message);
+  }
+}
+
+/** The recipient blocked the bot or the chat is gone: never retry. */
+export class RecipientGoneError extends ChannelError {
+  override readonly code = 'RECIPIENT_GONE';
+}
+
+/** The token is wrong or revoked: nothing will work until an operator fixes it. */
+export class ChannelAuthError extends ChannelError {
+  override readonly code = 'CHANNEL_AUTH';
+}
+
+/** The network or the platform failed: retry with backoff. */
+export class ChannelNetworkError extends ChannelError {
+  override readonly code = 'CHANNEL_NETWORK';
+}
+
+/**
+ * Splits a text into pieces of at most `max` characters, on line boundaries where possible,
+ * then on spaces, keeping order. Never returns an empty piece for non-empty text.
+ */
+export function splitText(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^[\n ]/, '');
+  }
+  if (rest.length > 0) parts.push(rest);
+  return parts.filter((p) => p.length > 0);
+}
