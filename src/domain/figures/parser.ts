@@ -171,7 +171,7 @@ const CONTEXT_BEFORE: ReadonlySet<string> = new Set([
 
 /** …except after this word: `đăng ký 25` is a figure (not `kỳ 25`), `cơ sở 3` is not `số 3`. */
 const CONTEXT_EXCEPT: ReadonlyMap<string, string> = new Map([
-  ['ky', 'dang'],
+
   ['so', 'co'],
 ]);
 
