@@ -143,6 +143,18 @@ describe('parseFigures — Cục THADS', () => {
       },
     ],
     ['ủng hộ 50 triệu, 2 nhà, 1 xã', { values: { ung_ho: 50_000_000, ho_ngheo_nha: 2, xa_ngheo: 1 } }],
+    ['xã nghèo được hỗ trợ xây 3 nhà', { values: { ho_ngheo_nha: 3 } }],
+    [
+      'Ủng hộ quỹ vì người nghèo 25.500.000 đồng và 2 nhà tình thương',
+      {
+        values: { ung_ho: 25_500_000, ho_ngheo_nha: 2 },
+      },
+    ],
+    ['ủng hộ 50 triệu 2', { values: { ung_ho: 50_200_000 } }],
+    ['ủng hộ 2 triệu 500 nghìn', { values: { ung_ho: 2_500_000 } }],
+    ['việc 83,5%-tiền 46,2%', { values: VT }],
+    ['viec 83,5,tien 46,2', { values: VT }],
+    ['Tỷ lệ thi hành xong (về việc): 83,5%; (về tiền): 46,2%', { values: VT }],
   ];
   it.each(cases)('%s', (text, expected) => {
     expect(parsed(text, THADS)).toEqual(full(expected));
@@ -173,6 +185,13 @@ describe('parseFigures — Sở Tư pháp', () => {
     ['tăng khai tử 4%', { values: { khai_tu_tang: 4 } }],
     ['khai tử: -2%', { values: { khai_tu_tang: -2 } }],
     ['đăng ký khai tử tăng 3% so với năm 2025', { values: { khai_tu_tang: 3 } }],
+    [
+      'em gửi số liệu ạ: HGT: 86%; HGV: 100%; tổ HG: 100%; khai sinh chưa đăng ký: 0 trẻ',
+      {
+        values: { hoa_giai_thanh: 86, hoa_giai_vien: 100, to_hoa_giai: 100, khai_sinh_chua: 0 },
+      },
+    ],
+    ['khai tu tang 3 phan tram', { values: { khai_tu_tang: 3 } }],
     [
       'HGT 86%\nHGV 100%\nTHG 100%\nkhai tử tăng 2,5%\nVBQPPL 100%\nkhai sinh 0',
       {
@@ -268,6 +287,13 @@ describe('parseFigures — context numbers are not values', () => {
     ['việc 83,5% tăng 2,1% so với cùng kỳ năm trước', THADS, { values: { thads_viec: 83.5 } }],
     ['Kế hoạch 41/QĐ-BTP: HGV 100%', STP, { values: { hoa_giai_vien: 100 } }],
     ['liên hệ 0912345678, việc 83,5%', THADS, { values: { thads_viec: 83.5 } }],
+    ['về việc: đạt 83,5% (vượt 1% chỉ tiêu)', THADS, { values: { thads_viec: 83.5 } }],
+    ['việc 83,5 % tiền 46,2 % (so với cùng kỳ tăng 2 %)', THADS, { values: VT }],
+    [
+      'Kết quả THADS 6 tháng đầu năm 2026 như sau:\n- Về việc: 83,5%\n- Về tiền: 46,2%',
+      THADS,
+      { values: VT },
+    ],
   ];
   it.each(cases)('%s', (text, specs, expected) => {
     expect(parsed(text, specs)).toEqual(full(expected));

@@ -103,9 +103,10 @@ export const TELEGRAM_COMMANDS: Readonly<Record<'vi' | 'en', readonly BotCommand
  * the user sends a correction instead) and other message kinds (stickers, voice…).
  * A throwing `onInput` is logged and skipped; it never stops polling.
  *
- * `send` throws RateLimitedError, RecipientGoneError, ChannelAuthError, ChannelNetworkError,
- * or a plain ChannelError for a request Telegram refused (a bug on our side). No error
- * message carries the token.
+ * `send` works whether or not the channel was started (delivery workers only send). It
+ * throws RateLimitedError, RecipientGoneError, ChannelAuthError, ChannelNetworkError, or a
+ * plain ChannelError for a request Telegram refused (a bug on our side). No error message
+ * carries the token. A text split into pieces that fails midway has sent the first pieces.
  */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const { logger, mode } = options;
@@ -154,8 +155,9 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     log.error({ err: describeError(err.error) }, 'telegram middleware failed');
   });
 
+  // No `running` check here: after `stop()` grammY still finishes the batch it fetched (the
+  // webhook route refuses updates itself), and dropping those would lose confirmed updates.
   bot.use(async (ctx) => {
-    if (!running) return;
     const update = ctx.update;
     const callback = update.callback_query;
     if (callback) {

@@ -60,118 +60,29 @@ export interface ParseOptions {
 export const DEFAULT_MAX_LENGTH = 2000;
 
 /** Words that may stand between a label and its number without breaking the link. */
+// biome-ignore format: a word list reads better packed
 const FILLERS: ReadonlySet<string> = new Set([
-  'dat',
-  'la',
-  'duoc',
-  'dc',
-  'khoang',
-  'a',
-  'ah',
-  'nhe',
-  'nha',
-  'da',
-  'thi',
-  'co',
-  've',
-  'vao',
-  'chung',
-  'tam',
-  'gan',
-  'hon',
-  'tren',
-  'muc',
-  'o',
-  'ket',
-  'qua',
-  'lieu',
-  'em',
-  'anh',
-  'chi',
-  'bao',
-  'cao',
-  'gui',
-  'xin',
-  'kinh',
-  'thua',
-  'hien',
-  'nay',
-  'tong',
-  'cong',
-  'hoan',
-  'thanh',
-  'dang',
-  'uoc',
-  'tinh',
-  'toi',
-  'xap',
-  'xi',
-  'ty',
-  'le',
-  'tyle',
-  'tl',
-  'bang',
-  'ok',
-  'oke',
-  'vang',
-  'ne',
-  'day',
-  'nhu',
-  'sau',
-  'gom',
-  'cu',
-  'the',
-  'va',
-  'voi',
-  'cua',
-  'trong',
-  'tai',
-  'xong',
-  'roi',
-  'ca',
-  'chinh',
-  'xac',
-  'hi',
-  'ha',
+  'dat', 'la', 'duoc', 'dc', 'khoang', 'a', 'ah', 'nhe', 'nha', 'da', 'thi', 'co', 've', 'vao', 'chung',
+  'tam', 'gan', 'hon', 'tren', 'muc', 'o', 'ket', 'qua', 'lieu', 'em', 'anh', 'chi', 'bao', 'cao', 'gui',
+  'xin', 'kinh', 'thua', 'hien', 'nay', 'tong', 'cong', 'hoan', 'thanh', 'dang', 'uoc', 'tinh', 'toi',
+  'xap', 'xi', 'ty', 'le', 'tyle', 'tl', 'bang', 'ok', 'oke', 'vang', 'ne', 'day', 'nhu', 'sau', 'gom',
+  'cu', 'the', 'va', 'voi', 'cua', 'trong', 'tai', 'xong', 'roi', 'ca', 'chinh', 'xac', 'hi', 'ha',
 ]);
 
 /** Words that cut the link between a label and a number (`việc giảm 2%` is not a value of `việc`). */
-const BREAKERS: ReadonlySet<string> = new Set(['tang', 'giam']);
+const BREAKERS: ReadonlySet<string> = new Set(['tang', 'giam', 'vuot']);
 
 /** A number right after one of these words is context, not a value (`năm 2026`, `chỉ tiêu 82,5%`). */
+// biome-ignore format: a word list reads better packed
 const CONTEXT_BEFORE: ReadonlySet<string> = new Set([
-  'nam',
-  'thang',
-  'ngay',
-  'quy',
-  'tuan',
-  'dot',
-  'lan',
-  'ky',
-  'khoan',
-  'dieu',
-  'chuong',
-  'trang',
-  'thu',
-  'top',
-  'doan',
-  'qd',
-  'nd',
-  'cv',
-  'truoc',
-  'tieu',
-  'hoach',
-  'luc',
-  'h',
-  'gio',
-  'kh',
-  'phong',
-  'so',
+  'nam', 'thang', 'ngay', 'quy', 'tuan', 'dot', 'lan', 'ky', 'khoan', 'dieu', 'chuong', 'trang', 'thu',
+  'top', 'doan', 'qd', 'nd', 'cv', 'truoc', 'tieu', 'hoach', 'luc', 'h', 'gio', 'kh', 'phong', 'so',
+  'vuot',
 ]);
 
 /** …except after this word: `đăng ký 25` is a figure (not `kỳ 25`), `cơ sở 3` is not `số 3`. */
 const CONTEXT_EXCEPT: ReadonlyMap<string, string> = new Map([
-
+  ['ky', 'dang'],
   ['so', 'co'],
 ]);
 
@@ -179,20 +90,9 @@ const CONTEXT_EXCEPT: ReadonlyMap<string, string> = new Map([
 const MAX_NUMBER_LENGTH = 24;
 
 /** A plain integer right before one of these words is a time or an age (`6 tháng`, `5 tuổi`). */
+// biome-ignore format: a word list reads better packed
 const CONTEXT_AFTER: ReadonlySet<string> = new Set([
-  'thang',
-  'nam',
-  'quy',
-  'ngay',
-  'tuan',
-  'gio',
-  'h',
-  'g',
-  'phut',
-  'tuoi',
-  't',
-  'lan',
-  'dot',
+  'thang', 'nam', 'quy', 'ngay', 'tuan', 'gio', 'h', 'g', 'phut', 'tuoi', 't', 'lan', 'dot',
 ]);
 
 /** After `so` (so với, so cùng kỳ…) one of these marks a comparison, not a value. */
@@ -584,7 +484,8 @@ function isPlain(item: NumItem): boolean {
  * (`15/7`, `51/63`), document numbers (`123/BC-STP`, `số 123`), ranges and times (`2023-2025`,
  * `8:30`), list markers (`1.` at the start of a line), phone-like codes (`0912…`), periods and
  * ages (`6 tháng`, `năm 2026`, `dưới 5 tuổi`), targets and past figures (`chỉ tiêu 82,5%`,
- * `năm trước 80%`), comparisons (`tăng 2,1% so với cùng kỳ`, unless a label is right before).
+ * `năm trước 80%`, `vượt 1%`), comparisons (`tăng 2,1% so với cùng kỳ` unless a label is right
+ * before, `so với cùng kỳ tăng 2%`).
  */
 function isContext(m: Message, item: NumItem): boolean {
   // No figure has that many digits; such a token is an identifier or noise.
@@ -635,6 +536,15 @@ function isContext(m: Message, item: NumItem): boolean {
   }
   if (m.isFreeWord(item.end, COMPARISON_WORD) && m.isFreeWord(item.end + 1, COMPARISON_NEXT)) {
     return !labelJustBefore(m, item);
+  }
+  return inComparison(m, item);
+}
+
+/** Whether the words before the item, back to a mark, a label or a number, hold `so với`/`so cùng kỳ`. */
+function inComparison(m: Message, item: NumItem): boolean {
+  for (let k = item.start - 1; k >= Math.max(0, item.start - 8); k--) {
+    if (!m.isFreeWord(k)) return false;
+    if (m.isFreeWord(k, COMPARISON_WORD) && m.isFreeWord(k + 1, COMPARISON_NEXT)) return true;
   }
   return false;
 }
@@ -857,9 +767,12 @@ function resolve(item: NumItem, spec: IndicatorSpec): Resolution {
  * - Labels are the indicators' `labelVi`, `labelEn` and `synonyms`, compared after
  *   normalisation (NFC, lowercase, no diacritics, `đ` → `d`, punctuation and spaces collapsed);
  *   the longest synonym wins (`giảm việc` before `việc`); a phrase two indicators share is ignored.
- * - A label takes the number right after it or, when none follows, the one right before it
- *   (`83,5% về việc`), with only filler words (`đạt`, `là`, `được`, `khoảng`, `ạ`, `nhé`…), at most
- *   two unknown words and `: = - ( )` between. Lines, `;`, `.` and `tăng`/`giảm` cut the link.
+ * - Labels and numbers pair left to right: a label followed by a number takes it (`việc 83,5%`),
+ *   a number followed by a label goes to it (`83,5% về việc`); parallel lists pair in order
+ *   (`việc, tiền: 83,5%, 46,2%`). Between the two only filler words (`đạt`, `là`, `được`,
+ *   `khoảng`, `ạ`, `nhé`…), at most two unknown words and `: = - ( )` may stand; a new line
+ *   (unless the label ends its line), `;`, `.`, `tăng`/`giảm`/`vượt` cut the link, and a comma
+ *   separates pairs. Each number pairs at most once.
  * - Numbers: `83,5` and `83.5`; thousands `2.500.000` and `1,234,567`; money words `tỷ`, `triệu`,
  *   `tr`, `nghìn`/`ngàn`/`k`, `đồng`/`đ`/`VND`, combined (`1 tỷ 200 triệu`, `2tr5`). A `%` number
  *   only goes to a percent, a money-word number only to money, counts take bare numbers.
@@ -871,7 +784,11 @@ function resolve(item: NumItem, spec: IndicatorSpec): Resolution {
  *   readings (`1,234 tỷ`: 1 234 000 000 or 1 234 000 000 000 đồng) → `ambiguous`, never a guess.
  * - Refused values go to `invalid` with the reason from {@link validateValue}.
  * - Numbers tied to no label go to `unlabelled`, never into `values`. When exactly one indicator
- *   is expected, their value is read for that indicator's kind (the caller validates it again).
+ *   is expected, their value is read for that indicator's kind; otherwise by the Vietnamese
+ *   convention (`1.234` = 1234, `1,234` = 1.234). The caller validates it with {@link validateValue}.
+ * - A code given twice with different values is listed in `duplicates`; `values` holds the last.
+ * - `boolean` indicators take a yes/no word after the label (`rồi`, `có`, `xong` / `chưa`,
+ *   `không`) as 1/0; `text` indicators are recognised (their numbers are not values) but not read.
  */
 export function parseFigures(
   text: string,

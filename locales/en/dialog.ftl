@@ -1,0 +1,114 @@
+# The conversation with focal points: binding, submitting, correcting, what is due.
+
+btn-confirm = ✅ Confirm
+btn-edit = ✏️ Edit
+btn-cancel = ✖ Cancel
+btn-skip = Skip
+btn-request-unlock = Ask to unlock
+btn-lang-vi = Tiếng Việt
+btn-lang-en = English
+
+welcome-unbound =
+    Hello! This is Đôn Đốc, the Justice sector's assistant for emulation-report deadlines and figures.
+    To begin, send the invite code you received from the Emulation and Commendation Department (e.g. /start K7PM-Q2XD-9RWA).
+welcome-bound = Hello { $name }! You are { $roles }. Send /hanchot to see what is due, /trogiup for help.
+unbound-only =
+    You are not connected to a unit yet, so you cannot send figures.
+    Please send your invite code (e.g. /start K7PM-Q2XD-9RWA), or /trogiup for help.
+bind-ok = Connected: you are { $role } of { $unit }.
+bind-ok-handover = Connected: you are the new focal point of { $unit } (replacing { $previous }, recorded on { $date }).
+bind-ok-next = Send /hanchot to see the reports due, or send figures right away, e.g.: { $example }
+bind-unknown = That invite code is not valid. Please check it (12 characters, e.g. K7PM-Q2XD-9RWA) or ask the Emulation and Commendation Department for a new one.
+bind-used = That invite code has already been used. Each code works once; please ask the Emulation and Commendation Department for a new one.
+bind-expired = That invite code has expired. Please ask the Emulation and Commendation Department for a new one.
+bind-retired_unit = The unit of this invite is no longer active. Please contact the Emulation and Commendation Department.
+bind-rate-limited = Too many wrong codes. Please try again in { $minutes } minutes.
+start-missing-code = Please add your invite code, e.g. /start K7PM-Q2XD-9RWA
+
+help-unbound =
+    Đôn Đốc reminds units of emulation-report deadlines and takes quick figures by message.
+    • Connect: send your invite code, e.g. /start K7PM-Q2XD-9RWA
+    • /ngonngu — change language (Tiếng Việt / English)
+help-focal =
+    How to use Đôn Đốc:
+    • Send figures as a normal message, e.g.: { $example }
+    • Correct a figure: { $correction }
+    • Send the signed report: a PDF/photo, or its number and date, e.g. số 123/BC-STP ngày 10/7/2027
+    • /hanchot — reports due and what is missing
+    • /huy — cancel what you are doing
+    • /ngonngu — change language
+help-manager =
+    You are a manager of { $unit }.
+    • /tinhhinh — where reporting stands in your scope
+    • /ngonngu — change language
+manager-cannot-submit = Your account has a manager role; only a unit's focal point can send figures. Send /tinhhinh to see the status.
+manager-status-coming = The managers' status view is not enabled on this server yet.
+unknown-command = There is no command "{ $command }". Send /trogiup for the list.
+not-understood = I could not find figures in that message. Please write them like this: { $example }
+unlabelled = I see { $numbers } but not which indicator it belongs to. Please add the indicator's name, e.g.: { $example }
+no-open-assignment = { $unit } has no report open for figures right now. Send /hanchot to see upcoming deadlines.
+no-figures-for-unit = The open reports of { $unit } take no quick figures; please send the report document (a file, or its number and date).
+cancelled = Cancelled. Nothing was saved.
+nothing-to-cancel = Nothing is in progress.
+stale-button = That button belongs to an earlier step that has ended. Please send the figures again if needed.
+text-too-long = Your message is very long; I read only its first { $max } characters.
+
+pick-unit = You are the focal point of several units. Which unit are these figures for?
+pick-assignment = Which report are these figures for?
+assignment-label = { $duty }, period { $period }
+unit-chosen = { $unit } selected. Your next messages count for this unit (send /huy to choose again).
+
+invalid-value = Not accepted: { $label } = { $raw }: { $reason }
+reason-percent_over_100 = a percentage cannot exceed 100%.
+reason-above_max = above the allowed maximum ({ $max }).
+reason-below_min = below the allowed minimum ({ $min }).
+reason-negative = cannot be negative.
+reason-not_integer = must be a whole number.
+ambiguous-ask = "{ $raw }" for { $label } can be read more than one way. Did you mean:
+ask-missing = Still missing: { $label }{ $unit }. Send the number, or press Skip.
+skip-word-hint = (type "skip" to skip)
+ask-reason = You are correcting figures already sent. Please give the reason (e.g. the department re-checked its data).
+ask-edit = Send the figures to change, e.g.: { $example }
+
+confirm-title = Confirm the figures of { $duty }, period { $period } — { $unit }:
+confirm-line = • { $label }: { $value }
+confirm-line-change = • { $label }: { $old } → { $value }
+target-met = target met ({ $target })
+target-exceeded = target exceeded ({ $target })
+target-not-met = below target ({ $target })
+unusual-previous = ⚠ { $label } { $value } is far from the previous period ({ $reference }). Please check it before confirming.
+unusual-peers = ⚠ { $label } { $value } is far from the units of the same cluster (median { $reference }). Please check it before confirming.
+confirm-reason = Reason for the correction: { $reason }
+confirm-skipped = Skipped: { $labels }
+confirm-question = Press Confirm to save, Edit to change, Cancel to discard.
+
+saved = Saved { $count } figure(s) of { $unit } ({ $duty }, period { $period }) at { $time }.
+saved-complete-on-time = The report is complete and on time. Thank you!
+saved-complete-late = The report is complete (after the deadline of { $due }).
+saved-missing = Still missing: { $labels }.
+save-locked = The { $duty } { $period } period is locked; figures cannot be changed. If a correction is needed, press "Ask to unlock" to send a request to the Emulation and Commendation Department.
+save-not-allowed = You are no longer the focal point of { $unit }, so these figures cannot be saved.
+save-failed = Not saved because of a system problem; nothing was written. Please press Confirm again in a few minutes.
+unlock-requested = Your request to unlock was sent to the Emulation and Commendation Department. You will be told of the answer.
+already-handled = This has already been handled.
+
+document-recorded = Recorded the report document of { $duty }, period { $period }, for { $unit }: { $ref }.
+document-file = file "{ $name }"
+document-number = no. { $number }
+document-number-date = no. { $number } dated { $date }
+pick-assignment-document = Which report is this document for?
+
+due-title = Reports due for { $unit }:
+due-line = • { $duty }, period { $period } — due { $due }: { $status }
+due-none = { $unit } has no open report right now.
+due-no-date = date not set
+status-complete = complete
+status-missing = missing { $labels }
+status-document-only = document not sent
+status-document-sent = document sent
+status-overdue = overdue
+
+lang-choose = Chọn ngôn ngữ / Choose a language:
+lang-set = Switched to English.
+sua-how = Send the indicator and the new figure, e.g.: { $example }
+system-error = Sorry, the system has a problem and could not handle this message; nothing was saved. Please try again in a few minutes.

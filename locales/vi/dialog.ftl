@@ -1,0 +1,114 @@
+# The conversation with focal points: binding, submitting, correcting, what is due.
+
+btn-confirm = ✅ Xác nhận
+btn-edit = ✏️ Sửa
+btn-cancel = ✖ Hủy
+btn-skip = Bỏ qua
+btn-request-unlock = Đề nghị mở khóa
+btn-lang-vi = Tiếng Việt
+btn-lang-en = English
+
+welcome-unbound =
+    Xin chào! Đây là Đôn Đốc, trợ lý nhắc hạn và nhận số liệu thi đua – khen thưởng của ngành Tư pháp.
+    Để bắt đầu, đồng chí gửi mã mời do Vụ Thi đua – Khen thưởng cấp (ví dụ: /start K7PM-Q2XD-9RWA).
+welcome-bound = Xin chào { $name }! Đồng chí đang là { $roles }. Gửi /hanchot để xem việc cần làm, /trogiup để xem hướng dẫn.
+unbound-only =
+    Đồng chí chưa kết nối với đơn vị nào nên chưa gửi được số liệu.
+    Vui lòng gửi mã mời (ví dụ: /start K7PM-Q2XD-9RWA), hoặc /trogiup để xem hướng dẫn.
+bind-ok = Đã kết nối: đồng chí là { $role } của { $unit }.
+bind-ok-handover = Đã kết nối: đồng chí là đầu mối mới của { $unit } (thay { $previous }, ghi nhận ngày { $date }).
+bind-ok-next = Gửi /hanchot để xem các báo cáo cần nộp, hoặc gửi số liệu ngay, ví dụ: { $example }
+bind-unknown = Mã mời không đúng. Đồng chí kiểm tra lại mã (12 ký tự, ví dụ K7PM-Q2XD-9RWA) hoặc liên hệ Vụ Thi đua – Khen thưởng để được cấp mã mới.
+bind-used = Mã mời này đã được sử dụng. Mỗi mã chỉ dùng một lần; đồng chí liên hệ Vụ Thi đua – Khen thưởng để được cấp mã mới.
+bind-expired = Mã mời này đã hết hạn. Đồng chí liên hệ Vụ Thi đua – Khen thưởng để được cấp mã mới.
+bind-retired_unit = Đơn vị của mã mời này đã ngừng hoạt động trong hệ thống. Đồng chí liên hệ Vụ Thi đua – Khen thưởng.
+bind-rate-limited = Đồng chí đã nhập sai mã nhiều lần. Vui lòng thử lại sau { $minutes } phút.
+start-missing-code = Đồng chí gửi kèm mã mời, ví dụ: /start K7PM-Q2XD-9RWA
+
+help-unbound =
+    Đôn Đốc nhắc hạn nộp báo cáo thi đua và nhận số liệu nhanh qua tin nhắn.
+    • Kết nối: gửi mã mời, ví dụ /start K7PM-Q2XD-9RWA
+    • /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
+help-focal =
+    Cách dùng Đôn Đốc:
+    • Gửi số liệu bằng tin nhắn thường, ví dụ: { $example }
+    • Sửa số đã gửi: { $correction }
+    • Gửi văn bản báo cáo: gửi tệp PDF/ảnh, hoặc số và ngày văn bản, ví dụ: số 123/BC-STP ngày 10/7/2027
+    • /hanchot — các báo cáo cần nộp và phần còn thiếu
+    • /huy — hủy thao tác đang làm
+    • /ngonngu — đổi ngôn ngữ
+help-manager =
+    Đồng chí có vai trò quản lý của { $unit }.
+    • /tinhhinh — tình hình nộp báo cáo trong phạm vi quản lý
+    • /ngonngu — đổi ngôn ngữ
+manager-cannot-submit = Tài khoản của đồng chí có vai trò quản lý; chỉ đầu mối của đơn vị mới gửi được số liệu. Gửi /tinhhinh để xem tình hình.
+manager-status-coming = Chức năng xem tình hình dành cho quản lý chưa được bật trên máy chủ này.
+unknown-command = Không có lệnh "{ $command }". Gửi /trogiup để xem các lệnh.
+not-understood = Tôi chưa nhận ra số liệu trong tin nhắn. Đồng chí gửi theo mẫu: { $example }
+unlabelled = Tôi thấy số { $numbers } nhưng chưa rõ thuộc chỉ tiêu nào. Đồng chí ghi kèm tên chỉ tiêu, ví dụ: { $example }
+no-open-assignment = Hiện { $unit } không có báo cáo nào đang mở để nhận số liệu. Gửi /hanchot để xem các hạn sắp tới.
+no-figures-for-unit = Các báo cáo đang mở của { $unit } không có chỉ tiêu nhận số liệu nhanh; đồng chí gửi văn bản báo cáo (tệp hoặc số, ngày văn bản).
+cancelled = Đã hủy. Không có số liệu nào được lưu.
+nothing-to-cancel = Không có thao tác nào đang dở.
+stale-button = Nút này thuộc một thao tác cũ đã kết thúc. Đồng chí gửi lại số liệu nếu cần.
+text-too-long = Tin nhắn dài quá; tôi chỉ đọc { $max } ký tự đầu.
+
+pick-unit = Đồng chí là đầu mối của nhiều đơn vị. Số liệu này của đơn vị nào?
+pick-assignment = Số liệu này cho báo cáo nào?
+assignment-label = { $duty } kỳ { $period }
+unit-chosen = Đã chọn { $unit }. Các tin nhắn tiếp theo sẽ tính cho đơn vị này (gửi /huy để chọn lại).
+
+invalid-value = Không nhận { $label } = { $raw }: { $reason }
+reason-percent_over_100 = tỷ lệ phần trăm không thể lớn hơn 100 %.
+reason-above_max = lớn hơn mức tối đa cho phép ({ $max }).
+reason-below_min = nhỏ hơn mức tối thiểu cho phép ({ $min }).
+reason-negative = không thể là số âm.
+reason-not_integer = phải là số nguyên.
+ambiguous-ask = Số "{ $raw }" của { $label } có thể hiểu theo nhiều cách. Ý đồng chí là:
+ask-missing = Còn thiếu: { $label }{ $unit }. Đồng chí gửi số, hoặc bấm Bỏ qua.
+skip-word-hint = (gõ "bỏ qua" để bỏ qua)
+ask-reason = Đồng chí đang sửa số liệu đã gửi. Vui lòng cho biết lý do sửa (ví dụ: Cục đã rà soát lại số liệu).
+ask-edit = Đồng chí gửi lại các số cần sửa, ví dụ: { $example }
+
+confirm-title = Xác nhận số liệu { $duty } kỳ { $period } — { $unit }:
+confirm-line = • { $label }: { $value }
+confirm-line-change = • { $label }: { $old } → { $value }
+target-met = đạt chỉ tiêu ({ $target })
+target-exceeded = vượt chỉ tiêu ({ $target })
+target-not-met = chưa đạt chỉ tiêu ({ $target })
+unusual-previous = ⚠ { $label } { $value } khác nhiều so với kỳ trước ({ $reference }). Đề nghị đồng chí kiểm tra lại trước khi xác nhận.
+unusual-peers = ⚠ { $label } { $value } khác nhiều so với các đơn vị cùng cụm (trung vị { $reference }). Đề nghị đồng chí kiểm tra lại trước khi xác nhận.
+confirm-reason = Lý do sửa: { $reason }
+confirm-skipped = Bỏ qua: { $labels }
+confirm-question = Bấm Xác nhận để lưu, Sửa để thay đổi, Hủy để bỏ.
+
+saved = Đã lưu { $count } số liệu của { $unit } ({ $duty } kỳ { $period }) lúc { $time }.
+saved-complete-on-time = Báo cáo đã đủ số liệu, nộp đúng hạn. Cảm ơn đồng chí!
+saved-complete-late = Báo cáo đã đủ số liệu (nộp sau hạn { $due }).
+saved-missing = Còn thiếu: { $labels }.
+save-locked = Kỳ báo cáo { $duty } { $period } đã khóa, không sửa được số liệu. Nếu cần điều chỉnh, đồng chí bấm "Đề nghị mở khóa" để gửi đề nghị tới Vụ Thi đua – Khen thưởng.
+save-not-allowed = Đồng chí không còn là đầu mối của { $unit } nên không lưu được số liệu này.
+save-failed = Chưa lưu được do sự cố hệ thống; số liệu chưa được ghi. Đồng chí bấm Xác nhận lại sau ít phút.
+unlock-requested = Đã gửi đề nghị mở khóa tới Vụ Thi đua – Khen thưởng. Đồng chí sẽ được báo khi có ý kiến.
+already-handled = Thao tác này đã được xử lý.
+
+document-recorded = Đã ghi nhận văn bản báo cáo { $duty } kỳ { $period } của { $unit }: { $ref }.
+document-file = tệp "{ $name }"
+document-number = số { $number }
+document-number-date = số { $number } ngày { $date }
+pick-assignment-document = Văn bản này cho báo cáo nào?
+
+due-title = Báo cáo cần nộp của { $unit }:
+due-line = • { $duty } kỳ { $period } — hạn { $due }: { $status }
+due-none = { $unit } hiện không có báo cáo nào đang mở.
+due-no-date = chưa có ngày
+status-complete = đã đủ số liệu
+status-missing = còn thiếu { $labels }
+status-document-only = chưa gửi văn bản
+status-document-sent = đã gửi văn bản
+status-overdue = quá hạn
+
+lang-choose = Chọn ngôn ngữ / Choose a language:
+lang-set = Đã chuyển sang Tiếng Việt.
+sua-how = Đồng chí gửi chỉ tiêu và số mới, ví dụ: { $example }
+system-error = Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn này; chưa có gì được lưu. Đồng chí thử lại sau ít phút.

@@ -1,0 +1,974 @@
+/**
+ * The one conversation engine of every channel. Input `{channel, chatId, userId, text |
+ * buttonData | file}` → messages `{text, buttons?, file?}`. It imports no channel library;
+ * adapters translate. State is persisted per chat with optimistic versions, so a restart or a
+ * second instance continues the same conversation.
+ */
+import { randomBytes } from 'node:crypto';
+import { hashInviteCode } from '../app/invites.js';
+import { formatValue, type ParseResult, parseFigures } from '../domain/figures/index.js';
+import {
+  type Change,
+  changesFrom,
+  evaluateTarget,
+  findUnusual,
+  looksLikeInviteCode,
+  parseCommand,
+  parseDocumentRef,
+  splitReason,
+} from '../domain/submission.js';
+import type { Logger } from '../logger.js';
+import type { Button, DialogInput, OutgoingMessage } from '../ports/channel.js';
+import type { Clock } from '../ports/clock.js';
+import type {
+  AssignmentIndicator,
+  AssignmentView,
+  Binding,
+  ConversationStore,
+  IdentityStore,
+  InviteRedeemer,
+  SubmissionStore,
+  UnitRef,
+} from '../ports/dialog-stores.js';
+import type { Locale, Translator } from '../ports/translator.js';
+import { type ConversationState, type Draft, type Flow, initialState, readState } from './state.js';
+
+export interface DialogDeps {
+  identities: IdentityStore;
+  invites: InviteRedeemer;
+  submissions: SubmissionStore;
+  conversations: ConversationStore;
+  translator: Translator;
+  clock: Clock;
+  timeZone: string;
+  defaultLocale: Locale;
+  logger: Logger;
+  /** Longest text read from one message. */
+  maxTextLength?: number;
+  /** Random token for buttons of one step (tests may fix it). */
+  token?: () => string;
+}
+
+export interface DialogEngine {
+  /** Handles one input and returns the replies, in order. Never throws for user input. */
+  handle(input: DialogInput): Promise<OutgoingMessage[]>;
+}
+
+const BIND_WINDOW_MS = 15 * 60_000;
+const BIND_MAX_FAILURES = 5;
+const SKIP_WORDS = new Set(['bo qua', 'boqua', 'skip', 'bỏ qua', 'khong co', 'không có', '-']);
+
+/** Thrown inside a turn when a stored side effect failed: the person is told to retry. */
+class SaveFailedError extends Error {}
+
+interface Turn {
+  input: DialogInput;
+  state: ConversationState;
+  binding: Binding | null;
+  locale: Locale;
+  out: OutgoingMessage[];
+  now: Date;
+  /** Persist the state before a side effect (claim), so a double press cannot act twice. */
+  claim: (next: ConversationState) => Promise<boolean>;
+}
+
+export function createDialogEngine(deps: DialogDeps): DialogEngine {
+  const maxText = deps.maxTextLength ?? 2000;
+  const newToken = deps.token ?? (() => randomBytes(4).toString('base64url').slice(0, 6));
+  const tr = (locale: Locale, id: string, args?: Record<string, string | number>) =>
+    deps.translator.t(locale, id, args);
+
+  // ───────────── helpers that render ─────────────
+
+  const label = (l: Locale, i: { labelVi: string; labelEn: string }) => (l === 'vi' ? i.labelVi : i.labelEn);
+  const dutyName = (l: Locale, a: AssignmentView) => (l === 'vi' ? a.dutyNameVi : a.dutyNameEn);
+  const fmt = (l: Locale, i: AssignmentIndicator, v: number) => formatValue(v, i.kind, l);
+  const fmtDate = (isoDate: string) => {
+    const [y, m, d] = isoDate.split('-');
+    return `${d}/${m}/${y}`;
+  };
+  const fmtTime = (l: Locale, d: Date) =>
+    new Intl.DateTimeFormat(l === 'vi' ? 'vi-VN' : 'en-GB', {
+      timeZone: deps.timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(d);
+
+  function targetText(l: Locale, i: AssignmentIndicator): string | null {
+    const t = i.target;
+    if (!t) return null;
+    const f = (v: number | null) => (v === null ? '?' : fmt(l, i, v));
+    switch (t.kind) {
+      case 'floor':
+        return `${t.inclusive ? '≥' : '>'} ${f(t.min)}`;
+      case 'ceiling':
+        return `${t.inclusive ? '≤' : '<'} ${f(t.max)}`;
+      case 'range':
+        return `${f(t.min)}–${f(t.max)}`;
+      case 'sum':
+        return null;
+    }
+  }
+
+  function exampleFor(l: Locale, a: AssignmentView | undefined): string {
+    const inds = a?.indicators ?? [];
+    if (inds.length === 0) return l === 'vi' ? 'việc 83,5% tiền 46,2%' : 'việc 83.5% tiền 46.2%';
+    const sample = (i: AssignmentIndicator, n: number) => {
+      const word = shortest(i);
+      if (i.kind === 'percent')
+        return `${word} ${l === 'vi' ? ['83,5', '46,2', '90'][n % 3] : ['83.5', '46.2', '90'][n % 3]}%`;
+      if (i.kind === 'money') return `${word} 15 triệu`;
+      return `${word} ${[2, 1, 3][n % 3]}`;
+    };
+    return inds
+      .slice(0, 3)
+      .map((i, n) => sample(i, n))
+      .join(', ');
+  }
+
+  function shortest(i: AssignmentIndicator): string {
+    const candidates = [...i.synonyms, i.labelVi].filter((s) => s.length >= 3);
+    return candidates.sort((a, b) => a.length - b.length)[0] ?? i.labelVi;
+  }
+
+  function buttons(state: ConversationState, rows: Button[][]): Button[][] {
+    state.choices = rows.flat().map((b) => b.data);
+    return rows;
+  }
+
+  const say = (turn: Turn, text: string, rows?: Button[][]) => {
+    turn.out.push(rows ? { text, buttons: buttons(turn.state, rows) } : { text });
+  };
+
+  const btn = (token: string, action: string, labelText: string, arg?: string | number): Button => ({
+    label: labelText,
+    data: arg === undefined ? `${token}|${action}` : `${token}|${action}|${arg}`,
+  });
+
+  // ───────────── the turn ─────────────
+
+  async function handle(input: DialogInput): Promise<OutgoingMessage[]> {
+    const now = deps.clock.now();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stored = await deps.conversations.load(input.channel, input.chatId);
+      let version = stored?.version ?? 0;
+      const state = readState(stored?.state);
+      const binding = await deps.identities.find(input.channel, input.userId);
+      const locale =
+        binding?.locale ??
+        state.locale ??
+        (input.languageHint?.toLowerCase().startsWith('en') ? 'en' : deps.defaultLocale);
+      let conflict = false;
+      const turn: Turn = {
+        input,
+        state,
+        binding,
+        locale,
+        out: [],
+        now,
+        claim: async (next) => {
+          const ok = await deps.conversations.save(input.channel, input.chatId, next, version);
+          if (ok) version += 1;
+          else conflict = true;
+          return ok;
+        },
+      };
+      try {
+        await route(turn);
+      } catch (err) {
+        if (err instanceof SaveFailedError) {
+          deps.logger.warn(
+            { err: (err.cause as Error | undefined)?.message, channel: input.channel },
+            'save failed',
+          );
+          turn.out.push({ text: tr(turn.locale, 'save-failed') });
+          // Keep the confirmation on screen so it can be pressed again after recovery.
+          return turn.out;
+        }
+        throw err;
+      }
+      if (conflict) {
+        if (turn.out.length > 0) return turn.out;
+        continue; // someone else handled this chat meanwhile: redo with fresh state
+      }
+      const saved = await deps.conversations.save(input.channel, input.chatId, turn.state, version);
+      if (saved) return turn.out;
+      deps.logger.debug({ channel: input.channel }, 'conversation changed meanwhile, retrying turn');
+    }
+    return [{ text: tr(deps.defaultLocale, 'already-handled') }];
+  }
+
+  async function route(turn: Turn): Promise<void> {
+    const { input, state } = turn;
+    let text = input.text?.normalize('NFC') ?? '';
+    if (text.length > maxText) {
+      text = text.slice(0, maxText);
+      say(turn, tr(turn.locale, 'text-too-long', { max: maxText }));
+    }
+    if (input.buttonData !== undefined) return onButton(turn, input.buttonData.slice(0, 64));
+    // A digit answers the last numbered choices (text-only channels).
+    const digit = /^\s*(\d{1,2})\s*\.?\s*$/.exec(text);
+    if (digit && state.choices.length > 0 && state.flow.k !== 'collect') {
+      const data = state.choices[Number(digit[1]) - 1];
+      if (data) return onButton(turn, data);
+    }
+    const command = text ? parseCommand(text) : null;
+    if (command) return onCommand(turn, command.name, command.args);
+    if (input.file)
+      return onDocument(turn, { kind: 'file', name: input.file.name.slice(0, 200), ref: input.file.ref });
+    if (!turn.binding) {
+      if (looksLikeInviteCode(text)) return bind(turn, text);
+      return say(turn, tr(turn.locale, 'unbound-only'));
+    }
+    if (looksLikeInviteCode(text)) return bind(turn, text);
+    if (!text.trim())
+      return say(turn, tr(turn.locale, 'not-understood', { example: exampleFor(turn.locale, undefined) }));
+    return onText(turn, text);
+  }
+
+  // ───────────── commands ─────────────
+
+  async function onCommand(turn: Turn, name: string, args: string): Promise<void> {
+    const l = turn.locale;
+    switch (name) {
+      case 'start':
+        if (args) return bind(turn, args);
+        if (!turn.binding) return say(turn, tr(l, 'welcome-unbound'));
+        return say(turn, tr(l, 'welcome-bound', { name: turn.binding.fullName, roles: rolesText(turn) }));
+      case 'huy': {
+        const had = turn.state.flow.k !== 'idle' || turn.state.unitId !== undefined;
+        turn.state.flow = { k: 'idle' };
+        turn.state.choices = [];
+        delete turn.state.unitId;
+        return say(turn, tr(l, had ? 'cancelled' : 'nothing-to-cancel'));
+      }
+      case 'ngonngu': {
+        const token = newToken();
+        return say(turn, tr(l, 'lang-choose'), [
+          [btn(token, 'lang', tr(l, 'btn-lang-vi'), 'vi'), btn(token, 'lang', tr(l, 'btn-lang-en'), 'en')],
+        ]);
+      }
+      case 'trogiup':
+        return help(turn);
+      case 'hanchot':
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        return due(turn);
+      case 'sua': {
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        if (args.trim()) return onText(turn, args, true);
+        const units = await focalUnits(turn);
+        const open = units.length
+          ? await deps.submissions.openAssignments(
+              units.map((u) => u.id),
+              turn.now,
+            )
+          : [];
+        return say(turn, tr(l, 'sua-how', { example: correctionExample(l, open[0]) }));
+      }
+      case 'tinhhinh':
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        return say(turn, tr(l, 'manager-status-coming'));
+      default:
+        return say(turn, tr(l, 'unknown-command', { command: `/${name.slice(0, 32)}` }));
+    }
+  }
+
+  function rolesText(turn: Turn): string {
+    return (turn.binding?.roles ?? [])
+      .map((r) => `${tr(turn.locale, `role-${r.role}`)} ${r.unit.name}`)
+      .join('; ');
+  }
+
+  function correctionExample(l: Locale, a: AssignmentView | undefined): string {
+    const i = a?.indicators[1] ?? a?.indicators[0];
+    if (!i)
+      return l === 'vi'
+        ? 'sửa về tiền thành 47,1 vì Cục đã rà soát lại'
+        : 'sửa về tiền 47.1 because we re-checked';
+    const value = i.kind === 'percent' ? (l === 'vi' ? '47,1%' : '47.1%') : '3';
+    return l === 'vi'
+      ? `/sua ${shortest(i)} thành ${value} vì đơn vị đã rà soát lại`
+      : `/sua ${shortest(i)} ${value} because we re-checked`;
+  }
+
+  async function help(turn: Turn): Promise<void> {
+    const l = turn.locale;
+    if (!turn.binding) return say(turn, tr(l, 'help-unbound'));
+    const focal = turn.binding.roles.filter((r) => r.role === 'focal');
+    if (focal.length === 0) {
+      return say(
+        turn,
+        tr(l, 'help-manager', { unit: turn.binding.roles.map((r) => r.unit.name).join(', ') }),
+      );
+    }
+    const open = await deps.submissions.openAssignments(
+      focal.map((r) => r.unit.id),
+      turn.now,
+    );
+    const withFigures = open.find((a) => a.indicators.length > 0);
+    return say(
+      turn,
+      tr(l, 'help-focal', {
+        example: exampleFor(l, withFigures),
+        correction: correctionExample(l, withFigures),
+      }),
+    );
+  }
+
+  async function due(turn: Turn): Promise<void> {
+    const l = turn.locale;
+    const units = await focalUnits(turn);
+    if (units.length === 0) return say(turn, tr(l, 'manager-cannot-submit'));
+    const today = turn.now;
+    for (const unit of units) {
+      const open = await deps.submissions.openAssignments([unit.id], today);
+      if (open.length === 0) {
+        say(turn, tr(l, 'due-none', { unit: unit.name }));
+        continue;
+      }
+      const lines = open.map((a) => {
+        const missing = a.indicators.filter((i) => i.required && a.values[i.code] === undefined);
+        let status: string;
+        if (a.indicators.length === 0)
+          status = tr(l, a.documentSent ? 'status-document-sent' : 'status-document-only');
+        else if (missing.length === 0) status = tr(l, 'status-complete');
+        else status = tr(l, 'status-missing', { labels: missing.map((i) => label(l, i)).join(', ') });
+        if (a.indicators.length > 0 && a.documentSent) status += `; ${tr(l, 'status-document-sent')}`;
+        if (
+          a.state === 'missing' ||
+          (a.state === 'pending' && a.dueDate !== null && isPast(a.dueDate, turn.now))
+        ) {
+          status += ` (${tr(l, 'status-overdue')})`;
+        }
+        return tr(l, 'due-line', {
+          duty: dutyName(l, a),
+          period: a.periodCode,
+          due: a.dueDate ? fmtDate(a.dueDate) : tr(l, 'due-no-date'),
+          status,
+        });
+      });
+      say(turn, [tr(l, 'due-title', { unit: unit.name }), ...lines].join('\n'));
+    }
+  }
+
+  function isPast(dueDate: string, now: Date): boolean {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timeZone }).format(now);
+    return today > dueDate;
+  }
+
+  // ───────────── binding ─────────────
+
+  async function bind(turn: Turn, code: string): Promise<void> {
+    const l = turn.locale;
+    const nowMs = turn.now.getTime();
+    turn.state.bindFailures = turn.state.bindFailures.filter((t) => nowMs - t < BIND_WINDOW_MS);
+    if (turn.state.bindFailures.length >= BIND_MAX_FAILURES) {
+      const oldest = Math.min(...turn.state.bindFailures);
+      const minutes = Math.max(1, Math.ceil((oldest + BIND_WINDOW_MS - nowMs) / 60_000));
+      return say(turn, tr(l, 'bind-rate-limited', { minutes }));
+    }
+    const cleaned = code.trim().slice(0, 40);
+    if (!/^[A-Za-z0-9][A-Za-z0-9 -]{5,38}$/.test(cleaned)) {
+      turn.state.bindFailures.push(nowMs);
+      return say(turn, tr(l, 'bind-unknown'));
+    }
+    const result = await deps.invites.redeem({
+      codeHash: hashInviteCode(cleaned),
+      channel: turn.input.channel,
+      externalId: turn.input.userId,
+      chatId: turn.input.chatId,
+      displayName: turn.input.displayName ?? null,
+      locale: l,
+      now: turn.now,
+    });
+    if (!result.ok) {
+      turn.state.bindFailures.push(nowMs);
+      return say(turn, tr(l, `bind-${result.reason}`));
+    }
+    turn.state.bindFailures = [];
+    turn.state.flow = { k: 'idle' };
+    delete turn.state.unitId;
+    const roleText = tr(l, `role-${result.role}`);
+    if (result.handedOverFrom) {
+      say(
+        turn,
+        tr(l, 'bind-ok-handover', {
+          unit: result.unit.name,
+          previous: result.handedOverFrom,
+          date: fmtTime(l, turn.now),
+        }),
+      );
+    } else {
+      say(turn, tr(l, 'bind-ok', { role: roleText, unit: result.unit.name }));
+    }
+    if (result.role === 'focal') {
+      const open = await deps.submissions.openAssignments([result.unit.id], turn.now);
+      say(
+        turn,
+        tr(l, 'bind-ok-next', {
+          example: exampleFor(
+            l,
+            open.find((a) => a.indicators.length > 0),
+          ),
+        }),
+      );
+    }
+  }
+
+  // ───────────── units and assignments ─────────────
+
+  async function focalUnits(turn: Turn): Promise<UnitRef[]> {
+    return (turn.binding?.roles ?? []).filter((r) => r.role === 'focal').map((r) => r.unit);
+  }
+
+  /** The unit this message is for, or null after asking which (the text is kept). */
+  async function chooseUnit(turn: Turn, text: string): Promise<UnitRef | null> {
+    const units = await focalUnits(turn);
+    if (units.length === 1) return units[0]!;
+    const chosen = units.find((u) => u.id === turn.state.unitId);
+    if (chosen) return chosen;
+    const token = newToken();
+    turn.state.flow = {
+      k: 'pick_unit',
+      token,
+      text: text.slice(0, maxText),
+      unitIds: units.map((u) => u.id),
+    };
+    say(
+      turn,
+      tr(turn.locale, 'pick-unit'),
+      units.map((u) => [btn(token, 'unit', u.name, u.id)]),
+    );
+    return null;
+  }
+
+  // ───────────── free text ─────────────
+
+  async function onText(turn: Turn, text: string, correction = false): Promise<void> {
+    const l = turn.locale;
+    const flow = turn.state.flow;
+    if (flow.k === 'reason') {
+      flow.draft.reason = text.trim().slice(0, 500);
+      return confirmDraft(turn, flow.draft);
+    }
+    if (flow.k === 'collect') return collectText(turn, flow, text);
+    const units = await focalUnits(turn);
+    if (units.length === 0) return say(turn, tr(l, 'manager-cannot-submit'));
+    const doc = parseDocumentRef(text);
+    if (doc) {
+      return onDocument(turn, { kind: 'number', number: doc.number, date: doc.date });
+    }
+    const unit = await chooseUnit(turn, text);
+    if (!unit) return;
+    return figuresForUnit(turn, unit, text, correction);
+  }
+
+  async function figuresForUnit(
+    turn: Turn,
+    unit: UnitRef,
+    text: string,
+    _correction: boolean,
+  ): Promise<void> {
+    const l = turn.locale;
+    const open = await deps.submissions.openAssignments([unit.id], turn.now);
+    if (open.length === 0) return say(turn, tr(l, 'no-open-assignment', { unit: unit.name }));
+    const withFigures = open.filter((a) => a.indicators.length > 0);
+    if (withFigures.length === 0) return say(turn, tr(l, 'no-figures-for-unit', { unit: unit.name }));
+    const { figures, reason } = splitReason(text);
+    const parsed = withFigures.map((a) => ({ a, r: parseFigures(figures, a.indicators) }));
+    const matching = parsed.filter(({ r }) => hits(r) > 0);
+    if (matching.length === 0) {
+      const unlabelled = parsed[0]?.r.unlabelled ?? [];
+      if (unlabelled.length > 0) {
+        return say(
+          turn,
+          tr(l, 'unlabelled', {
+            numbers: unlabelled.map((u) => u.raw).join(', '),
+            example: exampleFor(l, withFigures[0]),
+          }),
+        );
+      }
+      return say(turn, tr(l, 'not-understood', { example: exampleFor(l, withFigures[0]) }));
+    }
+    if (matching.length > 1) {
+      const token = newToken();
+      turn.state.flow = {
+        k: 'pick_assignment',
+        token,
+        text: text.slice(0, maxText),
+        ids: matching.map((m) => m.a.id),
+        purpose: 'figures',
+      };
+      return say(
+        turn,
+        tr(l, 'pick-assignment'),
+        matching.map(({ a }) => [
+          btn(token, 'asg', tr(l, 'assignment-label', { duty: dutyName(l, a), period: a.periodCode }), a.id),
+        ]),
+      );
+    }
+    const { a, r } = matching[0]!;
+    return startDraft(turn, a, r, text, reason);
+  }
+
+  const hits = (r: ParseResult) => Object.keys(r.values).length + r.invalid.length + r.ambiguous.length;
+
+  async function startDraft(
+    turn: Turn,
+    a: AssignmentView,
+    r: ParseResult,
+    raw: string,
+    reason: string | null,
+  ): Promise<void> {
+    reportInvalid(turn, a, r);
+    const draft: Draft = {
+      aid: a.id,
+      values: { ...r.values },
+      skipped: [],
+      raw: raw.slice(0, maxText),
+      reason,
+      ambiguous: r.ambiguous.slice(0, 5),
+    };
+    return advance(turn, a, draft);
+  }
+
+  function reportInvalid(turn: Turn, a: AssignmentView, r: ParseResult): void {
+    const l = turn.locale;
+    for (const inv of r.invalid) {
+      const ind = a.indicators.find((i) => i.code === inv.code);
+      if (!ind) continue;
+      say(
+        turn,
+        tr(l, 'invalid-value', {
+          label: label(l, ind),
+          raw: inv.raw,
+          reason: tr(l, `reason-${inv.reason}`, {
+            max: ind.max === null || ind.max === undefined ? '' : fmt(l, ind, ind.max),
+            min: ind.min === null || ind.min === undefined ? '' : fmt(l, ind, ind.min),
+          }),
+        }),
+      );
+    }
+  }
+
+  /** Next step for a draft: resolve ambiguity, ask what is missing, ask a reason, confirm. */
+  async function advance(turn: Turn, a: AssignmentView, draft: Draft): Promise<void> {
+    const l = turn.locale;
+    const token = newToken();
+    const amb = draft.ambiguous[0];
+    if (amb) {
+      const ind = a.indicators.find((i) => i.code === amb.code)!;
+      turn.state.flow = { k: 'collect', token, draft, asking: null, editing: false };
+      return say(turn, tr(l, 'ambiguous-ask', { raw: amb.raw, label: label(l, ind) }), [
+        amb.candidates.slice(0, 4).map((c, n) => btn(token, 'amb', fmt(l, ind, c), n)),
+        [btn(token, 'cancel', tr(l, 'btn-cancel'))],
+      ]);
+    }
+    const missing = a.indicators.find(
+      (i) =>
+        i.required &&
+        draft.values[i.code] === undefined &&
+        a.values[i.code] === undefined &&
+        !draft.skipped.includes(i.code),
+    );
+    if (missing) {
+      turn.state.flow = { k: 'collect', token, draft, asking: missing.code, editing: false };
+      const unitText =
+        missing.kind === 'percent'
+          ? ' (%)'
+          : (l === 'vi' ? missing.unitVi : missing.unitEn)
+            ? ` (${l === 'vi' ? missing.unitVi : missing.unitEn})`
+            : '';
+      return say(turn, tr(l, 'ask-missing', { label: label(l, missing), unit: unitText }), [
+        [btn(token, 'skip', tr(l, 'btn-skip'), missing.code), btn(token, 'cancel', tr(l, 'btn-cancel'))],
+      ]);
+    }
+    const changes = changesFrom(
+      a.values,
+      draft.values,
+      a.indicators.map((i) => i.code),
+    );
+    if (changes.length === 0) {
+      turn.state.flow = { k: 'idle' };
+      turn.state.choices = [];
+      return say(turn, tr(l, 'not-understood', { example: exampleFor(l, a) }));
+    }
+    if (changes.some((c) => c.old !== null) && !draft.reason) {
+      turn.state.flow = { k: 'reason', token, draft };
+      return say(turn, tr(l, 'ask-reason'), [[btn(token, 'cancel', tr(l, 'btn-cancel'))]]);
+    }
+    return confirmDraft(turn, draft, a);
+  }
+
+  async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentView): Promise<void> {
+    const l = turn.locale;
+    const a = known ?? (await deps.submissions.get(draft.aid, turn.now));
+    if (!a) {
+      turn.state.flow = { k: 'idle' };
+      return say(turn, tr(l, 'stale-button'));
+    }
+    const changes = changesFrom(
+      a.values,
+      draft.values,
+      a.indicators.map((i) => i.code),
+    );
+    const token = newToken();
+    turn.state.flow = { k: 'confirm', token, draft };
+    const lines = [tr(l, 'confirm-title', { duty: dutyName(l, a), period: a.periodCode, unit: a.unit.name })];
+    for (const c of changes) {
+      const ind = a.indicators.find((i) => i.code === c.code)!;
+      let line = tr(l, c.old === null ? 'confirm-line' : 'confirm-line-change', {
+        label: label(l, ind),
+        value: fmt(l, ind, c.new),
+        old: c.old === null ? '' : fmt(l, ind, c.old),
+      });
+      const tt = targetText(l, ind);
+      if (ind.target && tt) {
+        const status = evaluateTarget(ind.target, c.new);
+        if (status === 'met') line += ` — ${tr(l, 'target-met', { target: tt })}`;
+        else if (status === 'exceeded') line += ` — ${tr(l, 'target-exceeded', { target: tt })}`;
+        else if (status === 'not_met') line += ` — ${tr(l, 'target-not-met', { target: tt })}`;
+      }
+      lines.push(line);
+    }
+    const kinds = Object.fromEntries(a.indicators.map((i) => [i.code, i.kind]));
+    const proposed = Object.fromEntries(changes.map((c: Change) => [c.code, c.new]));
+    for (const u of findUnusual(proposed, kinds, a.previous, a.peerMedian)) {
+      const ind = a.indicators.find((i) => i.code === u.code)!;
+      lines.push(
+        tr(l, u.against === 'previous' ? 'unusual-previous' : 'unusual-peers', {
+          label: label(l, ind),
+          value: fmt(l, ind, u.value),
+          reference: fmt(l, ind, u.reference),
+        }),
+      );
+    }
+    if (draft.skipped.length > 0) {
+      lines.push(
+        tr(l, 'confirm-skipped', {
+          labels: draft.skipped
+            .map((code) => a.indicators.find((i) => i.code === code))
+            .filter((i): i is AssignmentIndicator => i !== undefined)
+            .map((i) => label(l, i))
+            .join(', '),
+        }),
+      );
+    }
+    if (draft.reason && changes.some((c) => c.old !== null))
+      lines.push(tr(l, 'confirm-reason', { reason: draft.reason }));
+    lines.push(tr(l, 'confirm-question'));
+    return say(turn, lines.join('\n'), [
+      [
+        btn(token, 'ok', tr(l, 'btn-confirm')),
+        btn(token, 'edit', tr(l, 'btn-edit')),
+        btn(token, 'cancel', tr(l, 'btn-cancel')),
+      ],
+    ]);
+  }
+
+  async function collectText(turn: Turn, flow: Extract<Flow, { k: 'collect' }>, text: string): Promise<void> {
+    const l = turn.locale;
+    const a = await deps.submissions.get(flow.draft.aid, turn.now);
+    if (!a) {
+      turn.state.flow = { k: 'idle' };
+      return say(turn, tr(l, 'stale-button'));
+    }
+    const draft = flow.draft;
+    const folded = text.trim().toLowerCase().normalize('NFC');
+    if (flow.asking && SKIP_WORDS.has(folded)) {
+      draft.skipped.push(flow.asking);
+      return advance(turn, a, draft);
+    }
+    const { figures, reason } = splitReason(text);
+    if (reason) draft.reason = reason;
+    const r = parseFigures(figures, a.indicators);
+    reportInvalid(turn, a, r);
+    let got = Object.keys(r.values).length + r.ambiguous.length;
+    Object.assign(draft.values, r.values);
+    draft.ambiguous.push(...r.ambiguous.slice(0, 5));
+    // A bare number answers the indicator being asked.
+    if (got === 0 && flow.asking && r.unlabelled.length === 1 && r.invalid.length === 0) {
+      const asked = a.indicators.find((i) => i.code === flow.asking)!;
+      const only = parseFigures(`${shortest(asked)} ${r.unlabelled[0]!.raw}`, [asked]);
+      reportInvalid(turn, a, only);
+      Object.assign(draft.values, only.values);
+      draft.ambiguous.push(...only.ambiguous);
+      got = Object.keys(only.values).length + only.ambiguous.length;
+      if (got === 0 && only.invalid.length > 0) return;
+    }
+    draft.raw = `${draft.raw}\n${text}`.slice(-maxText);
+    if (got === 0 && r.invalid.length === 0) {
+      say(turn, tr(l, 'not-understood', { example: exampleFor(l, a) }));
+      if (flow.asking) return advance(turn, a, draft);
+      return;
+    }
+    return advance(turn, a, draft);
+  }
+
+  // ───────────── documents ─────────────
+
+  type DocumentInput =
+    | { kind: 'file'; name: string; ref: string }
+    | { kind: 'number'; number: string; date: string | null };
+
+  async function onDocument(turn: Turn, doc: DocumentInput, assignmentId?: number): Promise<void> {
+    const l = turn.locale;
+    if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+    const units = await focalUnits(turn);
+    if (units.length === 0) return say(turn, tr(l, 'manager-cannot-submit'));
+    const unitIds =
+      turn.state.unitId && units.some((u) => u.id === turn.state.unitId)
+        ? [turn.state.unitId]
+        : units.map((u) => u.id);
+    const open = await deps.submissions.openAssignments(unitIds, turn.now);
+    const candidates = assignmentId ? open.filter((a) => a.id === assignmentId) : open;
+    if (candidates.length === 0) {
+      return say(turn, tr(l, 'no-open-assignment', { unit: units.map((u) => u.name).join(', ') }));
+    }
+    const refText =
+      doc.kind === 'file'
+        ? tr(l, 'document-file', { name: doc.name })
+        : doc.date
+          ? tr(l, 'document-number-date', { number: doc.number, date: fmtDate(doc.date) })
+          : tr(l, 'document-number', { number: doc.number });
+    if (candidates.length > 1) {
+      const token = newToken();
+      turn.state.flow = {
+        k: 'pick_assignment',
+        token,
+        text: '',
+        ids: candidates.map((a) => a.id),
+        purpose: 'document',
+        document: JSON.stringify(doc),
+      };
+      return say(
+        turn,
+        tr(l, 'pick-assignment-document'),
+        candidates.map((a) => [
+          btn(
+            token,
+            'asg',
+            `${units.length > 1 ? `${a.unit.code}: ` : ''}${tr(l, 'assignment-label', { duty: dutyName(l, a), period: a.periodCode })}`,
+            a.id,
+          ),
+        ]),
+      );
+    }
+    const a = candidates[0]!;
+    const storedRef =
+      doc.kind === 'file'
+        ? `file:${doc.name} (${doc.ref})`
+        : `${doc.number}${doc.date ? ` ${doc.date}` : ''}`;
+    const res = await save(() =>
+      deps.submissions.recordDocument({
+        assignmentId: a.id,
+        personId: turn.binding!.personId,
+        channel: turn.input.channel,
+        ref: storedRef,
+        now: turn.now,
+      }),
+    );
+    turn.state.flow = { k: 'idle' };
+    if (!res.ok) return refuseSave(turn, a, res.reason);
+    return say(
+      turn,
+      tr(l, 'document-recorded', {
+        duty: dutyName(l, a),
+        period: a.periodCode,
+        unit: a.unit.name,
+        ref: refText,
+      }),
+    );
+  }
+
+  async function save<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw new SaveFailedError('save failed', { cause: err });
+    }
+  }
+
+  function refuseSave(turn: Turn, a: AssignmentView, reason: 'locked' | 'not_allowed'): void {
+    const l = turn.locale;
+    if (reason === 'not_allowed') {
+      turn.state.flow = { k: 'idle' };
+      say(turn, tr(l, 'save-not-allowed', { unit: a.unit.name }));
+      return;
+    }
+    const token = newToken();
+    turn.state.flow = { k: 'locked', token, aid: a.id };
+    say(turn, tr(l, 'save-locked', { duty: dutyName(l, a), period: a.periodCode }), [
+      [btn(token, 'unlock', tr(l, 'btn-request-unlock')), btn(token, 'cancel', tr(l, 'btn-cancel'))],
+    ]);
+  }
+
+  // ───────────── buttons ─────────────
+
+  async function onButton(turn: Turn, data: string): Promise<void> {
+    const l = turn.locale;
+    const [token, action, arg] = data.split('|');
+    if (action === 'lang' && (arg === 'vi' || arg === 'en')) {
+      turn.locale = arg;
+      if (turn.binding) await deps.identities.setLocale(turn.binding.personId, arg);
+      else turn.state.locale = arg;
+      turn.state.choices = [];
+      return say(turn, tr(arg, 'lang-set'));
+    }
+    const flow = turn.state.flow;
+    if (!turn.binding || flow.k === 'idle' || !('token' in flow) || flow.token !== token) {
+      return say(turn, tr(l, 'stale-button'));
+    }
+    turn.state.choices = [];
+    if (action === 'cancel') {
+      turn.state.flow = { k: 'idle' };
+      return say(turn, tr(l, 'cancelled'));
+    }
+    switch (flow.k) {
+      case 'pick_unit': {
+        const id = Number(arg);
+        const units = await focalUnits(turn);
+        const unit = units.find((u) => u.id === id && flow.unitIds.includes(id));
+        if (!unit) return say(turn, tr(l, 'stale-button'));
+        turn.state.unitId = unit.id;
+        turn.state.flow = { k: 'idle' };
+        say(turn, tr(l, 'unit-chosen', { unit: unit.name }));
+        return onText(turn, flow.text);
+      }
+      case 'pick_assignment': {
+        const id = Number(arg);
+        if (!flow.ids.includes(id)) return say(turn, tr(l, 'stale-button'));
+        turn.state.flow = { k: 'idle' };
+        if (flow.purpose === 'document' && flow.document) {
+          return onDocument(turn, JSON.parse(flow.document) as DocumentInput, id);
+        }
+        const a = await deps.submissions.get(id, turn.now);
+        if (!a) return say(turn, tr(l, 'stale-button'));
+        const { figures, reason } = splitReason(flow.text);
+        return startDraft(turn, a, parseFigures(figures, a.indicators), flow.text, reason);
+      }
+      case 'collect': {
+        const a = await deps.submissions.get(flow.draft.aid, turn.now);
+        if (!a) return say(turn, tr(l, 'stale-button'));
+        if (action === 'skip' && flow.asking === arg) {
+          flow.draft.skipped.push(arg);
+          return advance(turn, a, flow.draft);
+        }
+        if (action === 'amb') {
+          const amb = flow.draft.ambiguous.shift();
+          const value = amb?.candidates[Number(arg)];
+          if (!amb || value === undefined) return say(turn, tr(l, 'stale-button'));
+          flow.draft.values[amb.code] = value;
+          return advance(turn, a, flow.draft);
+        }
+        return say(turn, tr(l, 'stale-button'));
+      }
+      case 'reason':
+        return say(turn, tr(l, 'stale-button'));
+      case 'confirm': {
+        if (action === 'edit') {
+          const a = await deps.submissions.get(flow.draft.aid, turn.now);
+          turn.state.flow = {
+            k: 'collect',
+            token: newToken(),
+            draft: flow.draft,
+            asking: null,
+            editing: true,
+          };
+          return say(turn, tr(l, 'ask-edit', { example: exampleFor(l, a ?? undefined) }));
+        }
+        if (action !== 'ok') return say(turn, tr(l, 'stale-button'));
+        return commit(turn, flow.draft);
+      }
+      case 'locked': {
+        if (action !== 'unlock') return say(turn, tr(l, 'stale-button'));
+        await save(() =>
+          deps.submissions.requestUnlock({
+            assignmentId: flow.aid,
+            personId: turn.binding!.personId,
+            reason: null,
+            now: turn.now,
+          }),
+        );
+        turn.state.flow = { k: 'idle' };
+        return say(turn, tr(l, 'unlock-requested'));
+      }
+    }
+  }
+
+  /** Stores a confirmed draft: claim the step first, so a second press cannot store twice. */
+  async function commit(turn: Turn, draft: Draft): Promise<void> {
+    const l = turn.locale;
+    const confirmFlow = turn.state.flow;
+    turn.state.flow = { k: 'idle' };
+    if (!(await turn.claim(turn.state))) {
+      turn.out.push({ text: tr(l, 'already-handled') });
+      return;
+    }
+    const a = await deps.submissions.get(draft.aid, turn.now);
+    if (!a) return say(turn, tr(l, 'stale-button'));
+    const changes = changesFrom(
+      a.values,
+      draft.values,
+      a.indicators.map((i) => i.code),
+    );
+    let res: Awaited<ReturnType<SubmissionStore['saveConfirmed']>>;
+    try {
+      res = await deps.submissions.saveConfirmed({
+        assignmentId: a.id,
+        personId: turn.binding!.personId,
+        channel: turn.input.channel,
+        values: changes.map((c) => ({ code: c.code, value: c.new })),
+        reason: changes.some((c) => c.old !== null) ? draft.reason : null,
+        rawMessage: draft.raw,
+        now: turn.now,
+        timeZone: deps.timeZone,
+      });
+    } catch (err) {
+      // Put the confirmation back so the same button works after recovery.
+      turn.state.flow = confirmFlow;
+      await turn.claim(turn.state);
+      throw new SaveFailedError('save failed', { cause: err });
+    }
+    if (!res.ok) return refuseSave(turn, a, res.reason);
+    const lines = [
+      tr(l, 'saved', {
+        count: changes.length,
+        unit: a.unit.name,
+        duty: dutyName(l, a),
+        period: a.periodCode,
+        time: fmtTime(l, turn.now),
+      }),
+    ];
+    if (res.complete) {
+      lines.push(
+        res.state === 'late'
+          ? tr(l, 'saved-complete-late', { due: a.dueDate ? fmtDate(a.dueDate) : '' })
+          : tr(l, 'saved-complete-on-time'),
+      );
+    } else {
+      const after = { ...a.values, ...draft.values };
+      const missing = a.indicators.filter((i) => i.required && after[i.code] === undefined);
+      if (missing.length > 0)
+        lines.push(tr(l, 'saved-missing', { labels: missing.map((i) => label(l, i)).join(', ') }));
+    }
+    say(turn, lines.join('\n'));
+  }
+
+  return {
+    async handle(input) {
+      try {
+        return await handle(input);
+      } catch (err) {
+        deps.logger.error({ err, channel: input.channel }, 'dialog turn failed');
+        const locale = input.languageHint?.toLowerCase().startsWith('en') ? 'en' : deps.defaultLocale;
+        return [{ text: tr(locale, 'system-error') }];
+      }
+    },
+  };
+}
+
+export { initialState };

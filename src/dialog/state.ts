@@ -1,0 +1,73 @@
+/**
+ * Conversation state: plain versioned JSON, persisted per chat. A deploy that changes its shape
+ * bumps STATE_VERSION; older states are dropped (the person starts afresh), never misread.
+ */
+import type { Locale } from '../ports/translator.js';
+
+export const STATE_VERSION = 1;
+
+/** Values being prepared for one assignment. */
+export interface Draft {
+  aid: number;
+  /** Values proposed so far, by indicator code. */
+  values: Record<string, number>;
+  /** Indicators the person chose to skip. */
+  skipped: string[];
+  /** Raw messages that carried the values (stored with each revision). */
+  raw: string;
+  /** Reason for a correction, when given. */
+  reason: string | null;
+  /** Ambiguous numbers still to resolve. */
+  ambiguous: { code: string; raw: string; candidates: number[] }[];
+}
+
+export type Flow =
+  | { k: 'idle' }
+  /** Several units: which one is this message for? `text` is handled once chosen. */
+  | { k: 'pick_unit'; token: string; text: string; unitIds: number[] }
+  /** Several open reports match: which one? */
+  | {
+      k: 'pick_assignment';
+      token: string;
+      text: string;
+      ids: number[];
+      purpose: 'figures' | 'document';
+      document?: string;
+    }
+  /** Collecting: `asking` an indicator, or resolving an ambiguous number, or waiting for edits. */
+  | { k: 'collect'; token: string; draft: Draft; asking: string | null; editing: boolean }
+  | { k: 'reason'; token: string; draft: Draft }
+  | { k: 'confirm'; token: string; draft: Draft }
+  | { k: 'locked'; token: string; aid: number };
+
+export interface ConversationState {
+  v: typeof STATE_VERSION;
+  /** Language chosen by an unbound person (bound people keep theirs on Person). */
+  locale?: Locale;
+  /** The unit chosen for this conversation by a person with several. */
+  unitId?: number;
+  /** Times (ms) of recent failed invite codes from this chat. */
+  bindFailures: number[];
+  flow: Flow;
+  /** Button data of the last numbered choices (answered with a digit on text-only channels). */
+  choices: string[];
+}
+
+export function initialState(): ConversationState {
+  return { v: STATE_VERSION, bindFailures: [], flow: { k: 'idle' }, choices: [] };
+}
+
+/** Reads a stored state; anything unknown or from another version gives a fresh state. */
+export function readState(stored: unknown): ConversationState {
+  if (
+    typeof stored === 'object' &&
+    stored !== null &&
+    (stored as { v?: unknown }).v === STATE_VERSION &&
+    typeof (stored as { flow?: { k?: unknown } }).flow?.k === 'string' &&
+    Array.isArray((stored as { bindFailures?: unknown }).bindFailures) &&
+    Array.isArray((stored as { choices?: unknown }).choices)
+  ) {
+    return stored as ConversationState;
+  }
+  return initialState();
+}

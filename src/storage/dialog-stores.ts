@@ -1,0 +1,405 @@
+/**
+ * Prisma implementations of the dialog's stores (identities, invites, submissions,
+ * conversations).
+ */
+import { addDays, localDateOf } from '../domain/calendar.js';
+import type { IndicatorKind } from '../domain/figures/index.js';
+import { median, resolveTarget, type ScopedTarget } from '../domain/submission.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { ChannelName } from '../ports/channel.js';
+import type {
+  AssignmentIndicator,
+  AssignmentView,
+  Binding,
+  ConversationStore,
+  IdentityStore,
+  InviteRedeemer,
+  RedeemResult,
+  SaveResult,
+  SubmissionStore,
+} from '../ports/dialog-stores.js';
+import type { Locale } from '../ports/translator.js';
+import type { PrismaClient } from './database.js';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const num = (d: Prisma.Decimal | null | undefined) => (d === null || d === undefined ? null : Number(d));
+const asLocale = (s: string): Locale => (s === 'en' ? 'en' : 'vi');
+
+export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
+  return {
+    async find(channel, externalId) {
+      const identity = await prisma.identity.findUnique({
+        where: { channel_externalId: { channel, externalId } },
+        include: {
+          person: {
+            include: {
+              roles: {
+                where: { endedAt: null, unit: { active: true } },
+                include: { unit: true },
+                orderBy: { id: 'asc' },
+              },
+            },
+          },
+        },
+      });
+      if (!identity) return null;
+      const p = identity.person;
+      const binding: Binding = {
+        personId: p.id,
+        fullName: p.fullName,
+        locale: asLocale(p.locale),
+        roles: p.roles.map((r) => ({
+          role: r.role,
+          unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name, typeCode: r.unit.typeCode },
+        })),
+      };
+      return binding;
+    },
+    async setLocale(personId, locale) {
+      await prisma.person.update({ where: { id: personId }, data: { locale } });
+    },
+  };
+}
+
+export function createPrismaInviteRedeemer(prisma: PrismaClient): InviteRedeemer {
+  return {
+    async redeem(input): Promise<RedeemResult> {
+      return prisma.$transaction(async (tx) => {
+        const invite = await tx.invite.findUnique({
+          where: { codeHash: input.codeHash },
+          include: { unit: true },
+        });
+        if (!invite) return { ok: false, reason: 'unknown' };
+        if (invite.usedAt) return { ok: false, reason: 'used' };
+        if (invite.expiresAt.getTime() <= input.now.getTime()) return { ok: false, reason: 'expired' };
+        if (!invite.unit.active) return { ok: false, reason: 'retired_unit' };
+        const claimed = await tx.invite.updateMany({
+          where: { id: invite.id, usedAt: null },
+          data: { usedAt: input.now },
+        });
+        if (claimed.count !== 1) return { ok: false, reason: 'used' };
+
+        let identity = await tx.identity.findUnique({
+          where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
+        });
+        if (!identity) {
+          const person = await tx.person.create({
+            data: { fullName: input.displayName?.slice(0, 200) || 'Đầu mối', locale: input.locale },
+          });
+          identity = await tx.identity.create({
+            data: {
+              personId: person.id,
+              channel: input.channel,
+              externalId: input.externalId,
+              chatId: input.chatId,
+              displayName: input.displayName?.slice(0, 200) ?? null,
+              verified: true,
+            },
+          });
+        } else if (identity.chatId !== input.chatId) {
+          await tx.identity.update({ where: { id: identity.id }, data: { chatId: input.chatId } });
+        }
+        const personId = identity.personId;
+        const role = invite.role === 'manager' ? 'manager' : 'focal';
+        let handedOverFrom: string | null = null;
+        if (role === 'focal') {
+          const previous = await tx.role.findMany({
+            where: { unitId: invite.unitId, role: 'focal', endedAt: null, personId: { not: personId } },
+            include: { person: true },
+          });
+          if (previous.length > 0) {
+            await tx.role.updateMany({
+              where: { id: { in: previous.map((r) => r.id) } },
+              data: { endedAt: input.now, endReason: 'handover' },
+            });
+            handedOverFrom = previous.map((r) => r.person.fullName).join(', ');
+            await tx.auditLog.create({
+              data: {
+                actor: `person:${personId}`,
+                action: 'focal.handover',
+                entity: `Unit:${invite.unit.code}`,
+                data: { from: previous.map((r) => r.personId), to: personId, at: input.now.toISOString() },
+              },
+            });
+          }
+        }
+        const has = await tx.role.findFirst({
+          where: { personId, unitId: invite.unitId, role, endedAt: null },
+        });
+        if (!has) await tx.role.create({ data: { personId, unitId: invite.unitId, role, since: input.now } });
+        await tx.invite.update({ where: { id: invite.id }, data: { usedById: personId } });
+        return {
+          ok: true,
+          role,
+          personId,
+          handedOverFrom,
+          unit: {
+            id: invite.unit.id,
+            code: invite.unit.code,
+            name: invite.unit.name,
+            typeCode: invite.unit.typeCode,
+          },
+        };
+      });
+    },
+  };
+}
+
+type AssignmentRow = Prisma.AssignmentGetPayload<{
+  include: {
+    duty: true;
+    period: true;
+    unit: { include: { memberships: { include: { cluster: true } } } };
+    values: { include: { indicator: true } };
+  };
+}>;
+
+const assignmentInclude = {
+  duty: true,
+  period: true,
+  unit: { include: { memberships: { where: { until: null }, include: { cluster: true } } } },
+  values: { include: { indicator: true } },
+} as const;
+
+export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: string): SubmissionStore {
+  async function view(a: AssignmentRow, now: Date): Promise<AssignmentView> {
+    const clusterCodes = a.unit.memberships.map((m) => m.cluster.code);
+    const dutyIndicators = await prisma.dutyIndicator.findMany({
+      where: { dutyId: a.dutyId, unitTypeCode: a.unit.typeCode },
+      include: { indicator: { include: { targets: { where: { year: a.period.year } } } } },
+      orderBy: { position: 'asc' },
+    });
+    const indicators: AssignmentIndicator[] = dutyIndicators.map(({ indicator: i, required }) => {
+      const targets: ScopedTarget[] = i.targets.map((t) => ({
+        scope: t.scope,
+        kind: t.kind,
+        min: num(t.minValue),
+        max: num(t.maxValue),
+        inclusive: t.inclusive,
+      }));
+      return {
+        code: i.code,
+        labelVi: i.labelVi,
+        labelEn: i.labelEn,
+        synonyms: i.synonyms,
+        kind: i.kind as IndicatorKind,
+        min: num(i.minValue),
+        max: num(i.maxValue),
+        unitVi: i.unitVi,
+        unitEn: i.unitEn,
+        required,
+        target: resolveTarget(targets, { code: a.unit.code, typeCode: a.unit.typeCode, clusterCodes }),
+      };
+    });
+    const values: Record<string, number> = {};
+    for (const v of a.values) if (v.value !== null) values[v.indicator.code] = Number(v.value);
+
+    // The same duty's previous period, for "far from last time" checks.
+    const prevCode = a.periodCode.replace(/^\d{4}/, (y) => String(Number(y) - 1));
+    const prevValues = await prisma.submissionValue.findMany({
+      where: { assignment: { dutyId: a.dutyId, unitId: a.unitId, periodCode: prevCode } },
+      include: { indicator: true },
+    });
+    const previous: Record<string, number> = {};
+    for (const v of prevValues) if (v.value !== null) previous[v.indicator.code] = Number(v.value);
+
+    // Peers: units sharing a cluster, else units of the same type.
+    const peerIds = clusterCodes.length
+      ? (
+          await prisma.clusterMember.findMany({
+            where: { cluster: { code: { in: clusterCodes } }, until: null, unitId: { not: a.unitId } },
+            select: { unitId: true },
+          })
+        ).map((m) => m.unitId)
+      : (
+          await prisma.unit.findMany({
+            where: { typeCode: a.unit.typeCode, id: { not: a.unitId }, active: true },
+            select: { id: true },
+          })
+        ).map((u) => u.id);
+    const peerValues = await prisma.submissionValue.findMany({
+      where: { assignment: { dutyId: a.dutyId, periodCode: a.periodCode, unitId: { in: peerIds } } },
+      include: { indicator: true },
+    });
+    const byCode = new Map<string, number[]>();
+    for (const v of peerValues) {
+      if (v.value === null) continue;
+      const list = byCode.get(v.indicator.code) ?? [];
+      list.push(Number(v.value));
+      byCode.set(v.indicator.code, list);
+    }
+    const peerMedian: Record<string, number> = {};
+    for (const [code, list] of byCode) if (list.length >= 3) peerMedian[code] = median(list)!;
+
+    return {
+      id: a.id,
+      dutyCode: a.duty.code,
+      dutyNameVi: a.duty.nameVi,
+      dutyNameEn: a.duty.nameEn,
+      periodCode: a.periodCode,
+      unit: { id: a.unit.id, code: a.unit.code, name: a.unit.name, typeCode: a.unit.typeCode },
+      dueDate: iso(a.dueDate),
+      state: a.state,
+      locked: a.locked && !(a.openUntil && a.openUntil.getTime() > now.getTime()),
+      documentRef: a.documentRef,
+      documentSent: a.documentSentAt !== null,
+      indicators,
+      values,
+      previous,
+      peerMedian,
+    };
+  }
+
+  const isFocal = async (tx: Prisma.TransactionClient, personId: number, unitId: number) =>
+    (await tx.role.count({ where: { personId, unitId, role: 'focal', endedAt: null } })) > 0;
+
+  return {
+    async openAssignments(unitIds, now) {
+      const today = localDateOf(now, timeZone);
+      const rows = await prisma.assignment.findMany({
+        where: {
+          unitId: { in: [...unitIds] },
+          unit: { active: true },
+          duty: { active: true },
+          period: { startDate: { lte: day(addDays(today, 45)) } },
+          OR: [{ dueDate: null }, { dueDate: { gte: day(addDays(today, -180)) } }],
+        },
+        include: assignmentInclude,
+        orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+      });
+      return Promise.all(rows.map((r) => view(r, now)));
+    },
+
+    async get(assignmentId, now) {
+      const row = await prisma.assignment.findUnique({
+        where: { id: assignmentId },
+        include: assignmentInclude,
+      });
+      return row ? view(row, now) : null;
+    },
+
+    async saveConfirmed(input): Promise<SaveResult> {
+      return prisma.$transaction(
+        async (tx) => {
+          // Serialise confirmations of one assignment.
+          await tx.$queryRawUnsafe(
+            'SELECT id FROM "Assignment" WHERE id = $1 FOR UPDATE',
+            input.assignmentId,
+          );
+          const a = await tx.assignment.findUnique({
+            where: { id: input.assignmentId },
+            include: { unit: true, period: true },
+          });
+          if (!a || !(await isFocal(tx, input.personId, a.unitId)))
+            return { ok: false, reason: 'not_allowed' };
+          if (a.locked && !(a.openUntil && a.openUntil.getTime() > input.now.getTime())) {
+            return { ok: false, reason: 'locked' };
+          }
+          const links = await tx.dutyIndicator.findMany({
+            where: { dutyId: a.dutyId, unitTypeCode: a.unit.typeCode },
+            include: { indicator: true },
+          });
+          const byCode = new Map(links.map((l) => [l.indicator.code, l]));
+          for (const { code, value } of input.values) {
+            const link = byCode.get(code);
+            if (!link) return { ok: false, reason: 'not_allowed' };
+            const existing = await tx.submissionValue.findUnique({
+              where: { assignmentId_indicatorId: { assignmentId: a.id, indicatorId: link.indicatorId } },
+            });
+            const stored = await tx.submissionValue.upsert({
+              where: { assignmentId_indicatorId: { assignmentId: a.id, indicatorId: link.indicatorId } },
+              create: { assignmentId: a.id, indicatorId: link.indicatorId, value },
+              update: { value },
+            });
+            await tx.submissionRevision.create({
+              data: {
+                valueId: stored.id,
+                personId: input.personId,
+                channel: input.channel,
+                oldValue: existing?.value ?? null,
+                newValue: value,
+                reason: input.reason,
+                rawMessage: input.rawMessage.slice(0, 4000),
+                createdAt: input.now,
+              },
+            });
+          }
+          const filled = await tx.submissionValue.findMany({
+            where: { assignmentId: a.id, value: { not: null } },
+            select: { indicatorId: true },
+          });
+          const have = new Set(filled.map((f) => f.indicatorId));
+          const complete = links.filter((l) => l.required).every((l) => have.has(l.indicatorId));
+          let state = a.state;
+          if (complete && a.submittedAt === null) {
+            const today = localDateOf(input.now, timeZone);
+            state = a.dueDate === null || today <= iso(a.dueDate)! ? 'on_time' : 'late';
+            await tx.assignment.update({ where: { id: a.id }, data: { submittedAt: input.now, state } });
+          }
+          return { ok: true, state, complete };
+        },
+        { timeout: 20_000, maxWait: 5_000 },
+      );
+    },
+
+    async recordDocument(input): Promise<SaveResult> {
+      return prisma.$transaction(async (tx) => {
+        const a = await tx.assignment.findUnique({ where: { id: input.assignmentId } });
+        if (!a || !(await isFocal(tx, input.personId, a.unitId))) return { ok: false, reason: 'not_allowed' };
+        if (a.locked && !(a.openUntil && a.openUntil.getTime() > input.now.getTime())) {
+          return { ok: false, reason: 'locked' };
+        }
+        await tx.assignment.update({
+          where: { id: a.id },
+          data: { documentRef: input.ref.slice(0, 300), documentSentAt: input.now },
+        });
+        await tx.auditLog.create({
+          data: {
+            actor: `person:${input.personId}`,
+            action: 'document.sent',
+            entity: `Assignment:${a.id}`,
+            data: { channel: input.channel, ref: input.ref.slice(0, 300) },
+          },
+        });
+        return { ok: true, state: a.state, complete: false };
+      });
+    },
+
+    async requestUnlock(input) {
+      await prisma.auditLog.create({
+        data: {
+          actor: `person:${input.personId}`,
+          action: 'unlock.requested',
+          entity: `Assignment:${input.assignmentId}`,
+          data: { reason: input.reason, at: input.now.toISOString() },
+        },
+      });
+    },
+  };
+}
+
+export function createPrismaConversationStore(prisma: PrismaClient): ConversationStore {
+  return {
+    async load(channel: ChannelName, chatId: string) {
+      const row = await prisma.conversation.findUnique({ where: { channel_chatId: { channel, chatId } } });
+      return row ? { state: row.state, version: row.version } : null;
+    },
+    async save(channel, chatId, state, expectedVersion) {
+      const json = state as Prisma.InputJsonValue;
+      if (expectedVersion === 0) {
+        try {
+          await prisma.conversation.create({ data: { channel, chatId, state: json, version: 1 } });
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      const res = await prisma.conversation.updateMany({
+        where: { channel, chatId, version: expectedVersion },
+        data: { state: json, version: expectedVersion + 1 },
+      });
+      return res.count === 1;
+    },
+  };
+}
