@@ -308,7 +308,7 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       focal.map((r) => r.unit.id),
       turn.now,
     );
-    const withFigures = open.find((a) => a.indicators.length > 0);
+    const withFigures = forExample(open, turn.now);
     return say(
       turn,
       tr(l, 'help-focal', {
@@ -352,6 +352,12 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       });
       say(turn, [tr(l, 'due-title', { unit: unit.name }), ...lines].join('\n'));
     }
+  }
+
+  /** The report to draw examples from: the next one due, else any with figures. */
+  function forExample(open: AssignmentView[], now: Date): AssignmentView | undefined {
+    const withFigures = open.filter((a) => a.indicators.length > 0);
+    return withFigures.find((a) => a.dueDate !== null && !isPast(a.dueDate, now)) ?? withFigures[0];
   }
 
   function isPast(dueDate: string, now: Date): boolean {

@@ -262,8 +262,15 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
           unitId: { in: [...unitIds] },
           unit: { active: true },
           duty: { active: true },
-          period: { startDate: { lte: day(addDays(today, 45)) } },
-          OR: [{ dueDate: null }, { dueDate: { gte: day(addDays(today, -180)) } }],
+          // Open from 60 days before the deadline until 180 days after it (late submissions);
+          // without a date: while its period runs and 180 days after it ends.
+          OR: [
+            { dueDate: { gte: day(addDays(today, -180)), lte: day(addDays(today, 60)) } },
+            {
+              dueDate: null,
+              period: { startDate: { lte: day(today) }, endDate: { gte: day(addDays(today, -180)) } },
+            },
+          ],
         },
         include: assignmentInclude,
         orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],

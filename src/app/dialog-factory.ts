@@ -1,0 +1,32 @@
+import { createDialogEngine, type DialogDeps, type DialogEngine } from '../dialog/engine.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../ports/clock.js';
+import type { Locale, Translator } from '../ports/translator.js';
+import type { PrismaClient } from '../storage/database.js';
+import {
+  createPrismaConversationStore,
+  createPrismaIdentityStore,
+  createPrismaInviteRedeemer,
+  createPrismaSubmissionStore,
+} from '../storage/dialog-stores.js';
+
+/** Wires the dialog engine to the Prisma stores (the composition root and tests use it). */
+export function createDialogOnPrisma(
+  prisma: PrismaClient,
+  opts: {
+    translator: Translator;
+    clock: Clock;
+    timeZone: string;
+    defaultLocale: Locale;
+    logger: Logger;
+    token?: DialogDeps['token'];
+  },
+): DialogEngine {
+  return createDialogEngine({
+    identities: createPrismaIdentityStore(prisma),
+    invites: createPrismaInviteRedeemer(prisma),
+    submissions: createPrismaSubmissionStore(prisma, opts.timeZone),
+    conversations: createPrismaConversationStore(prisma),
+    ...opts,
+  });
+}

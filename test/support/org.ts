@@ -1,0 +1,43 @@
+import { createInvite } from '../../src/app/invites.js';
+import type { Clock } from '../../src/ports/clock.js';
+import { materialiseYears } from '../../src/storage/assignments.js';
+import type { PrismaClient } from '../../src/storage/database.js';
+import { createPrismaInviteStore } from '../../src/storage/invite-store.js';
+import { createPrismaUnitStore } from '../../src/storage/unit-store.js';
+import { uniqueCode } from './db.js';
+
+/** A fresh unit of a type (in a cluster, under a parent), with its assignments for 2026–2027. */
+export async function makeUnit(
+  prisma: PrismaClient,
+  type: string,
+  opts: { cluster?: string; parent?: string; name?: string } = {},
+): Promise<{ id: number; code: string; name: string }> {
+  const code = uniqueCode(type === 'CUC_THADS' ? 'THADS_T' : type === 'SO_TU_PHAP' ? 'STP_T' : 'U_T');
+  const name = opts.name ?? `${type === 'CUC_THADS' ? 'Cục THADS' : 'Sở Tư pháp'} thử ${code.slice(-5)}`;
+  const unit = await prisma.unit.create({ data: { code, name, typeCode: type } });
+  if (opts.parent) {
+    const parent = await prisma.unit.findUniqueOrThrow({ where: { code: opts.parent } });
+    await prisma.unit.update({ where: { id: unit.id }, data: { parentId: parent.id } });
+  }
+  if (opts.cluster) {
+    const cluster = await prisma.unit.findUniqueOrThrow({ where: { code: opts.cluster } });
+    await prisma.clusterMember.create({ data: { clusterId: cluster.id, unitId: unit.id } });
+  }
+  await materialiseYears(prisma, [2026, 2027]);
+  return { id: unit.id, code, name };
+}
+
+/** A one-time invite code for a unit. */
+export async function inviteCode(
+  prisma: PrismaClient,
+  clock: Clock,
+  unitCode: string,
+  role: 'focal' | 'manager' = 'focal',
+): Promise<string> {
+  const r = await createInvite(
+    { units: createPrismaUnitStore(prisma), invites: createPrismaInviteStore(prisma), clock },
+    { unitCode, role, ttlMs: 7 * 86_400_000, createdBy: 'test' },
+  );
+  if (!r.ok) throw new Error(r.error);
+  return r.code;
+}
