@@ -9,6 +9,12 @@ import { createHttpServer } from './http/server.js';
 import { createLogger } from './logger.js';
 import { ensureSeeded } from './storage/bootstrap.js';
 import { DatabaseBusyError, openDatabase } from './storage/database.js';
+import { createDialogOnPrisma } from './app/dialog-factory.js';
+import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
+import { createWebChannel } from './channels/web/web-channel.js';
+import { createTranslator } from './i18n/fluent.js';
+import type { Channel, DialogInput } from './ports/channel.js';
+import { ensureDemoUsers, listWebUsers } from './storage/demo-users.js';
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -69,9 +75,52 @@ async function main(): Promise<void> {
         return { ok: dbOk && redisOk, checks: { database: dbOk, redis: redisOk } };
       },
     });
+    const translator = createTranslator();
+    const engine = createDialogOnPrisma(db.prisma, {
+      translator,
+      clock,
+      timeZone: config.timeZone,
+      defaultLocale: config.defaultLocale,
+      logger,
+    });
+    const channels: Channel[] = [];
+    const converse = (channel: Channel) => async (input: DialogInput) => {
+      const replies = await engine.handle(input);
+      for (const reply of replies) await channel.send(input.chatId, reply);
+    };
+    if (config.webChat) {
+      await ensureDemoUsers(db.prisma);
+      channels.push(createWebChannel({ http, logger, users: () => listWebUsers(db.prisma) }));
+    }
+    const tg = config.telegram;
+    if (tg.mode !== 'off') {
+      const telegram = createTelegramChannel({
+        token: tg.token,
+        apiRoot: tg.apiRoot,
+        mode: tg.mode === 'webhook' ? { kind: 'webhook', url: tg.url, secret: tg.secret } : { kind: 'polling' },
+        http,
+        logger,
+      });
+      channels.push(telegram);
+      telegram
+        .registerCommands()
+        .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'setMyCommands failed'));
+    }
+
     const port = await http.listen(config.port);
     stops.push(() => http.close());
-    logger.info({ port, webChat: config.webChat, now: clock.now().toISOString() }, 'Đôn Đốc is running');
+    for (const channel of channels) {
+      // Not awaited: polling waits for the platform to answer, which must not hold up the rest.
+      channel
+        .start(converse(channel))
+        .then(() => logger.info({ channel: channel.name }, 'channel started'))
+        .catch((err: unknown) => logger.error({ channel: channel.name, err: (err as Error).message }, 'channel failed to start'));
+      stops.push(() => channel.stop());
+    }
+    logger.info(
+      { port, channels: channels.map((c) => c.name), now: clock.now().toISOString() },
+      'Đôn Đốc is running',
+    );
   } catch (err) {
     if (err instanceof DatabaseBusyError || err instanceof RedisUnavailableError) {
       process.stderr.write(`${err.message}\n`);

@@ -4,6 +4,7 @@ import { createInvite } from '../app/invites.js';
 import { readTable, TabularFileError } from '../app/tabular-file.js';
 import type { Config } from '../config/config.js';
 import { parseDuration } from '../domain/duration.js';
+import { parseFigures } from '../domain/figures/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
 import { runSeed } from '../storage/bootstrap.js';
@@ -103,6 +104,50 @@ export function createImportUnits(): Command {
 }
 
 export const commands: Record<string, Command> = {
+  parse: {
+    options: { duty: { type: 'string' }, unit: { type: 'string' } },
+    async run(ctx, values, positionals) {
+      const duty = typeof values.duty === 'string' ? values.duty.toUpperCase() : undefined;
+      const unitCode = typeof values.unit === 'string' ? values.unit.toUpperCase() : undefined;
+      const text = positionals.join(' ');
+      if (!duty || !unitCode) {
+        ctx.err(ctx.t('cli-missing-arg', { arg: '--duty <code> --unit <unitCode> "<text>"' }));
+        return 2;
+      }
+      return withDb(ctx, async (db) => {
+        const unit = await db.prisma.unit.findUnique({ where: { code: unitCode } });
+        if (!unit) {
+          ctx.err(ctx.t('invite-unknown-unit', { unit: unitCode }));
+          return 1;
+        }
+        const links = await db.prisma.dutyIndicator.findMany({
+          where: { duty: { code: duty }, unitTypeCode: unit.typeCode },
+          include: { indicator: true },
+          orderBy: { position: 'asc' },
+        });
+        const r = parseFigures(
+          text,
+          links.map(({ indicator: i }) => ({
+            code: i.code,
+            labelVi: i.labelVi,
+            labelEn: i.labelEn,
+            synonyms: i.synonyms,
+            kind: i.kind,
+            min: i.minValue === null ? null : Number(i.minValue),
+            max: i.maxValue === null ? null : Number(i.maxValue),
+          })),
+        );
+        ctx.out(
+          JSON.stringify({
+            values: r.values,
+            invalid: [...new Set(r.invalid.map((x) => x.code))],
+            ambiguous: [...new Set(r.ambiguous.map((x) => x.code))],
+          }),
+        );
+        return 0;
+      });
+    },
+  },
   'db:migrate': {
     async run(ctx) {
       return withDb(ctx, async (db) => {

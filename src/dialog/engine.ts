@@ -153,10 +153,12 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
   async function handle(input: DialogInput): Promise<OutgoingMessage[]> {
     const now = deps.clock.now();
     for (let attempt = 0; attempt < 3; attempt++) {
-      const stored = await deps.conversations.load(input.channel, input.chatId);
+      const [stored, binding] = await Promise.all([
+        deps.conversations.load(input.channel, input.chatId),
+        deps.identities.find(input.channel, input.userId),
+      ]);
       let version = stored?.version ?? 0;
       const state = readState(stored?.state);
-      const binding = await deps.identities.find(input.channel, input.userId);
       const locale =
         binding?.locale ??
         state.locale ??
@@ -573,8 +575,11 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         [btn(token, 'cancel', tr(l, 'btn-cancel'))],
       ]);
     }
+    // Missing figures are asked for on a first submission only; later messages add or correct.
+    const firstSubmission = Object.keys(a.values).length === 0;
     const missing = a.indicators.find(
       (i) =>
+        firstSubmission &&
         i.required &&
         draft.values[i.code] === undefined &&
         a.values[i.code] === undefined &&
@@ -611,7 +616,8 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
 
   async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentView): Promise<void> {
     const l = turn.locale;
-    const a = known ?? (await deps.submissions.get(draft.aid, turn.now));
+    // The full view: previous period and peers, for the "please check" read-back.
+    const a = known ? await deps.submissions.withContext(known) : await deps.submissions.get(draft.aid, turn.now);
     if (!a) {
       turn.state.flow = { k: 'idle' };
       return say(turn, tr(l, 'stale-button'));

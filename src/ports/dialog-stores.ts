@@ -71,6 +71,8 @@ export interface AssignmentView {
   dutyNameEn: string;
   periodCode: string;
   unit: UnitRef;
+  /** Clusters the unit belongs to now. */
+  clusterCodes: string[];
   dueDate: string | null;
   state: 'pending' | 'on_time' | 'late' | 'missing';
   /** Locked for edits (and no exception open now). */
@@ -80,9 +82,9 @@ export interface AssignmentView {
   indicators: AssignmentIndicator[];
   /** Current stored values by indicator code. */
   values: Record<string, number>;
-  /** The unit's values for the same duty in the previous period. */
+  /** The unit's values for the same duty in the previous period (filled by `get` only). */
   previous: Record<string, number>;
-  /** Median of the unit's cluster peers (or same-type units) for this assignment's period. */
+  /** Median of the unit's cluster peers (or same-type units) for this period (filled by `get` only). */
   peerMedian: Record<string, number>;
 }
 
@@ -91,9 +93,12 @@ export type SaveResult =
   | { ok: false; reason: 'locked' | 'not_allowed' };
 
 export interface SubmissionStore {
-  /** Assignments of these units a focal point may submit or correct now. */
+  /** Assignments of these units a focal point may submit or correct now (light views). */
   openAssignments(unitIds: readonly number[], now: Date): Promise<AssignmentView[]>;
+  /** The full view (with previous-period and peer context) of one assignment. */
   get(assignmentId: number, now: Date): Promise<AssignmentView | null>;
+  /** Adds previous-period and peer context to a light view. */
+  withContext(view: AssignmentView): Promise<AssignmentView>;
   /**
    * Stores confirmed values in one transaction: every value upserted with a revision (who,
    * when, channel, old → new, reason, raw message), the assignment's state updated. Refuses a

@@ -163,13 +163,75 @@ const assignmentInclude = {
 } as const;
 
 export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: string): SubmissionStore {
-  async function view(a: AssignmentRow, now: Date): Promise<AssignmentView> {
+  // Duties' indicators and targets change rarely (an operator's CLI command): cache them
+  // briefly so a burst of messages does not re-read them for every turn.
+  const CACHE_MS = 30_000;
+  const indicatorCache = new Map<string, { at: number; rows: Promise<CachedIndicator[]> }>();
+  type CachedIndicator = { indicator: IndicatorRowWithTargets; required: boolean };
+  type IndicatorRowWithTargets = Prisma.IndicatorGetPayload<{ include: { targets: true } }>;
+  function indicatorsOf(dutyId: number, typeCode: string, year: number): Promise<CachedIndicator[]> {
+    const key = `${dutyId}|${typeCode}|${year}`;
+    const hit = indicatorCache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.rows;
+    const rows = prisma.dutyIndicator
+      .findMany({
+        where: { dutyId, unitTypeCode: typeCode },
+        include: { indicator: { include: { targets: { where: { year } } } } },
+        orderBy: { position: 'asc' },
+      })
+      .then((links) => links.map((l) => ({ indicator: l.indicator, required: l.required })));
+    indicatorCache.set(key, { at: Date.now(), rows });
+    rows.catch(() => indicatorCache.delete(key));
+    return rows;
+  }
+
+  /** The unit's previous-period values and its peers' medians for one assignment. */
+  async function contextOf(
+    dutyCode: string,
+    unitId: number,
+    periodCode: string,
+    typeCode: string,
+    clusterCodes: string[],
+  ): Promise<{ previous: Record<string, number>; peerMedian: Record<string, number> }> {
+    const previous: Record<string, number> = {};
+    const peerMedian: Record<string, number> = {};
+    const prevCode = periodCode.replace(/^\d{4}/, (y) => String(Number(y) - 1));
+    const [prevValues, peerValues] = await Promise.all([
+      prisma.submissionValue.findMany({
+        where: { assignment: { duty: { code: dutyCode }, unitId, periodCode: prevCode } },
+        select: { value: true, indicator: { select: { code: true } } },
+      }),
+      // Peers: units sharing a cluster, else units of the same type.
+      prisma.submissionValue.findMany({
+        where: {
+          assignment: {
+            duty: { code: dutyCode },
+            periodCode,
+            unitId: { not: unitId },
+            unit: clusterCodes.length
+              ? { memberships: { some: { cluster: { code: { in: clusterCodes } }, until: null } } }
+              : { typeCode, active: true },
+          },
+        },
+        select: { value: true, indicator: { select: { code: true } } },
+      }),
+    ]);
+    for (const v of prevValues) if (v.value !== null) previous[v.indicator.code] = Number(v.value);
+    const byCode = new Map<string, number[]>();
+    for (const v of peerValues) {
+      if (v.value === null) continue;
+      const list = byCode.get(v.indicator.code) ?? [];
+      list.push(Number(v.value));
+      byCode.set(v.indicator.code, list);
+    }
+    for (const [code, list] of byCode) if (list.length >= 3) peerMedian[code] = median(list)!;
+    return { previous, peerMedian };
+  }
+
+  /** The view of an assignment; `full` adds the previous period's and the peers' values. */
+  async function view(a: AssignmentRow, now: Date, full: boolean): Promise<AssignmentView> {
     const clusterCodes = a.unit.memberships.map((m) => m.cluster.code);
-    const dutyIndicators = await prisma.dutyIndicator.findMany({
-      where: { dutyId: a.dutyId, unitTypeCode: a.unit.typeCode },
-      include: { indicator: { include: { targets: { where: { year: a.period.year } } } } },
-      orderBy: { position: 'asc' },
-    });
+    const dutyIndicators = await indicatorsOf(a.dutyId, a.unit.typeCode, a.period.year);
     const indicators: AssignmentIndicator[] = dutyIndicators.map(({ indicator: i, required }) => {
       const targets: ScopedTarget[] = i.targets.map((t) => ({
         scope: t.scope,
@@ -194,43 +256,8 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
     });
     const values: Record<string, number> = {};
     for (const v of a.values) if (v.value !== null) values[v.indicator.code] = Number(v.value);
-
-    // The same duty's previous period, for "far from last time" checks.
-    const prevCode = a.periodCode.replace(/^\d{4}/, (y) => String(Number(y) - 1));
-    const prevValues = await prisma.submissionValue.findMany({
-      where: { assignment: { dutyId: a.dutyId, unitId: a.unitId, periodCode: prevCode } },
-      include: { indicator: true },
-    });
-    const previous: Record<string, number> = {};
-    for (const v of prevValues) if (v.value !== null) previous[v.indicator.code] = Number(v.value);
-
-    // Peers: units sharing a cluster, else units of the same type.
-    const peerIds = clusterCodes.length
-      ? (
-          await prisma.clusterMember.findMany({
-            where: { cluster: { code: { in: clusterCodes } }, until: null, unitId: { not: a.unitId } },
-            select: { unitId: true },
-          })
-        ).map((m) => m.unitId)
-      : (
-          await prisma.unit.findMany({
-            where: { typeCode: a.unit.typeCode, id: { not: a.unitId }, active: true },
-            select: { id: true },
-          })
-        ).map((u) => u.id);
-    const peerValues = await prisma.submissionValue.findMany({
-      where: { assignment: { dutyId: a.dutyId, periodCode: a.periodCode, unitId: { in: peerIds } } },
-      include: { indicator: true },
-    });
-    const byCode = new Map<string, number[]>();
-    for (const v of peerValues) {
-      if (v.value === null) continue;
-      const list = byCode.get(v.indicator.code) ?? [];
-      list.push(Number(v.value));
-      byCode.set(v.indicator.code, list);
-    }
-    const peerMedian: Record<string, number> = {};
-    for (const [code, list] of byCode) if (list.length >= 3) peerMedian[code] = median(list)!;
+    const context = full && indicators.length > 0 ? await contextOf(a.duty.code, a.unitId, a.periodCode, a.unit.typeCode, clusterCodes) : { previous: {}, peerMedian: {} };
+    const { previous, peerMedian } = context;
 
     return {
       id: a.id,
@@ -239,6 +266,7 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
       dutyNameEn: a.duty.nameEn,
       periodCode: a.periodCode,
       unit: { id: a.unit.id, code: a.unit.code, name: a.unit.name, typeCode: a.unit.typeCode },
+      clusterCodes,
       dueDate: iso(a.dueDate),
       state: a.state,
       locked: a.locked && !(a.openUntil && a.openUntil.getTime() > now.getTime()),
@@ -275,7 +303,13 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
         include: assignmentInclude,
         orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
       });
-      return Promise.all(rows.map((r) => view(r, now)));
+      return Promise.all(rows.map((r) => view(r, now, false)));
+    },
+
+    async withContext(a) {
+      if (a.indicators.length === 0) return a;
+      const ctx = await contextOf(a.dutyCode, a.unit.id, a.periodCode, a.unit.typeCode, a.clusterCodes);
+      return { ...a, ...ctx };
     },
 
     async get(assignmentId, now) {
@@ -283,7 +317,7 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
         where: { id: assignmentId },
         include: assignmentInclude,
       });
-      return row ? view(row, now) : null;
+      return row ? view(row, now, true) : null;
     },
 
     async saveConfirmed(input): Promise<SaveResult> {

@@ -229,6 +229,22 @@ function capText(text: string, maxLength: number): { source: string; truncated: 
   return { source: source.slice(0, cut), truncated: true };
 }
 
+/** Phrase tables of recent indicator sets: the same report's indicators come back every message. */
+const phraseCache = new Map<string, Map<string, Phrase[]>>();
+const PHRASE_CACHE_MAX = 64;
+
+function phrasesFor(specs: readonly IndicatorSpec[]): Map<string, Phrase[]> {
+  const key = specs
+    .map((s) => `${s.code}\u0001${s.labelVi}\u0001${s.labelEn}\u0001${Array.isArray(s.synonyms) ? s.synonyms.join('\u0002') : ''}`)
+    .join('\u0003');
+  const hit = phraseCache.get(key);
+  if (hit) return hit;
+  const built = buildPhrases(specs);
+  if (phraseCache.size >= PHRASE_CACHE_MAX) phraseCache.clear();
+  phraseCache.set(key, built);
+  return built;
+}
+
 function buildPhrases(specs: readonly IndicatorSpec[]): Map<string, Phrase[]> {
   const owners = new Map<string, Set<string>>();
   for (const spec of specs) {
@@ -806,7 +822,7 @@ export function parseFigures(
 
   const folded = foldText(source);
   const tokens = tokenize(folded.text);
-  const labels = findLabels(tokens, buildPhrases([...byCode.values()]), byCode);
+  const labels = findLabels(tokens, phrasesFor([...byCode.values()]), byCode);
   const m = new Message(source, folded.from, folded.to, tokens, labels);
 
   for (let i = 0; i < tokens.length; ) {

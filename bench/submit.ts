@@ -1,0 +1,163 @@
+/**
+ * bench:submit — N focal points (default 500) send their figures at the same moment through the
+ * fake Telegram Bot API in webhook mode; each waits for the bot's confirmation. In the same run,
+ * a bare grammY echo bot on the same fake server gives the baseline. Prints p50/p99 reply
+ * latency of both and the ratio (target: p99 ratio ≤ 1.5).
+ *
+ *   npm run bench:submit [-- --users 500]
+ * Needs PostgreSQL on 127.0.0.1 (a scratch database is created and dropped).
+ */
+import { parseArgs } from 'node:util';
+import { Bot, webhookCallback } from 'grammy';
+import pg from 'pg';
+import { createDialogOnPrisma } from '../src/app/dialog-factory.js';
+import { createFixedClock } from '../src/app/system-clock.js';
+import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
+import { createHttpServer } from '../src/http/server.js';
+import { createTranslator } from '../src/i18n/fluent.js';
+import { createLogger } from '../src/logger.js';
+import { materialiseYears } from '../src/storage/assignments.js';
+import { runSeed } from '../src/storage/bootstrap.js';
+import { openDatabase } from '../src/storage/database.js';
+import { createFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.js';
+
+const { values: args } = parseArgs({ options: { users: { type: 'string', default: '500' } } });
+const USERS = Number(args.users);
+const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const TEXT = 'việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1 ủng hộ 15 triệu';
+const CHAT0 = 500_000_000;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+
+/** All users speak at once; latency = from their message to the bot's reply reaching the API. */
+async function burst(tg: FakeTelegram): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: USERS }, async (_, i) => {
+      const chat = CHAT0 + i;
+      const t0 = performance.now();
+      const reply = tg.waitFor((m) => m.chat_id === chat || m.chat_id === String(chat), 120_000);
+      await tg.userSays(chat, TEXT, { id: chat, first_name: `User${i}` });
+      await reply;
+      return performance.now() - t0;
+    }),
+  );
+}
+
+async function echoBaseline(): Promise<number[]> {
+  const tg = createFakeTelegram();
+  await tg.start();
+  const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot }, botInfo: tg.botInfo });
+  bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  const http = createHttpServer({ logger: createLogger('silent'), health: async () => ({ ok: true, checks: {} }) });
+  const handle = webhookCallback(bot, 'http', { secretToken: 'bench-secret' });
+  http.route('/hook', (req, res) => handle(req, res));
+  const port = await http.listen(0, '127.0.0.1');
+  await bot.api.setWebhook(`http://127.0.0.1:${port}/hook`, { secret_token: 'bench-secret' });
+  try {
+    await burst(tg); // warm-up
+    tg.reset();
+    await bot.api.setWebhook(`http://127.0.0.1:${port}/hook`, { secret_token: 'bench-secret' });
+    return await burst(tg);
+  } finally {
+    await http.close();
+    await tg.stop();
+  }
+}
+
+async function dondoc(url: string): Promise<number[]> {
+  const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 20 });
+  const clock = createFixedClock(new Date('2027-07-08T02:00:00Z'));
+  await db.migrate();
+  await runSeed(db.prisma, clock, 'Asia/Ho_Chi_Minh');
+  // N Cục THADS, each with a focal point bound on Telegram.
+  const tc = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'TCTHADS' } });
+  await db.prisma.unit.createMany({
+    data: Array.from({ length: USERS }, (_, i) => ({
+      code: `BENCH_THADS_${i}`,
+      name: `Cục THADS thử tải ${i}`,
+      typeCode: 'CUC_THADS',
+      parentId: tc.id,
+    })),
+    skipDuplicates: true,
+  });
+  await materialiseYears(db.prisma, [2027]);
+  const units = await db.prisma.unit.findMany({ where: { code: { startsWith: 'BENCH_THADS_' } } });
+  for (const [i, u] of units.entries()) {
+    const chat = CHAT0 + Number(u.code.slice('BENCH_THADS_'.length));
+    void i;
+    await db.prisma.person.create({
+      data: {
+        fullName: `Đầu mối ${u.code}`,
+        identities: { create: { channel: 'telegram', externalId: String(chat), chatId: String(chat), verified: true } },
+        roles: { create: { role: 'focal', unitId: u.id } },
+      },
+    });
+  }
+
+  const tg = createFakeTelegram();
+  await tg.start();
+  const logger = createLogger('silent');
+  const http = createHttpServer({ logger, health: async () => ({ ok: true, checks: {} }) });
+  const port = await http.listen(0, '127.0.0.1');
+  const channel = createTelegramChannel({
+    token: tg.token,
+    apiRoot: tg.apiRoot,
+    botInfo: tg.botInfo,
+    mode: { kind: 'webhook', url: `http://127.0.0.1:${port}/telegram/webhook`, secret: 'bench-secret' },
+    http,
+    logger,
+  });
+  const engine = createDialogOnPrisma(db.prisma, {
+    translator: createTranslator(),
+    clock,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    defaultLocale: 'vi',
+    logger,
+  });
+  await channel.start(async (input) => {
+    for (const reply of await engine.handle(input)) await channel.send(input.chatId, reply);
+  });
+  try {
+    const first = await burst(tg); // warm-up: the first message of each user
+    void first;
+    tg.reset();
+    await channel.stop();
+    await channel.start(async (input) => {
+      for (const reply of await engine.handle(input)) await channel.send(input.chatId, reply);
+    });
+    await db.prisma.conversation.deleteMany({});
+    return await burst(tg);
+  } finally {
+    await channel.stop();
+    await http.close();
+    await tg.stop();
+    await db.close();
+  }
+}
+
+async function main() {
+  const name = `dondoc_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+    const echo = await echoBaseline();
+    const ours = await dondoc(url);
+    const r = (x: number) => Math.round(x);
+    console.log(`echo bot:  p50=${r(pct(echo, 50))}ms p99=${r(pct(echo, 99))}ms (n=${echo.length})`);
+    console.log(`Đôn Đốc:   p50=${r(pct(ours, 50))}ms p99=${r(pct(ours, 99))}ms (n=${ours.length})`);
+    console.log(
+      `submit: users=${USERS} p50=${r(pct(ours, 50))} p99=${r(pct(ours, 99))} echoP50=${r(pct(echo, 50))} echoP99=${r(pct(echo, 99))} ratioP99=${(pct(ours, 99) / pct(echo, 99)).toFixed(2)}`,
+    );
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+  process.exit(0);
+}
+
+void main();

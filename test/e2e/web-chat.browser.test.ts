@@ -1,0 +1,189 @@
+/**
+ * The web chat in a real browser (Debian's Chromium driven by playwright-core; no browser is
+ * ever downloaded) against the real service started as `npm start` would, on the run's
+ * PostgreSQL and Redis: a focal point picks the demo identity, types quick figures, confirms,
+ * and the figures are saved.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../support/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FIGURES = 'việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1 ủng hộ 15 triệu';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      s.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+let child: ChildProcess | undefined;
+let context: BrowserContext | undefined;
+let profileDir: string | undefined;
+let base = '';
+let logs = '';
+
+/** Starts the service exactly as `npm start` does (through tsx), and waits for /healthz. */
+async function startService(): Promise<void> {
+  const port = await freePort();
+  child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: inject('databaseUrl'),
+      REDIS_URL: inject('redisUrl'),
+      WEB_CHAT: '1',
+      APP_NOW: '2027-07-08T09:00:00+07:00',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    logs += d;
+  });
+  child.stderr?.on('data', (d) => {
+    logs += d;
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`service exited ${child.exitCode}:\n${logs}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.status === 200) {
+        base = `http://127.0.0.1:${port}`;
+        return;
+      }
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`service did not become healthy:\n${logs}`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  profileDir = mkdtempSync(path.join(tmpdir(), 'dondoc-chromium-'));
+  const [, ctx] = await Promise.all([
+    startService(),
+    chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1100, height: 820 },
+      locale: 'vi-VN',
+    }),
+  ]);
+  context = ctx;
+}, 90_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+}, 30_000);
+
+describe('web chat in a browser', () => {
+  it('a focal point submits figures and confirms them', async () => {
+    const page = await context!.newPage();
+    const browserErrors: string[] = [];
+    page.on('pageerror', (err) => browserErrors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') browserErrors.push(msg.text());
+    });
+
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.getByText('Chế độ thử nghiệm — dữ liệu mẫu').isVisible()).toBe(true);
+    const minh = page.getByTestId('user-demo-thads-hanoi');
+    await minh.waitFor();
+    expect(await minh.textContent()).toContain('Trần Văn Minh (đầu mối)');
+    expect(await page.getByTestId('user-guest').textContent()).toContain('Khách (chưa kết nối)');
+    await minh.click();
+
+    const input = page.getByTestId('chat-input');
+    const botMessages = page.getByTestId('bot-message');
+
+    // The demo person is shared with other test files: start from a clean conversation.
+    await input.fill('/huy');
+    await page.getByTestId('send').click();
+    await botMessages.first().waitFor();
+
+    const before = await botMessages.count();
+    await input.fill(FIGURES);
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('user-message').last().textContent()).toContain(FIGURES);
+    await expect.poll(() => botMessages.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+
+    const confirmCard = botMessages.filter({ hasText: 'Xác nhận số liệu' });
+    const pick = page.getByTestId('bot-button').filter({ hasText: '6 tháng' });
+    // Either the bot asks which report (buttons), or it goes straight to the confirmation.
+    await expect
+      .poll(async () => (await confirmCard.count()) + (await pick.count()), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    if ((await confirmCard.count()) === 0) await pick.last().click();
+
+    await confirmCard.last().waitFor({ timeout: 15_000 });
+    const card = (await confirmCard.last().textContent()) ?? '';
+    expect(card).toContain('83,5 %');
+    expect(card).toContain('46,2 %');
+
+    await confirmCard.last().getByTestId('bot-button').filter({ hasText: 'Xác nhận' }).click();
+    const saved = botMessages.filter({ hasText: 'Đã lưu' });
+    await saved.last().waitFor({ timeout: 15_000 });
+    expect(await saved.last().textContent()).toMatch(/Đã lưu \d+ số liệu/);
+
+    // Line breaks of the bot's texts are kept (pre-wrap), and nothing failed in the page.
+    const whiteSpace = await confirmCard
+      .last()
+      .locator('.text')
+      .evaluate((el) => getComputedStyle(el).whiteSpace);
+    expect(whiteSpace).toBe('pre-wrap');
+    expect(browserErrors).toEqual([]);
+
+    mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'web-chat.png'), fullPage: true });
+  }, 60_000);
+
+  it('works at 390 px: the picker and the input stay usable', async () => {
+    const page = await context!.newPage();
+    await page.setViewportSize({ width: 390, height: 780 });
+    await page.goto(`${base}/`);
+    await page.getByTestId('user-guest').click();
+    const input = page.getByTestId('chat-input');
+    const box = await input.boundingBox();
+    const send = await page.getByTestId('send').boundingBox();
+    expect(box && send).toBeTruthy();
+    expect(send!.x + send!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await input.fill('/trogiup');
+    await page.getByTestId('send').click();
+    await page.getByTestId('bot-message').nth(0).waitFor({ timeout: 15_000 });
+    mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'web-chat-390.png') });
+  }, 30_000);
+});
