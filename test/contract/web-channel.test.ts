@@ -192,7 +192,8 @@ describe('web chat channel', () => {
 
   it('keeps the order of one chat and gives growing seqs', async () => {
     const { base } = await start();
-    for (const t of ['một', 'hai', 'ba']) expect((await post(base, { user: MINH.id, text: t })).status).toBe(200);
+    for (const t of ['một', 'hai', 'ba'])
+      expect((await post(base, { user: MINH.id, text: t })).status).toBe(200);
     const messages = await inbox(base, MINH.id);
     expect(messages.map((m) => m.text)).toEqual(['Đã nhận: một', 'Đã nhận: hai', 'Đã nhận: ba']);
     const seqs = messages.map((m) => m.seq);
@@ -205,7 +206,10 @@ describe('web chat channel', () => {
     const { base, inputs } = await start();
     await post(base, { user: MINH.id, text: 'nut' });
     const [asked] = await inbox(base, MINH.id);
-    expect(asked?.buttons).toEqual([[{ label: 'Báo cáo 6 tháng', data: 'pick:h1' }], [{ label: '✖ Hủy', data: 'cancel' }]]);
+    expect(asked?.buttons).toEqual([
+      [{ label: 'Báo cáo 6 tháng', data: 'pick:h1' }],
+      [{ label: '✖ Hủy', data: 'cancel' }],
+    ]);
     const res = await post(base, { user: MINH.id, buttonData: 'pick:h1' });
     expect(res.status).toBe(200);
     expect(inputs[1]).toEqual({
@@ -222,7 +226,11 @@ describe('web chat channel', () => {
     const { base, inputs } = await start();
     const res = await post(base, { user: 'guest-k3x9a2b7', text: '/start' });
     expect(res.status).toBe(200);
-    expect(inputs[0]).toMatchObject({ chatId: 'guest-k3x9a2b7', userId: 'guest-k3x9a2b7', displayName: 'Khách' });
+    expect(inputs[0]).toMatchObject({
+      chatId: 'guest-k3x9a2b7',
+      userId: 'guest-k3x9a2b7',
+      displayName: 'Khách',
+    });
     expect((await inbox(base, 'guest-k3x9a2b7')).map((m) => m.text)).toEqual(['Đã nhận: /start']);
   });
 
@@ -340,7 +348,9 @@ describe('web chat channel', () => {
     const { base, channel } = await start({ started: false });
     const sent = await channel.send(HA.id, { text: 'Nhắc: báo cáo 6 tháng đến hạn ngày 15/7.' });
     const messages = await inbox(base, HA.id);
-    expect(messages).toEqual([{ seq: Number(sent.messageId), text: 'Nhắc: báo cáo 6 tháng đến hạn ngày 15/7.' }]);
+    expect(messages).toEqual([
+      { seq: Number(sent.messageId), text: 'Nhắc: báo cáo 6 tháng đến hạn ngày 15/7.' },
+    ]);
     // Not started: inputs are refused politely until start().
     const res = await post(base, { user: HA.id, text: 'chào' });
     expect(res.status).toBe(503);

@@ -16,7 +16,8 @@ const STYLE = `
   --bg: #f3f5f8; --panel: #ffffff; --ink: #1b2430; --muted: #5a6473; --line: #d6dce4;
   --brand: #0b5cab; --brand-ink: #ffffff; --bot: #ffffff; --me: #dbeafe; --warn-bg: #fff4d6;
   --warn-ink: #6b4a00; --err: #a4262c;
-  font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+  font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif,
+    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji";
   font-size: 16px; color: var(--ink); background: var(--bg);
 }
 * { box-sizing: border-box; }
@@ -43,6 +44,7 @@ main { display: flex; flex-direction: column; min-height: 0; min-width: 0; }
 .chat-head h2 { font-size: 1rem; margin: 0; }
 .chat-head p { margin: 2px 0 0; font-size: 0.85rem; color: var(--muted); }
 .log { flex: 1; overflow-y: auto; list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 10px; }
+.log > li { display: flex; flex-direction: column; }
 .msg { max-width: min(680px, 88%); padding: 8px 12px; border-radius: 12px; border: 1px solid var(--line); }
 .msg .text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
 .msg.bot { align-self: flex-start; background: var(--bot); border-top-left-radius: 4px; }

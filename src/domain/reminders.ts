@@ -1,0 +1,308 @@
+/**
+ * The reminder planner: which reminder stages of which assignments are due at an instant.
+ *
+ * Pure: it imports only the calendar, never reads the clock or the environment. The caller
+ * passes `now`, the time zone, the holiday data and the stages already in the reminder ledger;
+ * the planner answers with the stages to send now and the stages to record as skipped. Running
+ * it twice with the same input gives the same answer, and once its answer is stored in the
+ * ledger (and fed back as `planned`) the next run does not repeat it.
+ *
+ * A stage is a number of calendar days relative to the deadline (`-7`, `0`, `+3`), written
+ * `T-7`, `T0`, `T+3` in the ledger.
+ *
+ * @module
+ */
+import {
+  addDays,
+  compareDates,
+  type HolidayTable,
+  type IsoDate,
+  instantAt,
+  isWorkingDay,
+  localDateOf,
+  onOrAfterWorkingDay,
+  onOrBeforeWorkingDay,
+  workingDaysBetween,
+} from './calendar.js';
+
+/** What the planner needs to know about one assignment (duty × period × unit). */
+export interface PlannerAssignment {
+  id: number;
+  dutyCode: string;
+  periodCode: string;
+  unitCode: string;
+  /** Effective deadline (already a working day), null while not set: no reminders then. */
+  dueDate: IsoDate | null;
+  /** Fully submitted: no reminder of any stage. */
+  complete: boolean;
+}
+
+/**
+ * The reminder stages of one duty. Stages that are not {@link isStageOffset valid offsets}
+ * are ignored by the planner; a stage listed twice counts once; order does not matter.
+ */
+export interface ReminderPolicy {
+  dutyCode: string;
+  /** days relative to the deadline, e.g. [-7,-3,-1,0,1,3] */
+  stages: number[];
+}
+
+/**
+ * The local hours in which reminders are sent, `'HH:MM'` (or `'H:MM'`) 24-hour wall-clock
+ * times in the planner's time zone: from `start` (inclusive) to `end` (exclusive), on working
+ * days only. A stage becomes due at `start` on its {@link stageDate}.
+ */
+export interface SendingWindow {
+  start: string /* 'HH:MM' */;
+  end: string /* 'HH:MM', exclusive */;
+}
+
+/** The default sending window: 08:00–17:00 local time. */
+export const DEFAULT_WINDOW: SendingWindow = { start: '08:00', end: '17:00' };
+
+/** The default of {@link PlanInput.catchUpWorkingDays}: a missed stage stays sendable 3 working days. */
+export const DEFAULT_CATCH_UP_WORKING_DAYS = 3;
+
+/**
+ * The largest distance from the deadline, in days, of a stage the planner accepts (a year and a
+ * day). A policy stage further away is treated as malformed and ignored.
+ */
+export const MAX_STAGE_OFFSET = 366;
+
+/**
+ * Whether `value` is a stage offset the planner accepts: an integer from
+ * −{@link MAX_STAGE_OFFSET} to +{@link MAX_STAGE_OFFSET}. Never throws; use it to validate a
+ * policy before storing it, with the same rule the planner applies.
+ */
+export function isStageOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_STAGE_OFFSET;
+}
+
+/**
+ * The ledger label of a stage: `-7 → 'T-7'`, `0 → 'T0'`, `3 → 'T+3'`.
+ * {@link parseStageLabel} is its inverse.
+ * @throws RangeError when `offset` is not a safe integer.
+ */
+export function stageLabel(offset: number): string {
+  if (!Number.isSafeInteger(offset)) throw new RangeError(`stageLabel: offset must be an integer, got ${offset}`);
+  if (offset === 0) return 'T0';
+  return offset > 0 ? `T+${offset}` : `T${offset}`;
+}
+
+const STAGE_LABEL_RE = /^T(?:0|[-+][1-9]\d*)$/;
+
+/**
+ * The offset of a stage label written by {@link stageLabel} (`'T-7' → -7`, `'T0' → 0`,
+ * `'T+3' → 3`). Only that exact spelling is accepted, so `parseStageLabel(stageLabel(n)) === n`
+ * and `stageLabel(parseStageLabel(s)) === s` whenever the result is not null. Returns `null`
+ * for anything else (`'T+0'`, `'T-07'`, `'T3'`, `'t-7'`, surrounding spaces, an offset beyond
+ * the safe integers); never throws.
+ */
+export function parseStageLabel(label: string): number | null {
+  if (!STAGE_LABEL_RE.test(label)) return null;
+  const offset = Number(label.slice(1));
+  return Number.isSafeInteger(offset) ? offset : null;
+}
+
+/**
+ * The key of a stage in {@link PlanInput.planned}: `${assignmentId}|${stageLabel(offset)}`,
+ * e.g. `'42|T-3'`.
+ * @throws RangeError when `offset` is not a safe integer.
+ */
+export function plannedKey(assignmentId: number, offset: number): string {
+  return `${assignmentId}|${stageLabel(offset)}`;
+}
+
+/**
+ * The working day a stage is sent on: offset < 0 → dueDate+offset, moved to the previous
+ * working day when that is a day off (never after the deadline); 0 → dueDate; > 0 →
+ * dueDate+offset, moved to the next working day.
+ *
+ * So for a deadline of Wed 15 Jul 2026, `T-3` (Sun 12 Jul) is sent on Fri 10 Jul and `T+3`
+ * (Sat 18 Jul) on Mon 20 Jul. Stage dates never decrease as the offset grows, and several
+ * stages may share a date (a long holiday folds them onto the same working day). Make-up
+ * working days in `holidays` count as working days.
+ * @throws RangeError when `dueDate` is not a valid {@link IsoDate}, `offset` is not an integer,
+ *   or the result leaves years 0001–9999.
+ */
+export function stageDate(dueDate: IsoDate, offset: number, holidays: HolidayTable): IsoDate {
+  const nominal = addDays(dueDate, offset);
+  if (offset < 0) return onOrBeforeWorkingDay(nominal, holidays);
+  if (offset > 0) return onOrAfterWorkingDay(nominal, holidays);
+  return nominal;
+}
+
+/** Input of {@link planReminders}. */
+export interface PlanInput {
+  /** The instant planned for (the tick). */
+  now: Date;
+  /** IANA time zone of the sending window and of "today", e.g. `Asia/Ho_Chi_Minh`. */
+  timeZone: string;
+  /** Assignment ids are expected to be unique. */
+  assignments: readonly PlannerAssignment[];
+  /** One policy per duty; when a duty has several, the first wins. A duty without one gets no reminders. */
+  policies: readonly ReminderPolicy[];
+  holidays: HolidayTable;
+  /** Defaults to {@link DEFAULT_WINDOW}. */
+  window?: SendingWindow;
+  /** Stages already in the ledger (any status), as `${assignmentId}|${stageLabel}`. */
+  planned: ReadonlySet<string>;
+  /** A missed stage is still sent this many working days after its date at most (default 3). */
+  catchUpWorkingDays?: number;
+}
+
+/** A stage to send now. */
+export interface DueStage {
+  assignmentId: number;
+  dutyCode: string;
+  periodCode: string;
+  unitCode: string;
+  /** The ledger label, {@link stageLabel} of `offset`. */
+  stage: string;
+  offset: number;
+  /** offset > 0: overdue stages also escalate to managers */
+  escalate: boolean;
+  /** The working day the stage belongs to ({@link stageDate}); earlier than today when caught up. */
+  stageDate: IsoDate;
+}
+
+/**
+ * A stage that will never be sent, to be recorded in the ledger as skipped:
+ * `superseded` — a later stage of the same assignment has also become due;
+ * `too_old` — more than `catchUpWorkingDays` working days have passed since its date.
+ */
+export interface SkippedStage {
+  assignmentId: number;
+  stage: string;
+  reason: 'superseded' | 'too_old';
+}
+
+/** Result of {@link planReminders}: both lists sorted by assignment id, then stage offset. */
+export interface ReminderPlan {
+  due: DueStage[];
+  skipped: SkippedStage[];
+}
+
+const HHMM_RE = /^(\d{1,2}):(\d{2})$/;
+
+function minutesOf(hhmm: string, field: string): number {
+  const match = HHMM_RE.exec(hhmm);
+  const hour = Number(match?.[1]);
+  const minute = Number(match?.[2]);
+  if (!match || hour > 23 || minute > 59) {
+    throw new RangeError(`Sending window ${field} is not a 24-hour time HH:MM: ${JSON.stringify(hhmm)}`);
+  }
+  return hour * 60 + minute;
+}
+
+/** The valid offsets of a policy, each once, ascending. */
+function offsetsOf(policy: ReminderPolicy): number[] {
+  return [...new Set(policy.stages.filter(isStageOffset))].sort((a, b) => a - b);
+}
+
+/**
+ * The reminder stages due at `now`, and the stages to record as skipped.
+ *
+ * A stage becomes due at `window.start` local time on its {@link stageDate} (its start
+ * instant). For each assignment that is not complete and has a `dueDate`, and each stage of
+ * its duty's policy (valid offsets only, each once, in offset order) that is not in `planned`:
+ * - its start instant is still in the future → nothing;
+ * - a later stage of the same assignment (planned or not) has also reached its start
+ *   instant → skipped, `superseded`: only the latest reached stage can be sent, so there is
+ *   no burst of stale reminders after an outage or on a fresh install;
+ * - more than `catchUpWorkingDays` working days lie between its stage date and today (the local
+ *   date of `now`, counted by {@link workingDaysBetween}) → skipped, `too_old`, whatever the
+ *   time of day;
+ * - otherwise it is due — but only while `now` is inside the sending window on a working day
+ *   (local time ≥ `start` and < `end`, today a working day). Outside the window it stays pending:
+ *   neither due nor skipped, it is sent in the next window while still valid.
+ *
+ * Complete assignments and assignments without a `dueDate` produce nothing. Overdue stages
+ * (offset > 0) carry `escalate: true`. Both lists are sorted by `assignmentId`, then offset, so
+ * the output does not depend on the order of the inputs. Malformed policy stages are ignored,
+ * never thrown on.
+ * @throws RangeError for an unknown time zone or invalid `now`, a malformed sending window or one
+ *   that never opens (`start` ≥ `end`), a `catchUpWorkingDays` that is not a non-negative
+ *   integer, or an assignment whose `dueDate` is not a valid {@link IsoDate} (corrupt data).
+ */
+export function planReminders(input: PlanInput): ReminderPlan {
+  const { now, timeZone, holidays, planned } = input;
+  const window = input.window ?? DEFAULT_WINDOW;
+  const catchUp = input.catchUpWorkingDays ?? DEFAULT_CATCH_UP_WORKING_DAYS;
+  if (!Number.isSafeInteger(catchUp) || catchUp < 0) {
+    throw new RangeError(`catchUpWorkingDays must be a non-negative integer, got ${catchUp}`);
+  }
+  if (minutesOf(window.start, 'start') >= minutesOf(window.end, 'end')) {
+    throw new RangeError(`Sending window never opens: ${window.start}–${window.end}`);
+  }
+
+  const today = localDateOf(now, timeZone);
+  const nowMs = now.getTime();
+  const inWindow =
+    isWorkingDay(today, holidays) &&
+    nowMs >= instantAt(today, window.start, timeZone).getTime() &&
+    nowMs < instantAt(today, window.end, timeZone).getTime();
+
+  const offsetsByDuty = new Map<string, number[]>();
+  for (const policy of input.policies) {
+    if (!offsetsByDuty.has(policy.dutyCode)) offsetsByDuty.set(policy.dutyCode, offsetsOf(policy));
+  }
+
+  // Many assignments share a deadline: compute each stage date and start instant once.
+  const stageDates = new Map<string, IsoDate>();
+  const dateOf = (dueDate: IsoDate, offset: number): IsoDate => {
+    const key = `${dueDate}|${offset}`;
+    let date = stageDates.get(key);
+    if (date === undefined) {
+      date = stageDate(dueDate, offset, holidays);
+      stageDates.set(key, date);
+    }
+    return date;
+  };
+  const startInstants = new Map<IsoDate, number>();
+  const reached = (date: IsoDate): boolean => {
+    // Cheap exits first: only a stage dated today needs its start instant.
+    const order = compareDates(date, today);
+    if (order !== 0) return order < 0;
+    let start = startInstants.get(date);
+    if (start === undefined) {
+      start = instantAt(date, window.start, timeZone).getTime();
+      startInstants.set(date, start);
+    }
+    return nowMs >= start;
+  };
+
+  const due: DueStage[] = [];
+  const skipped: SkippedStage[] = [];
+  const assignments = [...input.assignments].sort((a, b) => a.id - b.id);
+  for (const assignment of assignments) {
+    const { dueDate } = assignment;
+    if (assignment.complete || dueDate === null) continue;
+    const offsets = offsetsByDuty.get(assignment.dutyCode) ?? [];
+    const reachedStages = offsets
+      .map((offset) => ({ offset, date: dateOf(dueDate, offset) }))
+      .filter((stage) => reached(stage.date));
+    const latest = reachedStages.at(-1);
+    for (const { offset, date } of reachedStages) {
+      const stage = stageLabel(offset);
+      if (planned.has(`${assignment.id}|${stage}`)) continue;
+      if (offset !== latest?.offset) {
+        skipped.push({ assignmentId: assignment.id, stage, reason: 'superseded' });
+      } else if (workingDaysBetween(date, today, holidays) > catchUp) {
+        skipped.push({ assignmentId: assignment.id, stage, reason: 'too_old' });
+      } else if (inWindow) {
+        due.push({
+          assignmentId: assignment.id,
+          dutyCode: assignment.dutyCode,
+          periodCode: assignment.periodCode,
+          unitCode: assignment.unitCode,
+          stage,
+          offset,
+          escalate: offset > 0,
+          stageDate: date,
+        });
+      }
+    }
+  }
+  return { due, skipped };
+}

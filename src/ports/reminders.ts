@@ -1,0 +1,122 @@
+/**
+ * Ports of the reminder pipeline: the ledger (the truth) and the queue (only carries work).
+ */
+import type { HolidayTable, IsoDate } from '../domain/calendar.js';
+import type { PlannerAssignment, ReminderPolicy } from '../domain/reminders.js';
+import type { ChannelName } from './channel.js';
+
+/** Where a person is reached: their preferred bound identity. */
+export interface Recipient {
+  personId: number;
+  channel: ChannelName;
+  chatId: string;
+}
+
+export interface PlanningData {
+  assignments: (PlannerAssignment & { unitId: number; dutyId: number })[];
+  policies: ReminderPolicy[];
+  holidays: HolidayTable;
+  /** `${assignmentId}|${stage}` already in the ledger or recorded as skipped. */
+  planned: Set<string>;
+}
+
+export interface NewLedgerRow {
+  kind: 'reminder' | 'escalation' | 'nudge';
+  dedupeKey: string;
+  assignmentId: number | null;
+  dutyId: number | null;
+  periodCode: string | null;
+  stage: string;
+  recipient: Recipient;
+  plannedFor: Date;
+  /** Escalations: the units missing when planned. */
+  unitIds?: number[];
+}
+
+export interface LedgerRow {
+  id: number;
+  kind: 'reminder' | 'escalation' | 'nudge';
+  assignmentId: number | null;
+  dutyId: number | null;
+  periodCode: string | null;
+  stage: string;
+  recipientId: number;
+  channel: ChannelName;
+  chatId: string;
+  status: 'planned' | 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
+  attempts: number;
+  unitIds: number[];
+}
+
+/** How a unit's peers stand on the same duty and period. */
+export interface PeerStats {
+  typeCode: string;
+  pluralVi: string;
+  pluralEn: string;
+  done: number;
+  total: number;
+  /** Units of the person's cluster still not complete (null without a cluster). */
+  clusterLeft: number | null;
+}
+
+/** A unit still missing in an escalation digest. */
+export interface MissingUnit {
+  id: number;
+  name: string;
+  cluster: string | null;
+}
+
+/**
+ * The reminder ledger. Inserting is idempotent by `dedupeKey` (and by assignment × stage ×
+ * recipient); `claim` moves a row from planned to sending atomically, so a row is sent by at
+ * most one worker, and a sent row is never sent again.
+ */
+export interface ReminderStore {
+  planningData(now: Date, timeZone: string): Promise<PlanningData>;
+  /** Focal points of these units (bound, not blocked), by unit id. */
+  focalRecipients(unitIds: readonly number[]): Promise<Map<number, Recipient[]>>;
+  /** Managers who must hear that a unit is overdue (Vụ TĐKT, Tổng cục for Cục THADS, cluster heads/deputies). */
+  escalationRecipients(unitIds: readonly number[]): Promise<Map<number, Recipient[]>>;
+  /** Inserts rows not yet in the ledger; returns the new rows only. */
+  insert(rows: readonly NewLedgerRow[]): Promise<LedgerRow[]>;
+  recordSkipped(rows: readonly { assignmentId: number; stage: string; reason: string }[]): Promise<number>;
+  /** Rows still `planned` whose last change is older than `olderThan` (their job may be lost). */
+  stalePlanned(olderThan: Date, limit: number): Promise<LedgerRow[]>;
+  /** `sending` rows older than `olderThan` become `uncertain` (the platform may have them). */
+  resolveStaleSending(olderThan: Date): Promise<number>;
+  claim(id: number): Promise<LedgerRow | null>;
+  markSent(id: number, platformMessageId: string, at: Date): Promise<void>;
+  /** Back to planned (rate limit or retryable error); the attempt is not counted when `uncount`. */
+  release(id: number, error: string | null, uncount: boolean): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  markSkipped(id: number, reason: string): Promise<void>;
+  markRecipientGone(row: LedgerRow): Promise<void>;
+  list(filter: { dutyCode?: string; periodCode?: string; unitCode?: string }): Promise<LedgerListing[]>;
+  peerStats(assignmentId: number): Promise<PeerStats | null>;
+  /** Of these units, those whose assignment for the duty and period is still not complete. */
+  stillMissing(dutyId: number, periodCode: string, unitIds: readonly number[]): Promise<MissingUnit[]>;
+  dutyInfo(dutyId: number, periodCode: string): Promise<{ nameVi: string; nameEn: string; dueDate: string | null; total: number; done: number } | null>;
+}
+
+export interface LedgerListing {
+  id: number;
+  kind: string;
+  unit: string | null;
+  duty: string | null;
+  period: string | null;
+  stage: string;
+  recipient: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  plannedFor: string;
+  sentAt: string | null;
+  error: string | null;
+}
+
+/** The work queue of deliveries: one job per ledger row, the row id as the job id. */
+export interface ReminderQueue {
+  enqueueDelivery(rows: readonly { id: number; channel: ChannelName }[]): Promise<void>;
+}
+
+export type { IsoDate };

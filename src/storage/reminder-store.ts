@@ -1,0 +1,388 @@
+/** The reminder ledger on Prisma (PostgreSQL or PGlite). */
+import { addDays, localDateOf } from '../domain/calendar.js';
+import type { ChannelName } from '../ports/channel.js';
+import type { LedgerRow, NewLedgerRow, PlanningData, Recipient, ReminderStore } from '../ports/reminders.js';
+import { loadHolidayTable } from './assignments.js';
+import type { PrismaClient } from './database.js';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const CHANNEL_PREFERENCE: ChannelName[] = ['telegram', 'zalo', 'web'];
+
+type Row = {
+  id: number;
+  kind: LedgerRow['kind'];
+  assignmentId: number | null;
+  dutyId: number | null;
+  periodCode: string | null;
+  stage: string;
+  recipientId: number;
+  channel: ChannelName;
+  chatId: string;
+  status: LedgerRow['status'];
+  attempts: number;
+  unitIds: number[];
+};
+const toRow = (r: Row): LedgerRow => ({
+  id: r.id,
+  kind: r.kind,
+  assignmentId: r.assignmentId,
+  dutyId: r.dutyId,
+  periodCode: r.periodCode,
+  stage: r.stage,
+  recipientId: r.recipientId,
+  channel: r.channel,
+  chatId: r.chatId,
+  status: r.status,
+  attempts: r.attempts,
+  unitIds: r.unitIds,
+});
+
+/** The identity a person is reached on: Telegram first, then Zalo, then the web chat. */
+function preferred(
+  personId: number,
+  identities: { channel: ChannelName; chatId: string; blockedAt: Date | null }[],
+): Recipient | null {
+  const usable = identities.filter((i) => i.blockedAt === null);
+  for (const ch of CHANNEL_PREFERENCE) {
+    const i = usable.find((x) => x.channel === ch);
+    if (i) return { personId, channel: i.channel, chatId: i.chatId };
+  }
+  return null;
+}
+
+export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
+  const identitySelect = { select: { channel: true, chatId: true, blockedAt: true } } as const;
+
+  return {
+    async planningData(now, timeZone): Promise<PlanningData> {
+      const today = localDateOf(now, timeZone);
+      const rows = await prisma.assignment.findMany({
+        where: {
+          dueDate: { gte: day(addDays(today, -45)), lte: day(addDays(today, 45)) },
+          unit: { active: true },
+          duty: { active: true },
+        },
+        select: {
+          id: true,
+          dutyId: true,
+          unitId: true,
+          periodCode: true,
+          dueDate: true,
+          state: true,
+          duty: { select: { code: true } },
+          unit: { select: { code: true } },
+        },
+      });
+      const ids = rows.map((r) => r.id);
+      const [ledger, skipped, duties, holidays] = await Promise.all([
+        prisma.reminderLedger.findMany({
+          where: { assignmentId: { in: ids }, kind: 'reminder' },
+          select: { assignmentId: true, stage: true },
+          distinct: ['assignmentId', 'stage'],
+        }),
+        prisma.skippedStage.findMany({ where: { assignmentId: { in: ids } } }),
+        prisma.duty.findMany({ where: { active: true }, select: { code: true, reminderStages: true } }),
+        loadHolidayTable(prisma),
+      ]);
+      const planned = new Set<string>();
+      for (const l of ledger) planned.add(`${l.assignmentId}|${l.stage}`);
+      for (const s of skipped) planned.add(`${s.assignmentId}|${s.stage}`);
+      return {
+        assignments: rows.map((r) => ({
+          id: r.id,
+          dutyId: r.dutyId,
+          unitId: r.unitId,
+          dutyCode: r.duty.code,
+          periodCode: r.periodCode,
+          unitCode: r.unit.code,
+          dueDate: iso(r.dueDate),
+          complete: r.state === 'on_time' || r.state === 'late',
+        })),
+        policies: duties.map((d) => ({ dutyCode: d.code, stages: d.reminderStages })),
+        holidays,
+        planned,
+      };
+    },
+
+    async focalRecipients(unitIds) {
+      const roles = await prisma.role.findMany({
+        where: { unitId: { in: [...unitIds] }, role: 'focal', endedAt: null },
+        select: { unitId: true, personId: true, person: { select: { identities: identitySelect } } },
+      });
+      const out = new Map<number, Recipient[]>();
+      for (const r of roles) {
+        const rec = preferred(r.personId, r.person.identities);
+        if (!rec) continue;
+        const list = out.get(r.unitId) ?? [];
+        if (!list.some((x) => x.personId === rec.personId)) list.push(rec);
+        out.set(r.unitId, list);
+      }
+      return out;
+    },
+
+    async escalationRecipients(unitIds) {
+      const units = await prisma.unit.findMany({
+        where: { id: { in: [...unitIds] } },
+        select: {
+          id: true,
+          parentId: true,
+          memberships: {
+            where: { until: null },
+            select: {
+              clusterId: true,
+              cluster: { select: { members: { where: { until: null, role: { in: ['head', 'deputy'] } }, select: { unitId: true } } } },
+            },
+          },
+        },
+      });
+      const recipientUnitIds = await prisma.duty.findMany({
+        where: { recipientUnitId: { not: null } },
+        select: { recipientUnitId: true },
+        distinct: ['recipientUnitId'],
+      });
+      // Managers of: the receiving units (Vụ TĐKT), the unit's ancestors (Tổng cục for a Cục
+      // THADS), its clusters; and the focal points of its clusters' head and deputy units.
+      const out = new Map<number, Recipient[]>();
+      const managerCache = new Map<number, Recipient[]>();
+      const people = async (unitId: number, role: 'manager' | 'focal') => {
+        const key = role === 'manager' ? unitId : -unitId;
+        const hit = managerCache.get(key);
+        if (hit) return hit;
+        const rows = await prisma.role.findMany({
+          where: { unitId, role, endedAt: null },
+          select: { personId: true, person: { select: { identities: identitySelect } } },
+        });
+        const recs = rows.map((r) => preferred(r.personId, r.person.identities)).filter((r): r is Recipient => r !== null);
+        managerCache.set(key, recs);
+        return recs;
+      };
+      const parents = new Map(
+        (await prisma.unit.findMany({ select: { id: true, parentId: true } })).map((u) => [u.id, u.parentId]),
+      );
+      for (const u of units) {
+        const recs: Recipient[] = [];
+        const add = (list: Recipient[]) => {
+          for (const r of list) if (!recs.some((x) => x.personId === r.personId)) recs.push(r);
+        };
+        for (const r of recipientUnitIds) if (r.recipientUnitId !== null) add(await people(r.recipientUnitId, 'manager'));
+        for (let p = u.parentId, guard = 0; p !== null && p !== undefined && guard < 10; p = parents.get(p) ?? null, guard++) {
+          add(await people(p, 'manager'));
+        }
+        for (const m of u.memberships) {
+          add(await people(m.clusterId, 'manager'));
+          for (const lead of m.cluster.members) if (lead.unitId !== u.id) add(await people(lead.unitId, 'focal'));
+        }
+        out.set(u.id, recs);
+      }
+      return out;
+    },
+
+    async insert(rows: readonly NewLedgerRow[]) {
+      if (rows.length === 0) return [];
+      const created = await prisma.reminderLedger.createManyAndReturn({
+        data: rows.map((r) => ({
+          kind: r.kind,
+          dedupeKey: r.dedupeKey,
+          assignmentId: r.assignmentId,
+          dutyId: r.dutyId,
+          periodCode: r.periodCode,
+          stage: r.stage,
+          recipientId: r.recipient.personId,
+          channel: r.recipient.channel,
+          chatId: r.recipient.chatId,
+          plannedFor: r.plannedFor,
+          unitIds: r.unitIds ?? [],
+        })),
+        skipDuplicates: true,
+      });
+      return created.map(toRow);
+    },
+
+    async recordSkipped(rows) {
+      if (rows.length === 0) return 0;
+      const r = await prisma.skippedStage.createMany({ data: [...rows], skipDuplicates: true });
+      return r.count;
+    },
+
+    async stalePlanned(olderThan, limit) {
+      const rows = await prisma.reminderLedger.findMany({
+        where: { status: 'planned', updatedAt: { lt: olderThan } },
+        orderBy: { id: 'asc' },
+        take: limit,
+      });
+      return rows.map(toRow);
+    },
+
+    async resolveStaleSending(olderThan) {
+      const r = await prisma.reminderLedger.updateMany({
+        where: { status: 'sending', updatedAt: { lt: olderThan } },
+        data: { status: 'uncertain', error: 'interrupted while sending: the platform may have delivered it' },
+      });
+      return r.count;
+    },
+
+    async claim(id) {
+      const r = await prisma.reminderLedger.updateMany({
+        where: { id, status: 'planned' },
+        data: { status: 'sending', attempts: { increment: 1 } },
+      });
+      if (r.count !== 1) return null;
+      const row = await prisma.reminderLedger.findUnique({ where: { id } });
+      return row ? toRow(row) : null;
+    },
+
+    async markSent(id, platformMessageId, at) {
+      await prisma.reminderLedger.update({
+        where: { id },
+        data: { status: 'sent', platformMessageId, sentAt: at, error: null },
+      });
+    },
+
+    async release(id, error, uncount) {
+      await prisma.reminderLedger.updateMany({
+        where: { id, status: 'sending' },
+        data: { status: 'planned', error, ...(uncount ? { attempts: { decrement: 1 } } : {}) },
+      });
+    },
+
+    async markFailed(id, error) {
+      await prisma.reminderLedger.updateMany({
+        where: { id, status: { in: ['sending', 'planned'] } },
+        data: { status: 'failed', error: error.slice(0, 500) },
+      });
+    },
+
+    async markSkipped(id, reason) {
+      await prisma.reminderLedger.updateMany({
+        where: { id, status: { in: ['sending', 'planned'] } },
+        data: { status: 'skipped', error: reason },
+      });
+    },
+
+    async markRecipientGone(row) {
+      await prisma.$transaction([
+        prisma.reminderLedger.updateMany({
+          where: { id: row.id },
+          data: { status: 'failed', error: 'recipient_gone: the person blocked the bot or the chat is gone' },
+        }),
+        prisma.identity.updateMany({
+          where: { personId: row.recipientId, channel: row.channel, chatId: row.chatId },
+          data: { blockedAt: new Date() },
+        }),
+      ]);
+    },
+
+    async peerStats(assignmentId) {
+      const a = await prisma.assignment.findUnique({
+        where: { id: assignmentId },
+        select: {
+          dutyId: true,
+          periodCode: true,
+          unit: {
+            select: {
+              typeCode: true,
+              type: true,
+              memberships: { where: { until: null }, select: { clusterId: true }, take: 1 },
+            },
+          },
+        },
+      });
+      if (!a) return null;
+      const same = { dutyId: a.dutyId, periodCode: a.periodCode, unit: { typeCode: a.unit.typeCode, active: true } };
+      const [total, done] = await Promise.all([
+        prisma.assignment.count({ where: same }),
+        prisma.assignment.count({ where: { ...same, state: { in: ['on_time', 'late'] } } }),
+      ]);
+      const clusterId = a.unit.memberships[0]?.clusterId;
+      const clusterLeft =
+        clusterId === undefined
+          ? null
+          : await prisma.assignment.count({
+              where: {
+                dutyId: a.dutyId,
+                periodCode: a.periodCode,
+                state: { notIn: ['on_time', 'late'] },
+                unit: { active: true, memberships: { some: { clusterId, until: null } } },
+              },
+            });
+      return {
+        typeCode: a.unit.typeCode,
+        pluralVi: a.unit.type.pluralVi,
+        pluralEn: a.unit.type.pluralEn,
+        done,
+        total,
+        clusterLeft,
+      };
+    },
+
+    async stillMissing(dutyId, periodCode, unitIds) {
+      const rows = await prisma.assignment.findMany({
+        where: { dutyId, periodCode, unitId: { in: [...unitIds] }, state: { notIn: ['on_time', 'late'] }, unit: { active: true } },
+        select: {
+          unit: {
+            select: {
+              id: true,
+              name: true,
+              memberships: { where: { until: null }, select: { cluster: { select: { name: true } } }, take: 1 },
+            },
+          },
+        },
+        orderBy: { unit: { name: 'asc' } },
+      });
+      return rows.map((r) => ({ id: r.unit.id, name: r.unit.name, cluster: r.unit.memberships[0]?.cluster.name ?? null }));
+    },
+
+    async dutyInfo(dutyId, periodCode) {
+      const duty = await prisma.duty.findUnique({ where: { id: dutyId } });
+      if (!duty) return null;
+      const where = { dutyId, periodCode, unit: { active: true } };
+      const [total, done, first] = await Promise.all([
+        prisma.assignment.count({ where }),
+        prisma.assignment.count({ where: { ...where, state: { in: ['on_time', 'late'] } } }),
+        prisma.assignment.findFirst({ where: { ...where, dueDate: { not: null } }, orderBy: { dueDate: 'asc' } }),
+      ]);
+      return { nameVi: duty.nameVi, nameEn: duty.nameEn, dueDate: iso(first?.dueDate ?? null), total, done };
+    },
+
+    async list(filter) {
+      const rows = await prisma.reminderLedger.findMany({
+        where: {
+          ...(filter.dutyCode
+            ? {
+                OR: [
+                  { duty: { code: filter.dutyCode } },
+                  { assignment: { duty: { code: filter.dutyCode } } },
+                ],
+              }
+            : {}),
+          ...(filter.periodCode
+            ? { AND: [{ OR: [{ periodCode: filter.periodCode }, { assignment: { periodCode: filter.periodCode } }] }] }
+            : {}),
+          ...(filter.unitCode ? { assignment: { unit: { code: filter.unitCode } } } : {}),
+        },
+        include: {
+          assignment: { select: { periodCode: true, unit: { select: { code: true } }, duty: { select: { code: true } } } },
+          duty: { select: { code: true } },
+          recipient: { select: { fullName: true } },
+        },
+        orderBy: { id: 'asc' },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        unit: r.assignment?.unit.code ?? null,
+        duty: r.assignment?.duty.code ?? r.duty?.code ?? null,
+        period: r.assignment?.periodCode ?? r.periodCode,
+        stage: r.stage,
+        recipient: r.recipient.fullName,
+        channel: r.channel,
+        status: r.status,
+        attempts: r.attempts,
+        plannedFor: r.plannedFor.toISOString(),
+        sentAt: r.sentAt?.toISOString() ?? null,
+        error: r.error,
+      }));
+    },
+  };
+}
