@@ -15,6 +15,10 @@ import { createWebChannel } from './channels/web/web-channel.js';
 import { createTranslator } from './i18n/fluent.js';
 import type { Channel, DialogInput } from './ports/channel.js';
 import { ensureDemoUsers, listWebUsers } from './storage/demo-users.js';
+import { startScheduler } from '../jobs/scheduler.js';
+import { startWorkers } from '../jobs/workers.js';
+import { createReminderRuntime } from './app/reminder-runtime.js';
+import { createPrismaReminderStore } from './storage/reminder-store.js';
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -106,6 +110,34 @@ async function main(): Promise<void> {
         .registerCommands()
         .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'setMyCommands failed'));
     }
+
+    // Reminders: every instance ticks; the plan job id makes one planning pass per minute.
+    const reminders = createReminderRuntime({
+      prisma: db.prisma,
+      redis,
+      prefix: config.redisPrefix,
+      channels: new Map(channels.map((c) => [c.name, c])),
+      translator,
+      clock,
+      timeZone: config.timeZone,
+      logger,
+    });
+    const workers = startWorkers({
+      connection: redis,
+      prefix: config.redisPrefix,
+      queues: reminders.queues,
+      plan: () => reminders.plan(clock.now()),
+      deliver: (id) => reminders.deliver(id),
+      store: createPrismaReminderStore(db.prisma),
+      logger,
+      channels: channels.map((c) => c.name),
+    });
+    stops.push(async () => {
+      await workers.close();
+      await reminders.queues.close();
+    });
+    const scheduler = startScheduler({ queues: reminders.queues, clock, timeZone: config.timeZone, logger });
+    stops.push(async () => scheduler.stop());
 
     const port = await http.listen(config.port);
     stops.push(() => http.close());

@@ -46,3 +46,6 @@ diff-created = Created migration { $name }.
 cli-usage = Usage: npm run cli -- <command>. Commands: { $commands }
 cli-unknown-command = No command "{ $command }".
 cli-missing-arg = Missing { $arg }.
+cli-bad-now = Instant "{ $value }" is not valid: use ISO-8601, e.g. 2027-07-08T09:00:00+07:00.
+ledger-header = Id | Kind | Unit | Report | Period | Stage | Recipient | Channel | Status | Attempts | When | Error
+ledger-count = { $count } reminder rows.

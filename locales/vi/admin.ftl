@@ -46,3 +46,6 @@ diff-created = Đã tạo migration { $name }.
 cli-usage = Cách dùng: npm run cli -- <lệnh>. Các lệnh: { $commands }
 cli-unknown-command = Không có lệnh "{ $command }".
 cli-missing-arg = Thiếu { $arg }.
+cli-bad-now = Thời điểm "{ $value }" không hợp lệ: dùng ISO-8601, ví dụ 2027-07-08T09:00:00+07:00.
+ledger-header = Mã | Loại | Đơn vị | Báo cáo | Kỳ | Mốc | Người nhận | Kênh | Trạng thái | Số lần | Thời điểm | Lỗi
+ledger-count = { $count } dòng nhắc.

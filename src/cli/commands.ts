@@ -5,6 +5,11 @@ import { readTable, TabularFileError } from '../app/tabular-file.js';
 import type { Config } from '../config/config.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
+import { createRedis, type Redis, safeUrl } from '../../jobs/redis.js';
+import { createReminderRuntime } from '../app/reminder-runtime.js';
+import { createTranslator } from '../i18n/fluent.js';
+import { createLogger } from '../logger.js';
+import { createPrismaReminderStore } from '../storage/reminder-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
 import { runSeed } from '../storage/bootstrap.js';
@@ -103,7 +108,81 @@ export function createImportUnits(): Command {
   };
 }
 
+/** Opens Redis for one command (queues), and closes it afterwards. */
+async function withRedis<T>(ctx: CommandContext, run: (redis: Redis) => Promise<T>): Promise<T> {
+  const redis = createRedis(ctx.config.redisUrl, { lazyConnect: true, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+  } catch {
+    throw new Error(`Redis is not answering at ${safeUrl(ctx.config.redisUrl)}: start it or set REDIS_URL.`);
+  }
+  try {
+    return await run(redis);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export const commands: Record<string, Command> = {
+  'reminders:tick': {
+    options: { now: { type: 'string' } },
+    async run(ctx, values) {
+      const nowText = typeof values.now === 'string' ? values.now : undefined;
+      const now = nowText ? new Date(nowText) : ctx.clock.now();
+      if (Number.isNaN(now.getTime())) {
+        ctx.err(ctx.t('cli-bad-now', { value: nowText ?? '' }));
+        return 2;
+      }
+      return withDb(ctx, (db) =>
+        withRedis(ctx, async (redis) => {
+          const runtime = createReminderRuntime({
+            prisma: db.prisma,
+            redis,
+            prefix: ctx.config.redisPrefix,
+            channels: new Map(),
+            translator: createTranslator(),
+            clock: ctx.clock,
+            timeZone: ctx.config.timeZone,
+            logger: createLogger('silent'),
+          });
+          try {
+            const s = await runtime.plan(now);
+            ctx.out(JSON.stringify({ planned: s.planned, skipped: s.skipped, escalations: s.escalations }));
+            return 0;
+          } finally {
+            await runtime.queues.close();
+          }
+        }),
+      );
+    },
+  },
+  'reminders:list': {
+    options: { duty: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, format: { type: 'string' } },
+    async run(ctx, values) {
+      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      return withDb(ctx, async (db) => {
+        const rows = await createPrismaReminderStore(db.prisma).list({
+          ...(str(values.duty) ? { dutyCode: str(values.duty)!.toUpperCase() } : {}),
+          ...(str(values.period) ? { periodCode: str(values.period)! } : {}),
+          ...(str(values.unit) ? { unitCode: str(values.unit)!.toUpperCase() } : {}),
+        });
+        if (values.format === 'json') {
+          ctx.out(JSON.stringify(rows));
+          return 0;
+        }
+        ctx.out(ctx.t('ledger-header'));
+        for (const r of rows) {
+          ctx.out(
+            [r.id, r.kind, r.unit ?? '', r.duty ?? '', r.period ?? '', r.stage, r.recipient, r.channel, r.status, r.attempts, r.sentAt ?? r.plannedFor, r.error ?? '']
+              .join(' | '),
+          );
+        }
+        ctx.out(ctx.t('ledger-count', { count: rows.length }));
+        return 0;
+      });
+    },
+  },
   parse: {
     options: { duty: { type: 'string' }, unit: { type: 'string' } },
     async run(ctx, values, positionals) {

@@ -49,6 +49,14 @@ export const envSchema = z.object({
         'Redis for the job queues. If the default is not answering, a local redis-server is started.',
       ),
   ),
+  REDIS_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'may contain only letters, digits, "_" and "-"')
+      .default('dondoc')
+      .describe('Key prefix of the job queues in Redis (several installs can share one Redis).'),
+  ),
   PORT: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -137,6 +145,7 @@ export interface Config {
   dataDir: string;
   redisUrl: string;
   redisUrlIsDefault: boolean;
+  redisPrefix: string;
   port: number;
   telegram: ChannelMode;
   zalo: ChannelMode;
@@ -200,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       dataDir: e.DATA_DIR,
       redisUrl: e.REDIS_URL,
       redisUrlIsDefault: env.REDIS_URL === undefined || env.REDIS_URL.trim() === '',
+      redisPrefix: e.REDIS_PREFIX,
       port: e.PORT,
       telegram,
       zalo,
@@ -221,6 +231,7 @@ export function describeEnv(): { name: string; defaultValue: string; description
   const defaults: Record<string, string> = {
     DATA_DIR: './data',
     REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'dondoc',
     PORT: '3000',
     TELEGRAM_API_ROOT: 'https://api.telegram.org',
     ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',

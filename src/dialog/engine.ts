@@ -31,6 +31,7 @@ import type {
   UnitRef,
 } from '../ports/dialog-stores.js';
 import type { Locale, Translator } from '../ports/translator.js';
+import { exampleMessage, shortestLabel } from './examples.js';
 import { type ConversationState, type Draft, type Flow, initialState, readState } from './state.js';
 
 export interface DialogDeps {
@@ -113,26 +114,8 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
     }
   }
 
-  function exampleFor(l: Locale, a: AssignmentView | undefined): string {
-    const inds = a?.indicators ?? [];
-    if (inds.length === 0) return l === 'vi' ? 'việc 83,5% tiền 46,2%' : 'việc 83.5% tiền 46.2%';
-    const sample = (i: AssignmentIndicator, n: number) => {
-      const word = shortest(i);
-      if (i.kind === 'percent')
-        return `${word} ${l === 'vi' ? ['83,5', '46,2', '90'][n % 3] : ['83.5', '46.2', '90'][n % 3]}%`;
-      if (i.kind === 'money') return `${word} 15 triệu`;
-      return `${word} ${[2, 1, 3][n % 3]}`;
-    };
-    return inds
-      .slice(0, 3)
-      .map((i, n) => sample(i, n))
-      .join(', ');
-  }
-
-  function shortest(i: AssignmentIndicator): string {
-    const candidates = [...i.synonyms, i.labelVi].filter((s) => s.length >= 3);
-    return candidates.sort((a, b) => a.length - b.length)[0] ?? i.labelVi;
-  }
+  const exampleFor = (l: Locale, a: AssignmentView | undefined) => exampleMessage(l, a?.indicators ?? []);
+  const shortest = shortestLabel;
 
   function buttons(state: ConversationState, rows: Button[][]): Button[][] {
     state.choices = rows.flat().map((b) => b.data);

@@ -84,7 +84,8 @@ export function isStageOffset(value: unknown): value is number {
  * @throws RangeError when `offset` is not a safe integer.
  */
 export function stageLabel(offset: number): string {
-  if (!Number.isSafeInteger(offset)) throw new RangeError(`stageLabel: offset must be an integer, got ${offset}`);
+  if (!Number.isSafeInteger(offset))
+    throw new RangeError(`stageLabel: offset must be an integer, got ${offset}`);
   if (offset === 0) return 'T0';
   return offset > 0 ? `T+${offset}` : `T${offset}`;
 }
@@ -288,7 +289,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
       if (planned.has(`${assignment.id}|${stage}`)) continue;
       if (offset !== latest?.offset) {
         skipped.push({ assignmentId: assignment.id, stage, reason: 'superseded' });
-      } else if (workingDaysBetween(date, today, holidays) > catchUp) {
+      } else if (workingDaysBetween(date, today, holidays) >= catchUp) {
         skipped.push({ assignmentId: assignment.id, stage, reason: 'too_old' });
       } else if (inWindow) {
         due.push({

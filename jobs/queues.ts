@@ -1,0 +1,67 @@
+/**
+ * BullMQ queues of the reminder pipeline: `plan` (one job per cron minute, de-duplicated by
+ * job id across instances) and one `deliver-<channel>` queue per channel, each with its own
+ * rate limiter shared by every worker of every instance.
+ */
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ChannelName } from '../src/ports/channel.js';
+import type { ReminderQueue } from '../src/ports/reminders.js';
+
+export const PLAN_QUEUE = 'plan';
+export const deliverQueueName = (channel: ChannelName) => `deliver-${channel}`;
+export const CHANNELS: readonly ChannelName[] = ['telegram', 'zalo', 'web'];
+
+export interface Queues {
+  plan: Queue;
+  deliver: Map<ChannelName, Queue>;
+  close(): Promise<void>;
+}
+
+/** Delivery attempts before a row is marked failed; backoff doubles from `backoffMs`. */
+export const DELIVERY_ATTEMPTS = 5;
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const plan = new Queue(PLAN_QUEUE, { connection, prefix });
+  const deliver = new Map(CHANNELS.map((c) => [c, new Queue(deliverQueueName(c), { connection, prefix })] as const));
+  return {
+    plan,
+    deliver,
+    async close() {
+      await Promise.all([plan.close(), ...[...deliver.values()].map((q) => q.close())]);
+    },
+  };
+}
+
+/** The ReminderQueue port on BullMQ: the ledger row id is the job id (`row-<id>`). */
+export function createBullmqReminderQueue(queues: Queues, opts: { backoffMs?: number } = {}): ReminderQueue {
+  return {
+    async enqueueDelivery(rows) {
+      const byChannel = new Map<ChannelName, number[]>();
+      for (const r of rows) byChannel.set(r.channel, [...(byChannel.get(r.channel) ?? []), r.id]);
+      for (const [channel, ids] of byChannel) {
+        const q = queues.deliver.get(channel);
+        if (!q) continue;
+        await q.addBulk(
+          ids.map((id) => ({
+            name: 'deliver',
+            data: { ledgerId: id },
+            opts: {
+              jobId: `row-${id}`,
+              attempts: DELIVERY_ATTEMPTS,
+              backoff: { type: 'exponential', delay: opts.backoffMs ?? 2_000 },
+              // The ledger is the truth; finished jobs need not stay in Redis.
+              removeOnComplete: true,
+              removeOnFail: { age: 86_400 },
+            },
+          })),
+        );
+      }
+    },
+  };
+}
+
+/** Job id of the planning pass for a tick minute: the same in every instance. */
+export function planJobId(tick: Date): string {
+  return `plan-${tick.toISOString().slice(0, 16).replace(/[-:T]/g, '')}`;
+}

@@ -1,0 +1,261 @@
+/**
+ * Reminder use cases: plan what is due at an instant (ledger first, then the queue), and
+ * deliver one ledger row through its channel. The ledger is the truth: a lost queue loses no
+ * reminder (stale planned rows are re-enqueued) and a row is sent at most once (claimed
+ * planned → sending before the platform call).
+ */
+import { daysBetween, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
+import { planReminders, type SendingWindow } from '../domain/reminders.js';
+import { exampleMessage } from '../dialog/examples.js';
+import type { Logger } from '../logger.js';
+import {
+  type Channel,
+  type ChannelName,
+  type OutgoingMessage,
+  RateLimitedError,
+  RecipientGoneError,
+} from '../ports/channel.js';
+import type { Clock } from '../ports/clock.js';
+import type { SubmissionStore } from '../ports/dialog-stores.js';
+import type { LedgerRow, NewLedgerRow, ReminderQueue, ReminderStore } from '../ports/reminders.js';
+import type { Locale, Translator } from '../ports/translator.js';
+
+export interface PlanSummary {
+  planned: number;
+  skipped: number;
+  escalations: number;
+  /** Planned rows re-enqueued because their job may have been lost (Redis restart). */
+  requeued: number;
+  /** Rows caught in flight by a crash, now `uncertain`. */
+  uncertain: number;
+}
+
+export interface PlanDeps {
+  store: ReminderStore;
+  queue: ReminderQueue;
+  /** Creates the assignments of the years around `now` (idempotent). */
+  materialise: (years: number[]) => Promise<unknown>;
+  timeZone: string;
+  window?: SendingWindow;
+  /** A planned row untouched this long is re-enqueued (default 2 minutes). */
+  requeueAfterMs?: number;
+  /** A sending row untouched this long is resolved as uncertain (default 5 minutes). */
+  uncertainAfterMs?: number;
+}
+
+/** One planning pass at `now`. Safe to run concurrently and repeatedly: the ledger dedupes. */
+export async function planDueReminders(deps: PlanDeps, now: Date): Promise<PlanSummary> {
+  const today = localDateOf(now, deps.timeZone);
+  await deps.materialise(yearsToMaterialise(today));
+  const data = await deps.store.planningData(now, deps.timeZone);
+  const plan = planReminders({
+    now,
+    timeZone: deps.timeZone,
+    assignments: data.assignments,
+    policies: data.policies,
+    holidays: data.holidays,
+    planned: data.planned,
+    ...(deps.window ? { window: deps.window } : {}),
+  });
+  const byId = new Map(data.assignments.map((a) => [a.id, a]));
+
+  const unitIds = [...new Set(plan.due.map((d) => byId.get(d.assignmentId)!.unitId))];
+  const focal = await deps.store.focalRecipients(unitIds);
+  const rows: NewLedgerRow[] = [];
+  for (const d of plan.due) {
+    const a = byId.get(d.assignmentId)!;
+    for (const recipient of focal.get(a.unitId) ?? []) {
+      rows.push({
+        kind: 'reminder',
+        dedupeKey: `r:${a.id}:${d.stage}:${recipient.personId}`,
+        assignmentId: a.id,
+        dutyId: a.dutyId,
+        periodCode: a.periodCode,
+        stage: d.stage,
+        recipient,
+        plannedFor: now,
+      });
+    }
+  }
+
+  // Overdue stages escalate: one digest per manager, listing the units still missing.
+  const overdue = plan.due.filter((d) => d.escalate);
+  const escalationRows: NewLedgerRow[] = [];
+  if (overdue.length > 0) {
+    const managers = await deps.store.escalationRecipients([
+      ...new Set(overdue.map((d) => byId.get(d.assignmentId)!.unitId)),
+    ]);
+    const digests = new Map<string, NewLedgerRow & { unitIds: number[] }>();
+    for (const d of overdue) {
+      const a = byId.get(d.assignmentId)!;
+      for (const m of managers.get(a.unitId) ?? []) {
+        const key = `e:${a.dutyId}:${a.periodCode}:${d.stage}:${m.personId}`;
+        const digest = digests.get(key) ?? {
+          kind: 'escalation' as const,
+          dedupeKey: key,
+          assignmentId: null,
+          dutyId: a.dutyId,
+          periodCode: a.periodCode,
+          stage: d.stage,
+          recipient: m,
+          plannedFor: now,
+          unitIds: [],
+        };
+        if (!digest.unitIds.includes(a.unitId)) digest.unitIds.push(a.unitId);
+        digests.set(key, digest);
+      }
+    }
+    escalationRows.push(...digests.values());
+  }
+
+  const created = await deps.store.insert([...rows, ...escalationRows]);
+  await deps.store.recordSkipped(
+    plan.skipped.map((s) => ({ assignmentId: s.assignmentId, stage: s.stage, reason: s.reason })),
+  );
+
+  // Recovery: jobs lost with Redis are re-enqueued (the row id dedupes a job still queued);
+  // rows caught mid-send by a crash become uncertain, never re-sent in a loop.
+  const stale = await deps.store.stalePlanned(new Date(now.getTime() - (deps.requeueAfterMs ?? 120_000)), 5_000);
+  const uncertain = await deps.store.resolveStaleSending(new Date(now.getTime() - (deps.uncertainAfterMs ?? 300_000)));
+  await deps.queue.enqueueDelivery([...created, ...stale].map((r) => ({ id: r.id, channel: r.channel })));
+
+  return {
+    planned: created.filter((r) => r.kind === 'reminder').length,
+    skipped: plan.skipped.length,
+    escalations: created.filter((r) => r.kind === 'escalation').length,
+    requeued: stale.length,
+    uncertain,
+  };
+}
+
+export type DeliveryOutcome = 'sent' | 'not_planned' | 'skipped' | 'recipient_gone';
+
+export interface DeliverDeps {
+  store: ReminderStore;
+  submissions: SubmissionStore;
+  channels: ReadonlyMap<ChannelName, Pick<Channel, 'send'>>;
+  translator: Translator;
+  clock: Clock;
+  timeZone: string;
+  /** The locale of a person (the ledger knows only their id). */
+  localeOf: (personId: number) => Promise<Locale>;
+  logger: Logger;
+}
+
+/** Thrown when the platform asked to wait: the worker rate-limits the queue, the attempt is not counted. */
+export class DeliveryRateLimitedError extends Error {
+  constructor(readonly retryAfterSec: number) {
+    super(`rate limited for ${retryAfterSec}s`);
+  }
+}
+
+/**
+ * Sends one ledger row. Claims it first (planned → sending); a row not planned (already sent,
+ * being sent, skipped) is left alone. A reminder whose assignment was completed meanwhile is
+ * skipped. Errors: rate limit → row back to planned, DeliveryRateLimitedError; recipient gone →
+ * failed and the identity marked blocked; anything else → row back to planned and rethrown for
+ * the worker's retry (the worker marks it failed after the last attempt).
+ */
+export async function deliverReminder(deps: DeliverDeps, ledgerId: number): Promise<DeliveryOutcome> {
+  const row = await deps.store.claim(ledgerId);
+  if (!row) return 'not_planned';
+  let message: OutgoingMessage | null;
+  try {
+    const locale = await deps.localeOf(row.recipientId);
+    message = await render(deps, row, locale);
+  } catch (err) {
+    await deps.store.release(row.id, errorText(err), false);
+    throw err;
+  }
+  if (!message) {
+    await deps.store.markSkipped(row.id, 'submitted before sending');
+    return 'skipped';
+  }
+  const channel = deps.channels.get(row.channel);
+  if (!channel) {
+    await deps.store.release(row.id, `channel ${row.channel} is not configured here`, false);
+    throw new Error(`channel ${row.channel} is not configured`);
+  }
+  try {
+    const { messageId } = await channel.send(row.chatId, message);
+    await deps.store.markSent(row.id, messageId, deps.clock.now());
+    return 'sent';
+  } catch (err) {
+    if (err instanceof RateLimitedError) {
+      await deps.store.release(row.id, 'rate limited', true);
+      throw new DeliveryRateLimitedError(err.retryAfterSec);
+    }
+    if (err instanceof RecipientGoneError) {
+      await deps.store.markRecipientGone(row);
+      deps.logger.warn({ ledgerId: row.id, channel: row.channel }, 'recipient gone: marked, not retried');
+      return 'recipient_gone';
+    }
+    await deps.store.release(row.id, errorText(err), false);
+    throw err;
+  }
+}
+
+function errorText(err: unknown): string {
+  return (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 300);
+}
+
+const fmtDate = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+};
+
+/** The text of a ledger row in the person's language; null when there is nothing left to ask. */
+async function render(deps: DeliverDeps, row: LedgerRow, l: Locale): Promise<OutgoingMessage | null> {
+  const t = (id: string, args?: Record<string, string | number>) => deps.translator.t(l, id, args);
+  const today = localDateOf(deps.clock.now(), deps.timeZone);
+  if (row.kind === 'escalation') {
+    if (row.dutyId === null || row.periodCode === null) return null;
+    const missing = await deps.store.stillMissing(row.dutyId, row.periodCode, row.unitIds);
+    if (missing.length === 0) return null;
+    const info = await deps.store.dutyInfo(row.dutyId, row.periodCode);
+    const shown = missing.slice(0, 40);
+    const lines = [
+      t('escalation-title', {
+        duty: l === 'vi' ? (info?.nameVi ?? '') : (info?.nameEn ?? ''),
+        period: row.periodCode,
+        due: info?.dueDate ? fmtDate(info.dueDate) : '?',
+      }),
+      ...shown.map((u) => t('escalation-line', { unit: u.name, cluster: u.cluster ? ` (${u.cluster})` : '' })),
+    ];
+    if (missing.length > shown.length) lines.push(t('escalation-more', { count: missing.length - shown.length }));
+    if (info) lines.push(t('escalation-summary', { done: info.done, total: info.total }));
+    return { text: lines.join('\n') };
+  }
+  if (row.assignmentId === null) return null;
+  const a = await deps.submissions.get(row.assignmentId, deps.clock.now());
+  if (!a || a.state === 'on_time' || a.state === 'late') return null;
+  const duty = l === 'vi' ? a.dutyNameVi : a.dutyNameEn;
+  const due = a.dueDate ?? today;
+  const days = daysBetween(today, due);
+  const head =
+    days > 0
+      ? t('reminder-before', { duty, period: a.periodCode, unit: a.unit.name, due: fmtDate(due), days })
+      : days === 0
+        ? t('reminder-today', { duty, period: a.periodCode, unit: a.unit.name, due: fmtDate(due) })
+        : t('reminder-overdue', { duty, period: a.periodCode, unit: a.unit.name, due: fmtDate(due), days: -days });
+  const lines = [head];
+  if (row.kind === 'nudge') lines.push(t('reminder-manual'));
+  const missing = a.indicators.filter((i) => i.required && a.values[i.code] === undefined);
+  if (missing.length > 0) {
+    lines.push(t('reminder-missing', { labels: missing.map((i) => (l === 'vi' ? i.labelVi : i.labelEn)).join(', ') }));
+    lines.push(t('reminder-how', { example: exampleMessage(l, missing) }));
+  } else if (!a.documentSent) {
+    lines.push(t('reminder-document'));
+  }
+  const peers = await deps.store.peerStats(a.id);
+  if (peers && peers.total > 1) {
+    let line = t('reminder-peers', {
+      done: peers.done,
+      total: peers.total,
+      type: l === 'vi' ? peers.pluralVi : peers.pluralEn,
+    });
+    if (peers.clusterLeft !== null && peers.clusterLeft > 0) line += ` ${t('reminder-cluster', { left: peers.clusterLeft })}`;
+    lines.push(line);
+  }
+  return { text: lines.join('\n') };
+}
