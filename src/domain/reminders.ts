@@ -289,7 +289,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
       if (planned.has(`${assignment.id}|${stage}`)) continue;
       if (offset !== latest?.offset) {
         skipped.push({ assignmentId: assignment.id, stage, reason: 'superseded' });
-      } else if (workingDaysBetween(date, today, holidays) >= catchUp) {
+      } else if (workingDaysBetween(date, today, holidays) > catchUp) {
         skipped.push({ assignmentId: assignment.id, stage, reason: 'too_old' });
       } else if (inWindow) {
         due.push({

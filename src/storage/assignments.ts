@@ -53,15 +53,14 @@ export async function materialiseYears(
   const unitId = new Map(units.map((u) => [u.code, u.id]));
 
   const periodCodes = [...new Set(rows.map((r) => r.periodCode))];
-  for (const code of periodCodes) {
-    const p = parsePeriodCode(code);
-    if (!p) continue;
-    await prisma.period.upsert({
-      where: { code },
-      create: { code, kind: p.kind, year: p.year, startDate: day(p.startDate), endDate: day(p.endDate) },
-      update: {},
-    });
-  }
+  // createMany + skipDuplicates: concurrent passes (several instances) must not collide.
+  await prisma.period.createMany({
+    data: periodCodes.flatMap((code) => {
+      const p = parsePeriodCode(code);
+      return p ? [{ code, kind: p.kind, year: p.year, startDate: day(p.startDate), endDate: day(p.endDate) }] : [];
+    }),
+    skipDuplicates: true,
+  });
 
   const existing = await prisma.assignment.findMany({
     where: { periodCode: { in: periodCodes } },

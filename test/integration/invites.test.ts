@@ -55,10 +55,11 @@ describe('invite', () => {
     [['--unit', 'STP_HANOI', '--role', 'boss'], 2, 'Vai trò "boss" không hợp lệ'],
     [[], 2, 'Thiếu --unit <code>.'],
   ])('refuses %j', async (args, exit, message) => {
-    const before = await db.prisma.invite.count();
+    // Only invites issued by the CLI (other test files issue theirs in parallel).
+    const before = await db.prisma.invite.count({ where: { createdBy: 'cli' } });
     const r = await runCli(['invite', ...args], { DATABASE_URL: inject('databaseUrl') });
     expect(r.code).toBe(exit);
     expect(r.stderr).toContain(message);
-    expect(await db.prisma.invite.count()).toBe(before);
+    expect(await db.prisma.invite.count({ where: { createdBy: 'cli' } })).toBe(before);
   });
 });

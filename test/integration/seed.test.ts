@@ -38,7 +38,7 @@ describe('db:seed on PostgreSQL', () => {
     ]) {
       expect(after[k], k).toBe(before[k]);
     }
-  });
+  }, 180_000);
 
   it('holds the plans: stable codes, indicators with synonyms, targets per year', async () => {
     const types = (await db.prisma.unitType.findMany()).map((t) => t.code).sort();

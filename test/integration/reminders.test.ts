@@ -1,0 +1,261 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createQueues } from '../../jobs/queues.js';
+import { createRedis, type Redis } from '../../jobs/redis.js';
+import { startScheduler } from '../../jobs/scheduler.js';
+import { startWorkers } from '../../jobs/workers.js';
+import { createReminderRuntime } from '../../src/app/reminder-runtime.js';
+import { createFixedClock } from '../../src/app/system-clock.js';
+import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
+import { createTranslator } from '../../src/i18n/fluent.js';
+import { createLogger } from '../../src/logger.js';
+import type { Database } from '../../src/storage/database.js';
+import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
+import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { makeUnit } from '../support/org.js';
+
+// Real PostgreSQL, real Redis (a unique BullMQ prefix per test), the real grammY client against
+// the fake Telegram Bot API. 8 July 2027 09:00 in Hà Nội is the T-7 morning of BC6T 2027-H1
+// (due Thursday 15 July 2027).
+const T7 = new Date('2027-07-08T02:00:00Z');
+let db: Database;
+let redis: Redis;
+let tg: FakeTelegram;
+const logger = createLogger('silent');
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  redis = createRedis(inject('redisUrl'));
+  tg = createFakeTelegram();
+  await tg.start();
+});
+afterAll(async () => {
+  await tg.stop();
+  redis.disconnect();
+  await db.close();
+});
+
+let chatSeq = 930_000_000 + Math.floor(Math.random() * 1_000_000);
+
+/** A fresh Cục THADS with `n` focal points bound on Telegram. */
+async function unitWithFocalPoints(n = 1) {
+  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+  const chats: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const chat = chatSeq++;
+    chats.push(chat);
+    await db.prisma.person.create({
+      data: {
+        fullName: `Đầu mối ${unit.code} ${i}`,
+        identities: { create: { channel: 'telegram', externalId: String(chat), chatId: String(chat), verified: true } },
+        roles: { create: { role: 'focal', unitId: unit.id } },
+      },
+    });
+  }
+  return { unit, chats };
+}
+
+function runtimeFor(prefix: string, clock = createFixedClock(T7)) {
+  const channel = createTelegramChannel({
+    token: tg.token,
+    apiRoot: tg.apiRoot,
+    botInfo: tg.botInfo,
+    mode: { kind: 'polling' },
+    logger,
+    retry: { maxRetryAttempts: 0, maxDelaySeconds: 0 },
+  });
+  return createReminderRuntime({
+    prisma: db.prisma,
+    redis,
+    prefix,
+    channels: new Map([['telegram', channel]]),
+    translator: createTranslator(),
+    clock,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    logger,
+  });
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+}
+
+async function cleanup(prefix: string, queues: { close(): Promise<void> }) {
+  await queues.close();
+  for (const name of ['plan', 'deliver-telegram', 'deliver-zalo', 'deliver-web']) {
+    const q = new Queue(name, { connection: redis, prefix });
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+}
+
+describe('reminders', () => {
+  it('two instances ticking the same minute add one plan job and plan each reminder once', async () => {
+    const prefix = uniqueCode('t');
+    const clock = createFixedClock(T7);
+    const a = createQueues(redis, prefix);
+    const b = createQueues(createRedis(inject('redisUrl')), prefix);
+    const s1 = startScheduler({ queues: a, clock, timeZone: 'Asia/Ho_Chi_Minh', logger });
+    const s2 = startScheduler({ queues: b, clock, timeZone: 'Asia/Ho_Chi_Minh', logger });
+    await Promise.all([s1.tick(T7), s2.tick(new Date(T7.getTime() + 20_000)), s1.tick(T7)]);
+    expect(await a.plan.getJobCounts('waiting', 'completed', 'active')).toMatchObject({ waiting: 1 });
+    s1.stop();
+    s2.stop();
+
+    const { unit, chats } = await unitWithFocalPoints(2);
+    const r1 = runtimeFor(prefix);
+    const r2 = runtimeFor(prefix);
+    await Promise.all([r1.plan(T7), r2.plan(T7), r1.plan(new Date(T7.getTime() + 60_000))]);
+    const rows = await db.prisma.reminderLedger.findMany({
+      where: { assignment: { unitId: unit.id }, kind: 'reminder' },
+    });
+    // One T-7 reminder of BC6T 2027-H1 per focal point, whatever the number of passes.
+    const bc6t = rows.filter((r) => r.stage === 'T-7');
+    expect(bc6t).toHaveLength(2);
+    expect(new Set(bc6t.map((r) => r.chatId))).toEqual(new Set(chats.map(String)));
+    // (Other test files' units in the shared database may have rows queued too.)
+    expect((await r1.queues.deliver.get('telegram')!.getJobCounts('waiting')).waiting).toBeGreaterThanOrEqual(rows.length);
+
+    // Delivery: each focal point gets exactly one message, with what is due and how to answer.
+    const workers = startWorkers({
+      connection: redis,
+      prefix,
+      queues: r1.queues,
+      plan: () => r1.plan(T7),
+      deliver: (id) => r1.deliver(id),
+      store: createPrismaReminderStore(db.prisma),
+      logger,
+      channels: ['telegram'],
+      options: { ratePerSecond: { telegram: 200 } },
+    });
+    try {
+      await waitUntil(async () => (await db.prisma.reminderLedger.count({ where: { id: { in: rows.map((r) => r.id) }, status: 'sent' } })) === rows.length);
+    } finally {
+      await workers.close();
+    }
+    for (const chat of chats) {
+      const got = tg.messagesTo(chat).filter((m) => (m.text ?? '').includes('6 tháng'));
+      expect(got).toHaveLength(1);
+      expect(got[0]!.text).toContain('📅 Nhắc hạn: Báo cáo công tác thi đua, khen thưởng 6 tháng');
+      expect(got[0]!.text).toContain('hạn 15/07/2027 (còn 7 ngày)');
+      expect(got[0]!.text).toContain('Còn thiếu: Tỷ lệ thi hành xong về việc');
+      expect(got[0]!.text).toMatch(/Đồng chí trả lời ngay tại đây, ví dụ: \S+ 83,5%/);
+      expect(got[0]!.text).toMatch(/\d+\/\d+ Cục THADS đã gửi\./);
+    }
+    const sent = await db.prisma.reminderLedger.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    expect(sent.every((r) => r.platformMessageId !== null && r.attempts === 1)).toBe(true);
+    await cleanup(prefix, r1.queues);
+    await r2.queues.close();
+    await b.close();
+  });
+
+  it('a 429 is waited out for retry_after without consuming an attempt', async () => {
+    const prefix = uniqueCode('t');
+    const { unit, chats } = await unitWithFocalPoints(1);
+    const r = runtimeFor(prefix);
+    await r.plan(T7);
+    tg.failNext('sendMessage', 1, { error_code: 429, description: 'Too Many Requests: retry after 2', parameters: { retry_after: 2 } });
+    const started = Date.now();
+    const workers = startWorkers({
+      connection: redis,
+      prefix,
+      queues: r.queues,
+      plan: () => r.plan(T7),
+      deliver: (id) => r.deliver(id),
+      store: createPrismaReminderStore(db.prisma),
+      logger,
+      channels: ['telegram'],
+    });
+    try {
+      await waitUntil(async () => tg.messagesTo(chats[0]!).length > 0, 20_000);
+    } finally {
+      await workers.close();
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    const rows = await db.prisma.reminderLedger.findMany({ where: { assignment: { unitId: unit.id } } });
+    const delivered = rows.filter((x) => x.status === 'sent');
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.every((x) => x.attempts === 1)).toBe(true);
+    await cleanup(prefix, r.queues);
+  });
+
+  it('submitting stops the reminder; a blocked recipient is marked and not retried', async () => {
+    const prefix = uniqueCode('t');
+    const done = await unitWithFocalPoints(1);
+    const blocked = await unitWithFocalPoints(1);
+    const r = runtimeFor(prefix);
+    await r.plan(T7);
+    // The first unit completes its report before the worker gets to it.
+    await db.prisma.assignment.updateMany({
+      where: { unitId: done.unit.id },
+      data: { state: 'on_time', submittedAt: T7 },
+    });
+    const before = tg.sent.length;
+    // Only the blocked unit's rows hit the 403s (the completed unit's are skipped before sending).
+    const outcomes: string[] = [];
+    const rows = await db.prisma.reminderLedger.findMany({
+      where: { assignment: { unitId: { in: [done.unit.id, blocked.unit.id] } } },
+      orderBy: { id: 'asc' },
+    });
+    const blockedRows = rows.filter((x) => x.chatId === String(blocked.chats[0])).length;
+    tg.failNext('sendMessage', blockedRows, { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    for (const row of rows) outcomes.push(await r.deliver(row.id));
+    expect(outcomes).toContain('skipped');
+    expect(outcomes).toContain('recipient_gone');
+    const after = await db.prisma.reminderLedger.findMany({ where: { id: { in: rows.map((x) => x.id) } } });
+    for (const row of after) {
+      const a = await db.prisma.assignment.findUniqueOrThrow({ where: { id: row.assignmentId! } });
+      if (a.unitId === done.unit.id) expect(row.status).toBe('skipped');
+      else expect(row.status).toBe('failed');
+    }
+    expect(tg.sent.length).toBe(before);
+    const identity = await db.prisma.identity.findFirstOrThrow({ where: { chatId: String(blocked.chats[0]) } });
+    expect(identity.blockedAt).not.toBeNull();
+    // Delivering a finished row again does nothing.
+    expect(await r.deliver(after[0]!.id)).toBe('not_planned');
+    await cleanup(prefix, r.queues);
+  });
+
+  it('overdue stages escalate one digest per manager listing the units still missing', async () => {
+    const prefix = uniqueCode('t');
+    const manager = chatSeq++;
+    const tc = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'TCTHADS' } });
+    const person = await db.prisma.person.create({
+      data: {
+        fullName: 'Quản lý Tổng cục thử',
+        identities: { create: { channel: 'telegram', externalId: String(manager), chatId: String(manager), verified: true } },
+        roles: { create: { role: 'manager', unitId: tc.id } },
+      },
+    });
+    const u1 = await unitWithFocalPoints(1);
+    const u2 = await unitWithFocalPoints(1);
+    // T+1 of BC6T 2027-H1: Friday 16 July 2027, 09:00.
+    const tPlus1 = new Date('2027-07-16T02:00:00Z');
+    const r = runtimeFor(prefix, createFixedClock(tPlus1));
+    const summary = await r.plan(tPlus1);
+    expect(summary.escalations).toBeGreaterThanOrEqual(1);
+    const digests = await db.prisma.reminderLedger.findMany({
+      where: { kind: 'escalation', recipientId: person.id, stage: 'T+1' },
+    });
+    const bc6t = digests.filter((d) => d.periodCode === '2027-H1');
+    expect(bc6t).toHaveLength(1);
+    expect(bc6t[0]!.unitIds).toEqual(expect.arrayContaining([u1.unit.id, u2.unit.id]));
+    // u1 submits before the digest goes out: the digest lists only u2.
+    await db.prisma.assignment.updateMany({
+      where: { unitId: u1.unit.id, periodCode: '2027-H1' },
+      data: { state: 'late', submittedAt: tPlus1 },
+    });
+    expect(await r.deliver(bc6t[0]!.id)).toBe('sent');
+    const text = tg.messagesTo(manager).at(-1)?.text ?? '';
+    expect(text).toContain('❗ Các đơn vị chưa nộp Báo cáo công tác thi đua, khen thưởng 6 tháng');
+    expect(text).toContain(u2.unit.name);
+    expect(text).not.toContain(u1.unit.name);
+    await cleanup(prefix, r.queues);
+  });
+});
