@@ -10,6 +10,7 @@ import { createReminderRuntime } from '../app/reminder-runtime.js';
 import { createTranslator } from '../i18n/fluent.js';
 import { createLogger } from '../logger.js';
 import { createPrismaReminderStore } from '../storage/reminder-store.js';
+import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
 import { runSeed } from '../storage/bootstrap.js';
@@ -332,6 +333,24 @@ export const commands: Record<string, Command> = {
         );
         ctx.out(result.code);
         ctx.out(ctx.t('invite-how', { code: result.code }));
+        const tg = ctx.config.telegram;
+        if (tg.mode !== 'off') {
+          // One tap binds: https://t.me/<bot>?start=<code> (needs the bot's name from Telegram).
+          const channel = createTelegramChannel({
+            token: tg.token,
+            apiRoot: tg.apiRoot,
+            mode: { kind: 'polling' },
+            logger: createLogger('silent'),
+            retry: { maxRetryAttempts: 0, maxDelaySeconds: 0 },
+          });
+          const name = await Promise.race([
+            channel.username().catch(() => null),
+            new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000).unref()),
+          ]);
+          if (name) {
+            ctx.out(ctx.t('invite-deeplink', { link: `https://t.me/${name}?start=${result.code}` }));
+          }
+        }
         return 0;
       });
     },

@@ -63,3 +63,24 @@ describe('invite', () => {
     expect(await db.prisma.invite.count({ where: { createdBy: 'cli' } })).toBe(before);
   });
 });
+
+describe('invite with Telegram configured', () => {
+  it('also prints the one-tap deep link t.me/<bot>?start=<code>', async () => {
+    const { createFakeTelegram } = await import('../fakes/telegram-api.js');
+    const tg = createFakeTelegram({ username: 'dondoc_btp_bot' });
+    await tg.start();
+    try {
+      const r = await runCli(['invite', '--unit', 'THADS_HANOI'], {
+        DATABASE_URL: inject('databaseUrl'),
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+      });
+      expect(r.code).toBe(0);
+      const code = CODE_RE.exec(r.stdout)?.[0];
+      expect(r.stdout).toContain(`Liên kết Telegram (bấm là kết nối): https://t.me/dondoc_btp_bot?start=${code}`);
+      expect(r.stdout + r.stderr).not.toContain(tg.token);
+    } finally {
+      await tg.stop();
+    }
+  });
+});
