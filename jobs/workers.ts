@@ -28,7 +28,8 @@ export function startWorkers(deps: {
   prefix: string;
   queues: Queues;
   plan: () => Promise<PlanSummary>;
-  deliver: (ledgerId: number) => Promise<string>;
+  /** `resumed`: the job was started before by a worker that died (BullMQ moved it back). */
+  deliver: (ledgerId: number, opts: { resumed: boolean }) => Promise<string>;
   store: ReminderStore;
   logger: Logger;
   channels: readonly ChannelName[];
@@ -54,7 +55,8 @@ export function startWorkers(deps: {
       deliverQueueName(channel),
       async (job: Job<{ ledgerId: number }>) => {
         try {
-          return await deps.deliver(job.data.ledgerId);
+          const resumed = (job.attemptsStarted ?? 0) > job.attemptsMade + 1 || (job.stalledCounter ?? 0) > 0;
+          return await deps.deliver(job.data.ledgerId, { resumed });
         } catch (err) {
           if (err instanceof DeliveryRateLimitedError) {
             await queue.rateLimit(Math.max(1, err.retryAfterSec) * 1000);
@@ -71,6 +73,9 @@ export function startWorkers(deps: {
         prefix: deps.prefix,
         concurrency: deps.options?.concurrency ?? 10,
         limiter: { max: rates[channel], duration: 1000 },
+        // A send takes seconds at most: notice a dead worker's jobs within ~15 s.
+        lockDuration: 15_000,
+        stalledInterval: 15_000,
       },
     );
     worker.on('failed', (job, err) => {

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       prefix: config.redisPrefix,
       queues: reminders.queues,
       plan: () => reminders.plan(clock.now()),
-      deliver: (id) => reminders.deliver(id),
+      deliver: (id, opts) => reminders.deliver(id, opts),
       store: createPrismaReminderStore(db.prisma),
       logger,
       channels: channels.map((c) => c.name),

@@ -18,7 +18,7 @@ export interface ReminderRuntime {
   planDeps: PlanDeps;
   deliverDeps: DeliverDeps;
   plan(now: Date): ReturnType<typeof planDueReminders>;
-  deliver(ledgerId: number): ReturnType<typeof deliverReminder>;
+  deliver(ledgerId: number, opts?: { resumed?: boolean }): ReturnType<typeof deliverReminder>;
 }
 
 export function createReminderRuntime(deps: {
@@ -57,6 +57,6 @@ export function createReminderRuntime(deps: {
     planDeps,
     deliverDeps,
     plan: (now) => planDueReminders(planDeps, now),
-    deliver: (id) => deliverReminder(deliverDeps, id),
+    deliver: (id, opts) => deliverReminder(deliverDeps, id, opts),
   };
 }

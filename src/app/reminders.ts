@@ -115,8 +115,8 @@ export async function planDueReminders(deps: PlanDeps, now: Date): Promise<PlanS
 
   // Recovery: jobs lost with Redis are re-enqueued (the row id dedupes a job still queued);
   // rows caught mid-send by a crash become uncertain, never re-sent in a loop.
-  const stale = await deps.store.stalePlanned(new Date(now.getTime() - (deps.requeueAfterMs ?? 120_000)), 5_000);
-  const uncertain = await deps.store.resolveStaleSending(new Date(now.getTime() - (deps.uncertainAfterMs ?? 300_000)));
+  const stale = await deps.store.stalePlanned(deps.requeueAfterMs ?? 120_000, 5_000);
+  const uncertain = await deps.store.resolveStaleSending(deps.uncertainAfterMs ?? 300_000);
   await deps.queue.enqueueDelivery([...created, ...stale].map((r) => ({ id: r.id, channel: r.channel })));
 
   return {
@@ -128,7 +128,7 @@ export async function planDueReminders(deps: PlanDeps, now: Date): Promise<PlanS
   };
 }
 
-export type DeliveryOutcome = 'sent' | 'not_planned' | 'skipped' | 'recipient_gone';
+export type DeliveryOutcome = 'sent' | 'not_planned' | 'skipped' | 'recipient_gone' | 'uncertain';
 
 export interface DeliverDeps {
   store: ReminderStore;
@@ -151,14 +151,24 @@ export class DeliveryRateLimitedError extends Error {
 
 /**
  * Sends one ledger row. Claims it first (planned → sending); a row not planned (already sent,
- * being sent, skipped) is left alone. A reminder whose assignment was completed meanwhile is
+ * being sent, skipped) is left alone — except that a `resumed` job (its previous worker died)
+ * finding its row `sending` marks it `uncertain`. A reminder whose assignment was completed meanwhile is
  * skipped. Errors: rate limit → row back to planned, DeliveryRateLimitedError; recipient gone →
  * failed and the identity marked blocked; anything else → row back to planned and rethrown for
  * the worker's retry (the worker marks it failed after the last attempt).
  */
-export async function deliverReminder(deps: DeliverDeps, ledgerId: number): Promise<DeliveryOutcome> {
+export async function deliverReminder(
+  deps: DeliverDeps,
+  ledgerId: number,
+  opts: { resumed?: boolean } = {},
+): Promise<DeliveryOutcome> {
   const row = await deps.store.claim(ledgerId);
-  if (!row) return 'not_planned';
+  if (!row) {
+    // A job resumed after its worker died finds its row still `sending`: the platform may or
+    // may not have the message. Never send it again; count it as uncertain.
+    if (opts.resumed && (await deps.store.markUncertain(ledgerId))) return 'uncertain';
+    return 'not_planned';
+  }
   let message: OutgoingMessage | null;
   try {
     const locale = await deps.localeOf(row.recipientId);

@@ -80,10 +80,15 @@ export interface ReminderStore {
   /** Inserts rows not yet in the ledger; returns the new rows only. */
   insert(rows: readonly NewLedgerRow[]): Promise<LedgerRow[]>;
   recordSkipped(rows: readonly { assignmentId: number; stage: string; reason: string }[]): Promise<number>;
-  /** Rows still `planned` whose last change is older than `olderThan` (their job may be lost). */
-  stalePlanned(olderThan: Date, limit: number): Promise<LedgerRow[]>;
-  /** `sending` rows older than `olderThan` become `uncertain` (the platform may have them). */
-  resolveStaleSending(olderThan: Date): Promise<number>;
+  /**
+   * Rows still `planned` untouched for `graceMs` of real time (their job may be lost with
+   * Redis). Real time, not the service clock: row timestamps are written in real time.
+   */
+  stalePlanned(graceMs: number, limit: number): Promise<LedgerRow[]>;
+  /** `sending` rows untouched for `graceMs` of real time become `uncertain`. */
+  resolveStaleSending(graceMs: number): Promise<number>;
+  /** A row left `sending` by a worker that died becomes `uncertain`; true when it was. */
+  markUncertain(id: number): Promise<boolean>;
   claim(id: number): Promise<LedgerRow | null>;
   markSent(id: number, platformMessageId: string, at: Date): Promise<void>;
   /** Back to planned (rate limit or retryable error); the attempt is not counted when `uncount`. */

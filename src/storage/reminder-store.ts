@@ -205,21 +205,29 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       return r.count;
     },
 
-    async stalePlanned(olderThan, limit) {
+    async stalePlanned(graceMs, limit) {
       const rows = await prisma.reminderLedger.findMany({
-        where: { status: 'planned', updatedAt: { lt: olderThan } },
+        where: { status: 'planned', updatedAt: { lt: new Date(Date.now() - graceMs) } },
         orderBy: { id: 'asc' },
         take: limit,
       });
       return rows.map(toRow);
     },
 
-    async resolveStaleSending(olderThan) {
+    async resolveStaleSending(graceMs) {
       const r = await prisma.reminderLedger.updateMany({
-        where: { status: 'sending', updatedAt: { lt: olderThan } },
+        where: { status: 'sending', updatedAt: { lt: new Date(Date.now() - graceMs) } },
         data: { status: 'uncertain', error: 'interrupted while sending: the platform may have delivered it' },
       });
       return r.count;
+    },
+
+    async markUncertain(id) {
+      const r = await prisma.reminderLedger.updateMany({
+        where: { id, status: 'sending' },
+        data: { status: 'uncertain', error: 'the worker died while sending: the platform may have delivered it' },
+      });
+      return r.count === 1;
     },
 
     async claim(id) {

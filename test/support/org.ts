@@ -41,3 +41,43 @@ export async function inviteCode(
   if (!r.ok) throw new Error(r.error);
   return r.code;
 }
+
+/**
+ * `n` new Cục THADS under TCTHADS, each with one focal point bound on Telegram (chat ids from
+ * `chatBase`), with their assignments. Fast: a few bulk statements.
+ */
+export async function bulkFocalPoints(
+  prisma: PrismaClient,
+  n: number,
+  chatBase: number,
+): Promise<{ unitIds: number[]; chats: number[] }> {
+  const tag = uniqueCode('BULK');
+  const tc = await prisma.unit.findUniqueOrThrow({ where: { code: 'TCTHADS' } });
+  await prisma.unit.createMany({
+    data: Array.from({ length: n }, (_, i) => ({
+      code: `${tag}_${i}`,
+      name: `Cục THADS thử ${tag.slice(-6)} số ${i}`,
+      typeCode: 'CUC_THADS',
+      parentId: tc.id,
+    })),
+  });
+  const units = await prisma.unit.findMany({ where: { code: { startsWith: `${tag}_` } }, orderBy: { id: 'asc' } });
+  const people = await prisma.person.createManyAndReturn({
+    data: units.map((u) => ({ fullName: `Đầu mối ${u.code}` })),
+  });
+  const chats = units.map((_, i) => chatBase + i);
+  await prisma.identity.createMany({
+    data: people.map((p, i) => ({
+      personId: p.id,
+      channel: 'telegram' as const,
+      externalId: String(chats[i]),
+      chatId: String(chats[i]),
+      verified: true,
+    })),
+  });
+  await prisma.role.createMany({
+    data: people.map((p, i) => ({ personId: p.id, role: 'focal' as const, unitId: units[i]!.id })),
+  });
+  await materialiseYears(prisma, [2026, 2027]);
+  return { unitIds: units.map((u) => u.id), chats };
+}
