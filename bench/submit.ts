@@ -51,7 +51,10 @@ async function echoBaseline(): Promise<number[]> {
   await tg.start();
   const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot }, botInfo: tg.botInfo });
   bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
-  const http = createHttpServer({ logger: createLogger('silent'), health: async () => ({ ok: true, checks: {} }) });
+  const http = createHttpServer({
+    logger: createLogger('silent'),
+    health: async () => ({ ok: true, checks: {} }),
+  });
   const handle = webhookCallback(bot, 'http', { secretToken: 'bench-secret' });
   http.route('/hook', (req, res) => handle(req, res));
   const port = await http.listen(0, '127.0.0.1');
@@ -91,7 +94,9 @@ async function dondoc(url: string): Promise<number[]> {
     await db.prisma.person.create({
       data: {
         fullName: `Đầu mối ${u.code}`,
-        identities: { create: { channel: 'telegram', externalId: String(chat), chatId: String(chat), verified: true } },
+        identities: {
+          create: { channel: 'telegram', externalId: String(chat), chatId: String(chat), verified: true },
+        },
         roles: { create: { role: 'focal', unitId: u.id } },
       },
     });

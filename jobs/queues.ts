@@ -23,7 +23,9 @@ export const DELIVERY_ATTEMPTS = 5;
 
 export function createQueues(connection: Redis, prefix: string): Queues {
   const plan = new Queue(PLAN_QUEUE, { connection, prefix });
-  const deliver = new Map(CHANNELS.map((c) => [c, new Queue(deliverQueueName(c), { connection, prefix })] as const));
+  const deliver = new Map(
+    CHANNELS.map((c) => [c, new Queue(deliverQueueName(c), { connection, prefix })] as const),
+  );
   return {
     plan,
     deliver,

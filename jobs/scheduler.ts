@@ -14,7 +14,12 @@ export interface Scheduler {
   stop(): void;
 }
 
-export function startScheduler(deps: { queues: Queues; clock: Clock; timeZone: string; logger: Logger }): Scheduler {
+export function startScheduler(deps: {
+  queues: Queues;
+  clock: Clock;
+  timeZone: string;
+  logger: Logger;
+}): Scheduler {
   const tick = async (at: Date = deps.clock.now()) => {
     const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
     await deps.queues.plan.add(
@@ -31,7 +36,9 @@ export function startScheduler(deps: { queues: Queues; clock: Clock; timeZone: s
   const task: ScheduledTask = cron.schedule(
     '* * * * *',
     () => {
-      tick().catch((err: unknown) => deps.logger.warn({ err: (err as Error).message }, 'could not add the plan job'));
+      tick().catch((err: unknown) =>
+        deps.logger.warn({ err: (err as Error).message }, 'could not add the plan job'),
+      );
     },
     { timezone: deps.timeZone, name: 'reminders-plan' },
   );

@@ -35,7 +35,12 @@ export function startWorkers(deps: {
   channels: readonly ChannelName[];
   options?: WorkerOptions;
 }): Workers {
-  const rates: Record<ChannelName, number> = { telegram: 25, zalo: 20, web: 100, ...deps.options?.ratePerSecond };
+  const rates: Record<ChannelName, number> = {
+    telegram: 25,
+    zalo: 20,
+    web: 100,
+    ...deps.options?.ratePerSecond,
+  };
   const workers: Worker[] = [];
   const plan = new Worker(
     PLAN_QUEUE,
@@ -80,7 +85,10 @@ export function startWorkers(deps: {
     );
     worker.on('failed', (job, err) => {
       if (err instanceof RateLimitError) return;
-      deps.logger.warn({ ledgerId: job?.data.ledgerId, attempts: job?.attemptsMade, err: err.message }, 'delivery failed');
+      deps.logger.warn(
+        { ledgerId: job?.data.ledgerId, attempts: job?.attemptsMade, err: err.message },
+        'delivery failed',
+      );
     });
     workers.push(worker);
   }

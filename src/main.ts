@@ -3,21 +3,21 @@
  * stages). Shutdown runs in reverse, once, on SIGINT/SIGTERM.
  */
 import { createRedis, ensureRedis, evictionPolicy, RedisUnavailableError, safeUrl } from '../jobs/redis.js';
-import { createSystemClock } from './app/system-clock.js';
-import { parseConfig } from './config/config.js';
-import { createHttpServer } from './http/server.js';
-import { createLogger } from './logger.js';
-import { ensureSeeded } from './storage/bootstrap.js';
-import { DatabaseBusyError, openDatabase } from './storage/database.js';
-import { createDialogOnPrisma } from './app/dialog-factory.js';
-import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
-import { createWebChannel } from './channels/web/web-channel.js';
-import { createTranslator } from './i18n/fluent.js';
-import type { Channel, DialogInput } from './ports/channel.js';
-import { ensureDemoUsers, listWebUsers } from './storage/demo-users.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { startWorkers } from '../jobs/workers.js';
+import { createDialogOnPrisma } from './app/dialog-factory.js';
 import { createReminderRuntime } from './app/reminder-runtime.js';
+import { createSystemClock } from './app/system-clock.js';
+import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
+import { createWebChannel } from './channels/web/web-channel.js';
+import { parseConfig } from './config/config.js';
+import { createHttpServer } from './http/server.js';
+import { createTranslator } from './i18n/fluent.js';
+import { createLogger } from './logger.js';
+import type { Channel, DialogInput } from './ports/channel.js';
+import { ensureSeeded } from './storage/bootstrap.js';
+import { DatabaseBusyError, openDatabase } from './storage/database.js';
+import { ensureDemoUsers, listWebUsers } from './storage/demo-users.js';
 import { createPrismaReminderStore } from './storage/reminder-store.js';
 
 async function main(): Promise<void> {
@@ -101,7 +101,8 @@ async function main(): Promise<void> {
       const telegram = createTelegramChannel({
         token: tg.token,
         apiRoot: tg.apiRoot,
-        mode: tg.mode === 'webhook' ? { kind: 'webhook', url: tg.url, secret: tg.secret } : { kind: 'polling' },
+        mode:
+          tg.mode === 'webhook' ? { kind: 'webhook', url: tg.url, secret: tg.secret } : { kind: 'polling' },
         http,
         logger,
       });
@@ -146,7 +147,9 @@ async function main(): Promise<void> {
       channel
         .start(converse(channel))
         .then(() => logger.info({ channel: channel.name }, 'channel started'))
-        .catch((err: unknown) => logger.error({ channel: channel.name, err: (err as Error).message }, 'channel failed to start'));
+        .catch((err: unknown) =>
+          logger.error({ channel: channel.name, err: (err as Error).message }, 'channel failed to start'),
+        );
       stops.push(() => channel.stop());
     }
     logger.info(

@@ -46,10 +46,6 @@ export function createReminderRuntime(deps: {
     translator: deps.translator,
     clock: deps.clock,
     timeZone: deps.timeZone,
-    localeOf: async (personId) => {
-      const p = await deps.prisma.person.findUnique({ where: { id: personId }, select: { locale: true } });
-      return p?.locale === 'en' ? 'en' : 'vi';
-    },
     logger: deps.logger,
   };
   return {

@@ -4,9 +4,10 @@
  * reminder (stale planned rows are re-enqueued) and a row is sent at most once (claimed
  * planned → sending before the platform call).
  */
+
+import { exampleMessage } from '../dialog/examples.js';
 import { daysBetween, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
 import { planReminders, type SendingWindow } from '../domain/reminders.js';
-import { exampleMessage } from '../dialog/examples.js';
 import type { Logger } from '../logger.js';
 import {
   type Channel,
@@ -17,7 +18,13 @@ import {
 } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionStore } from '../ports/dialog-stores.js';
-import type { LedgerRow, NewLedgerRow, ReminderQueue, ReminderStore } from '../ports/reminders.js';
+import type {
+  LedgerRow,
+  NewLedgerRow,
+  ReminderQueue,
+  ReminderStore,
+  ReminderView,
+} from '../ports/reminders.js';
 import type { Locale, Translator } from '../ports/translator.js';
 
 export interface PlanSummary {
@@ -137,8 +144,6 @@ export interface DeliverDeps {
   translator: Translator;
   clock: Clock;
   timeZone: string;
-  /** The locale of a person (the ledger knows only their id). */
-  localeOf: (personId: number) => Promise<Locale>;
   logger: Logger;
 }
 
@@ -171,8 +176,7 @@ export async function deliverReminder(
   }
   let message: OutgoingMessage | null;
   try {
-    const locale = await deps.localeOf(row.recipientId);
-    message = await render(deps, row, locale);
+    message = await render(deps, row, row.locale);
   } catch (err) {
     await deps.store.release(row.id, errorText(err), false);
     throw err;
@@ -215,7 +219,11 @@ const fmtDate = (iso: string) => {
 };
 
 /** The text of a ledger row in the person's language; null when there is nothing left to ask. */
-async function render(deps: DeliverDeps, row: LedgerRow, l: Locale): Promise<OutgoingMessage | null> {
+async function render(
+  deps: DeliverDeps,
+  row: LedgerRow & { view?: ReminderView | null },
+  l: Locale,
+): Promise<OutgoingMessage | null> {
   const t = (id: string, args?: Record<string, string | number>) => deps.translator.t(l, id, args);
   const today = localDateOf(deps.clock.now(), deps.timeZone);
   if (row.kind === 'escalation') {
@@ -230,41 +238,54 @@ async function render(deps: DeliverDeps, row: LedgerRow, l: Locale): Promise<Out
         period: row.periodCode,
         due: info?.dueDate ? fmtDate(info.dueDate) : '?',
       }),
-      ...shown.map((u) => t('escalation-line', { unit: u.name, cluster: u.cluster ? ` (${u.cluster})` : '' })),
+      ...shown.map((u) =>
+        t('escalation-line', { unit: u.name, cluster: u.cluster ? ` (${u.cluster})` : '' }),
+      ),
     ];
-    if (missing.length > shown.length) lines.push(t('escalation-more', { count: missing.length - shown.length }));
+    if (missing.length > shown.length)
+      lines.push(t('escalation-more', { count: missing.length - shown.length }));
     if (info) lines.push(t('escalation-summary', { done: info.done, total: info.total }));
     return { text: lines.join('\n') };
   }
   if (row.assignmentId === null) return null;
-  const a = await deps.submissions.get(row.assignmentId, deps.clock.now());
-  if (!a || a.state === 'on_time' || a.state === 'late') return null;
+  const a = row.view ?? (await deps.store.reminderView(row.assignmentId));
+  if (!a || a.complete) return null;
   const duty = l === 'vi' ? a.dutyNameVi : a.dutyNameEn;
   const due = a.dueDate ?? today;
   const days = daysBetween(today, due);
+  const args = { duty, period: a.periodCode, unit: a.unitName, due: fmtDate(due) };
   const head =
     days > 0
-      ? t('reminder-before', { duty, period: a.periodCode, unit: a.unit.name, due: fmtDate(due), days })
+      ? t('reminder-before', { ...args, days })
       : days === 0
-        ? t('reminder-today', { duty, period: a.periodCode, unit: a.unit.name, due: fmtDate(due) })
-        : t('reminder-overdue', { duty, period: a.periodCode, unit: a.unit.name, due: fmtDate(due), days: -days });
+        ? t('reminder-today', args)
+        : t('reminder-overdue', { ...args, days: -days });
   const lines = [head];
   if (row.kind === 'nudge') lines.push(t('reminder-manual'));
-  const missing = a.indicators.filter((i) => i.required && a.values[i.code] === undefined);
-  if (missing.length > 0) {
-    lines.push(t('reminder-missing', { labels: missing.map((i) => (l === 'vi' ? i.labelVi : i.labelEn)).join(', ') }));
-    lines.push(t('reminder-how', { example: exampleMessage(l, missing) }));
+  if (a.missing.length > 0) {
+    lines.push(
+      t('reminder-missing', {
+        labels: a.missing.map((i) => (l === 'vi' ? i.labelVi : i.labelEn)).join(', '),
+      }),
+    );
+    lines.push(t('reminder-how', { example: exampleMessage(l, a.missing) }));
   } else if (!a.documentSent) {
     lines.push(t('reminder-document'));
   }
-  const peers = await deps.store.peerStats(a.id);
-  if (peers && peers.total > 1) {
+  const peers = await deps.store.peerStats({
+    dutyId: a.dutyId,
+    periodCode: a.periodCode,
+    typeCode: a.typeCode,
+    clusterId: a.clusterId,
+  });
+  if (peers.total > 1) {
     let line = t('reminder-peers', {
       done: peers.done,
       total: peers.total,
       type: l === 'vi' ? peers.pluralVi : peers.pluralEn,
     });
-    if (peers.clusterLeft !== null && peers.clusterLeft > 0) line += ` ${t('reminder-cluster', { left: peers.clusterLeft })}`;
+    if (peers.clusterLeft !== null && peers.clusterLeft > 0)
+      line += ` ${t('reminder-cluster', { left: peers.clusterLeft })}`;
     lines.push(line);
   }
   return { text: lines.join('\n') };

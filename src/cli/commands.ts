@@ -1,22 +1,22 @@
 import type { ParseArgsConfig } from 'node:util';
+import { createRedis, type Redis, safeUrl } from '../../jobs/redis.js';
 import { importUnits } from '../app/import-units.js';
 import { createInvite } from '../app/invites.js';
+import { createReminderRuntime } from '../app/reminder-runtime.js';
 import { readTable, TabularFileError } from '../app/tabular-file.js';
+import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import type { Config } from '../config/config.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
-import { createRedis, type Redis, safeUrl } from '../../jobs/redis.js';
-import { createReminderRuntime } from '../app/reminder-runtime.js';
 import { createTranslator } from '../i18n/fluent.js';
 import { createLogger } from '../logger.js';
-import { createPrismaReminderStore } from '../storage/reminder-store.js';
-import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
 import { runSeed } from '../storage/bootstrap.js';
 import { type Database, DatabaseBusyError, openDatabase } from '../storage/database.js';
 import { createPrismaInviteStore } from '../storage/invite-store.js';
 import { createMigration } from '../storage/migrations.js';
+import { createPrismaReminderStore } from '../storage/reminder-store.js';
 import { createPrismaUnitStore } from '../storage/unit-store.js';
 
 export interface CommandContext {
@@ -159,7 +159,12 @@ export const commands: Record<string, Command> = {
     },
   },
   'reminders:list': {
-    options: { duty: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, format: { type: 'string' } },
+    options: {
+      duty: { type: 'string' },
+      period: { type: 'string' },
+      unit: { type: 'string' },
+      format: { type: 'string' },
+    },
     async run(ctx, values) {
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
       return withDb(ctx, async (db) => {
@@ -175,8 +180,20 @@ export const commands: Record<string, Command> = {
         ctx.out(ctx.t('ledger-header'));
         for (const r of rows) {
           ctx.out(
-            [r.id, r.kind, r.unit ?? '', r.duty ?? '', r.period ?? '', r.stage, r.recipient, r.channel, r.status, r.attempts, r.sentAt ?? r.plannedFor, r.error ?? '']
-              .join(' | '),
+            [
+              r.id,
+              r.kind,
+              r.unit ?? '',
+              r.duty ?? '',
+              r.period ?? '',
+              r.stage,
+              r.recipient,
+              r.channel,
+              r.status,
+              r.attempts,
+              r.sentAt ?? r.plannedFor,
+              r.error ?? '',
+            ].join(' | '),
           );
         }
         ctx.out(ctx.t('ledger-count', { count: rows.length }));

@@ -600,7 +600,9 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
   async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentView): Promise<void> {
     const l = turn.locale;
     // The full view: previous period and peers, for the "please check" read-back.
-    const a = known ? await deps.submissions.withContext(known) : await deps.submissions.get(draft.aid, turn.now);
+    const a = known
+      ? await deps.submissions.withContext(known)
+      : await deps.submissions.get(draft.aid, turn.now);
     if (!a) {
       turn.state.flow = { k: 'idle' };
       return say(turn, tr(l, 'stale-button'));

@@ -95,8 +95,8 @@ export type SaveResult =
 export interface SubmissionStore {
   /** Assignments of these units a focal point may submit or correct now (light views). */
   openAssignments(unitIds: readonly number[], now: Date): Promise<AssignmentView[]>;
-  /** The full view (with previous-period and peer context) of one assignment. */
-  get(assignmentId: number, now: Date): Promise<AssignmentView | null>;
+  /** The full view (with previous-period and peer context unless `context: false`) of one assignment. */
+  get(assignmentId: number, now: Date, opts?: { context?: boolean }): Promise<AssignmentView | null>;
   /** Adds previous-period and peer context to a light view. */
   withContext(view: AssignmentView): Promise<AssignmentView>;
   /**

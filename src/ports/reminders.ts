@@ -2,6 +2,7 @@
  * Ports of the reminder pipeline: the ledger (the truth) and the queue (only carries work).
  */
 import type { HolidayTable, IsoDate } from '../domain/calendar.js';
+import type { IndicatorSpec } from '../domain/figures/index.js';
 import type { PlannerAssignment, ReminderPolicy } from '../domain/reminders.js';
 import type { ChannelName } from './channel.js';
 
@@ -59,6 +60,23 @@ export interface PeerStats {
   clusterLeft: number | null;
 }
 
+/** What a reminder says about one assignment. */
+export interface ReminderView {
+  assignmentId: number;
+  dutyNameVi: string;
+  dutyNameEn: string;
+  periodCode: string;
+  unitName: string;
+  dutyId: number;
+  typeCode: string;
+  clusterId: number | null;
+  dueDate: string | null;
+  complete: boolean;
+  documentSent: boolean;
+  /** Required indicators without a value, in the report's order. */
+  missing: IndicatorSpec[];
+}
+
 /** A unit still missing in an escalation digest. */
 export interface MissingUnit {
   id: number;
@@ -89,7 +107,11 @@ export interface ReminderStore {
   resolveStaleSending(graceMs: number): Promise<number>;
   /** A row left `sending` by a worker that died becomes `uncertain`; true when it was. */
   markUncertain(id: number): Promise<boolean>;
-  claim(id: number): Promise<LedgerRow | null>;
+  /**
+   * planned → sending, atomically; null when the row is not planned. Carries the recipient's
+   * locale and, for a reminder, the assignment as the message shows it.
+   */
+  claim(id: number): Promise<(LedgerRow & { locale: 'vi' | 'en'; view: ReminderView | null }) | null>;
   markSent(id: number, platformMessageId: string, at: Date): Promise<void>;
   /** Back to planned (rate limit or retryable error); the attempt is not counted when `uncount`. */
   release(id: number, error: string | null, uncount: boolean): Promise<void>;
@@ -97,10 +119,20 @@ export interface ReminderStore {
   markSkipped(id: number, reason: string): Promise<void>;
   markRecipientGone(row: LedgerRow): Promise<void>;
   list(filter: { dutyCode?: string; periodCode?: string; unitCode?: string }): Promise<LedgerListing[]>;
-  peerStats(assignmentId: number): Promise<PeerStats | null>;
+  peerStats(of: {
+    dutyId: number;
+    periodCode: string;
+    typeCode: string;
+    clusterId: number | null;
+  }): Promise<PeerStats>;
+  /** The assignment as a reminder shows it (one statement: the hot path of a fan-out). */
+  reminderView(assignmentId: number): Promise<ReminderView | null>;
   /** Of these units, those whose assignment for the duty and period is still not complete. */
   stillMissing(dutyId: number, periodCode: string, unitIds: readonly number[]): Promise<MissingUnit[]>;
-  dutyInfo(dutyId: number, periodCode: string): Promise<{ nameVi: string; nameEn: string; dueDate: string | null; total: number; done: number } | null>;
+  dutyInfo(
+    dutyId: number,
+    periodCode: string,
+  ): Promise<{ nameVi: string; nameEn: string; dueDate: string | null; total: number; done: number } | null>;
 }
 
 export interface LedgerListing {

@@ -57,7 +57,9 @@ export async function materialiseYears(
   await prisma.period.createMany({
     data: periodCodes.flatMap((code) => {
       const p = parsePeriodCode(code);
-      return p ? [{ code, kind: p.kind, year: p.year, startDate: day(p.startDate), endDate: day(p.endDate) }] : [];
+      return p
+        ? [{ code, kind: p.kind, year: p.year, startDate: day(p.startDate), endDate: day(p.endDate) }]
+        : [];
     }),
     skipDuplicates: true,
   });

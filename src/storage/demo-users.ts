@@ -32,7 +32,14 @@ export async function ensureDemoUsers(prisma: PrismaClient): Promise<DemoUser[]>
     if (!identity) {
       const person = await prisma.person.create({ data: { fullName: d.name, locale: 'vi' } });
       identity = await prisma.identity.create({
-        data: { personId: person.id, channel: 'web', externalId: d.id, chatId: d.id, displayName: d.name, verified: true },
+        data: {
+          personId: person.id,
+          channel: 'web',
+          externalId: d.id,
+          chatId: d.id,
+          displayName: d.name,
+          verified: true,
+        },
       });
     }
     const has = await prisma.role.findFirst({
@@ -43,7 +50,8 @@ export async function ensureDemoUsers(prisma: PrismaClient): Promise<DemoUser[]>
       const taken =
         d.role === 'focal' &&
         (await prisma.role.count({ where: { unitId: unit.id, role: 'focal', endedAt: null } })) > 0;
-      if (!taken) await prisma.role.create({ data: { personId: identity.personId, unitId: unit.id, role: d.role } });
+      if (!taken)
+        await prisma.role.create({ data: { personId: identity.personId, unitId: unit.id, role: d.role } });
     }
     out.push({ id: d.id, name: d.name, role: d.role, unitCode: unit.code, unitName: unit.name });
   }

@@ -256,7 +256,10 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
     });
     const values: Record<string, number> = {};
     for (const v of a.values) if (v.value !== null) values[v.indicator.code] = Number(v.value);
-    const context = full && indicators.length > 0 ? await contextOf(a.duty.code, a.unitId, a.periodCode, a.unit.typeCode, clusterCodes) : { previous: {}, peerMedian: {} };
+    const context =
+      full && indicators.length > 0
+        ? await contextOf(a.duty.code, a.unitId, a.periodCode, a.unit.typeCode, clusterCodes)
+        : { previous: {}, peerMedian: {} };
     const { previous, peerMedian } = context;
 
     return {

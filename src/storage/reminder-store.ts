@@ -1,8 +1,16 @@
 /** The reminder ledger on Prisma (PostgreSQL or PGlite). */
 import { addDays, localDateOf } from '../domain/calendar.js';
 import type { ChannelName } from '../ports/channel.js';
-import type { LedgerRow, NewLedgerRow, PlanningData, Recipient, ReminderStore } from '../ports/reminders.js';
+import type {
+  LedgerRow,
+  NewLedgerRow,
+  PlanningData,
+  Recipient,
+  ReminderStore,
+  ReminderView,
+} from '../ports/reminders.js';
 import { loadHolidayTable } from './assignments.js';
+import { createBatcher } from './batcher.js';
 import type { PrismaClient } from './database.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -51,8 +59,119 @@ function preferred(
   return null;
 }
 
+type ClaimRow = Omit<Row, 'channel' | 'status' | 'kind'> & {
+  channel: string;
+  status: string;
+  kind: string;
+  locale: string;
+};
+interface ViewRow {
+  aId: number | null;
+  aPeriodCode: string;
+  dueDate: Date | null;
+  state: string;
+  documentSent: boolean;
+  aDutyId: number;
+  nameVi: string;
+  nameEn: string;
+  unitName: string;
+  typeCode: string;
+  clusterId: number | null;
+  filled: string[];
+}
+
 export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
+  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  function cached<T>(key: string, load: () => Promise<T>, ttlMs = 10_000): Promise<T> {
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.value as Promise<T>;
+    if (cache.size > 5_000) cache.clear();
+    const value = load();
+    cache.set(key, { at: Date.now(), value });
+    value.catch(() => cache.delete(key));
+    return value;
+  }
   const identitySelect = { select: { channel: true, chatId: true, blockedAt: true } } as const;
+
+  const claimBatcher = createBatcher<number, (ClaimRow & ViewRow) | undefined>(async (ids) => {
+    const rows = await prisma.$queryRaw<(ClaimRow & ViewRow)[]>`
+      WITH c AS (
+        UPDATE "ReminderLedger" AS l
+           SET "status" = 'sending', "attempts" = l."attempts" + 1, "updatedAt" = now()
+          FROM "Person" AS p
+         WHERE l."id" = ANY(${ids}::int[]) AND l."status" = 'planned' AND p."id" = l."recipientId"
+        RETURNING l."id", l."kind", l."assignmentId", l."dutyId", l."periodCode", l."stage", l."recipientId",
+                  l."channel", l."chatId", l."status", l."attempts", l."unitIds", p."locale"
+      )
+      SELECT c."id", c."kind"::text AS "kind", c."assignmentId", c."dutyId", c."periodCode", c."stage",
+             c."recipientId", c."channel"::text AS "channel", c."chatId", c."status"::text AS "status",
+             c."attempts", c."unitIds", c."locale",
+             a."id" AS "aId", a."periodCode" AS "aPeriodCode", a."dueDate", a."state"::text AS "state",
+             (a."documentSentAt" IS NOT NULL) AS "documentSent",
+             d."id" AS "aDutyId", d."nameVi", d."nameEn", u."name" AS "unitName", u."typeCode",
+             (SELECT cm."clusterId" FROM "ClusterMember" cm
+               WHERE cm."unitId" = u."id" AND cm."until" IS NULL ORDER BY cm."id" LIMIT 1) AS "clusterId",
+             COALESCE((SELECT array_agg(i."code") FROM "SubmissionValue" sv
+                         JOIN "Indicator" i ON i."id" = sv."indicatorId"
+                        WHERE sv."assignmentId" = a."id" AND sv."value" IS NOT NULL), '{}') AS "filled"
+        FROM c
+        LEFT JOIN "Assignment" a ON a."id" = c."assignmentId"
+        LEFT JOIN "Duty" d ON d."id" = a."dutyId"
+        LEFT JOIN "Unit" u ON u."id" = a."unitId"`;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  });
+
+  const sentBatcher = createBatcher<{ id: number; platformMessageId: string; at: Date }, void>(
+    async (items) => {
+      await prisma.$executeRaw`
+      UPDATE "ReminderLedger" AS l
+         SET "status" = 'sent', "platformMessageId" = v."mid", "sentAt" = v."at", "error" = NULL, "updatedAt" = now()
+        FROM (SELECT unnest(${items.map((i) => i.id)}::int[]) AS "id",
+                     unnest(${items.map((i) => i.platformMessageId)}::text[]) AS "mid",
+                     unnest(${items.map((i) => i.at.toISOString())}::timestamptz[]) AS "at") AS v
+       WHERE l."id" = v."id"`;
+      return items.map(() => undefined);
+    },
+  );
+
+  async function toView(r: ViewRow): Promise<ReminderView> {
+    const indicators = await cached(
+      `ind|${r.aDutyId}|${r.typeCode}`,
+      () =>
+        prisma.dutyIndicator.findMany({
+          where: { dutyId: r.aDutyId, unitTypeCode: r.typeCode, required: true },
+          include: { indicator: true },
+          orderBy: { position: 'asc' },
+        }),
+      30_000,
+    );
+    const filled = new Set(r.filled);
+    return {
+      assignmentId: r.aId!,
+      dutyNameVi: r.nameVi,
+      dutyNameEn: r.nameEn,
+      periodCode: r.aPeriodCode,
+      unitName: r.unitName,
+      dutyId: r.aDutyId,
+      typeCode: r.typeCode,
+      clusterId: r.clusterId,
+      dueDate: iso(r.dueDate),
+      complete: r.state === 'on_time' || r.state === 'late',
+      documentSent: r.documentSent,
+      missing: indicators
+        .filter((l) => !filled.has(l.indicator.code))
+        .map(({ indicator: i }) => ({
+          code: i.code,
+          labelVi: i.labelVi,
+          labelEn: i.labelEn,
+          synonyms: i.synonyms,
+          kind: i.kind,
+          min: i.minValue === null ? null : Number(i.minValue),
+          max: i.maxValue === null ? null : Number(i.maxValue),
+        })),
+    };
+  }
 
   return {
     async planningData(now, timeZone): Promise<PlanningData> {
@@ -131,7 +250,14 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
             where: { until: null },
             select: {
               clusterId: true,
-              cluster: { select: { members: { where: { until: null, role: { in: ['head', 'deputy'] } }, select: { unitId: true } } } },
+              cluster: {
+                select: {
+                  members: {
+                    where: { until: null, role: { in: ['head', 'deputy'] } },
+                    select: { unitId: true },
+                  },
+                },
+              },
             },
           },
         },
@@ -153,7 +279,9 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
           where: { unitId, role, endedAt: null },
           select: { personId: true, person: { select: { identities: identitySelect } } },
         });
-        const recs = rows.map((r) => preferred(r.personId, r.person.identities)).filter((r): r is Recipient => r !== null);
+        const recs = rows
+          .map((r) => preferred(r.personId, r.person.identities))
+          .filter((r): r is Recipient => r !== null);
         managerCache.set(key, recs);
         return recs;
       };
@@ -165,13 +293,19 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
         const add = (list: Recipient[]) => {
           for (const r of list) if (!recs.some((x) => x.personId === r.personId)) recs.push(r);
         };
-        for (const r of recipientUnitIds) if (r.recipientUnitId !== null) add(await people(r.recipientUnitId, 'manager'));
-        for (let p = u.parentId, guard = 0; p !== null && p !== undefined && guard < 10; p = parents.get(p) ?? null, guard++) {
+        for (const r of recipientUnitIds)
+          if (r.recipientUnitId !== null) add(await people(r.recipientUnitId, 'manager'));
+        for (
+          let p = u.parentId, guard = 0;
+          p !== null && p !== undefined && guard < 10;
+          p = parents.get(p) ?? null, guard++
+        ) {
           add(await people(p, 'manager'));
         }
         for (const m of u.memberships) {
           add(await people(m.clusterId, 'manager'));
-          for (const lead of m.cluster.members) if (lead.unitId !== u.id) add(await people(lead.unitId, 'focal'));
+          for (const lead of m.cluster.members)
+            if (lead.unitId !== u.id) add(await people(lead.unitId, 'focal'));
         }
         out.set(u.id, recs);
       }
@@ -225,26 +359,34 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
     async markUncertain(id) {
       const r = await prisma.reminderLedger.updateMany({
         where: { id, status: 'sending' },
-        data: { status: 'uncertain', error: 'the worker died while sending: the platform may have delivered it' },
+        data: {
+          status: 'uncertain',
+          error: 'the worker died while sending: the platform may have delivered it',
+        },
       });
       return r.count === 1;
     },
 
+    // The two statements of every delivery are single raw statements: the hot path of a fan-out.
+    // Claim and read what the message needs in one statement, batched across concurrent
+    // deliveries (group commit): the hot path of a fan-out.
     async claim(id) {
-      const r = await prisma.reminderLedger.updateMany({
-        where: { id, status: 'planned' },
-        data: { status: 'sending', attempts: { increment: 1 } },
-      });
-      if (r.count !== 1) return null;
-      const row = await prisma.reminderLedger.findUnique({ where: { id } });
-      return row ? toRow(row) : null;
+      const r = await claimBatcher.run(id);
+      if (!r) return null;
+      return {
+        ...toRow({
+          ...r,
+          kind: r.kind as Row['kind'],
+          channel: r.channel as ChannelName,
+          status: r.status as Row['status'],
+        }),
+        locale: r.locale === 'en' ? 'en' : 'vi',
+        view: r.aId === null ? null : await toView(r),
+      };
     },
 
     async markSent(id, platformMessageId, at) {
-      await prisma.reminderLedger.update({
-        where: { id },
-        data: { status: 'sent', platformMessageId, sentAt: at, error: null },
-      });
+      await sentBatcher.run({ id, platformMessageId, at });
     },
 
     async release(id, error, uncount) {
@@ -281,64 +423,86 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       ]);
     },
 
-    async peerStats(assignmentId) {
-      const a = await prisma.assignment.findUnique({
-        where: { id: assignmentId },
-        select: {
-          dutyId: true,
-          periodCode: true,
-          unit: {
-            select: {
-              typeCode: true,
-              type: true,
-              memberships: { where: { until: null }, select: { clusterId: true }, take: 1 },
-            },
-          },
-        },
-      });
-      if (!a) return null;
-      const same = { dutyId: a.dutyId, periodCode: a.periodCode, unit: { typeCode: a.unit.typeCode, active: true } };
-      const [total, done] = await Promise.all([
-        prisma.assignment.count({ where: same }),
-        prisma.assignment.count({ where: { ...same, state: { in: ['on_time', 'late'] } } }),
-      ]);
-      const clusterId = a.unit.memberships[0]?.clusterId;
+    async peerStats({ dutyId, periodCode, typeCode, clusterId }) {
+      const same = { dutyId, periodCode, unit: { typeCode, active: true } };
+      // Counts shared by every reminder of a fan-out: cached for a few seconds.
+      const [type, total, done] = await cached(`peers|${dutyId}|${periodCode}|${typeCode}`, () =>
+        Promise.all([
+          prisma.unitType.findUnique({ where: { code: typeCode } }),
+          prisma.assignment.count({ where: same }),
+          prisma.assignment.count({ where: { ...same, state: { in: ['on_time', 'late'] } } }),
+        ]),
+      );
       const clusterLeft =
-        clusterId === undefined
+        clusterId === null
           ? null
-          : await prisma.assignment.count({
-              where: {
-                dutyId: a.dutyId,
-                periodCode: a.periodCode,
-                state: { notIn: ['on_time', 'late'] },
-                unit: { active: true, memberships: { some: { clusterId, until: null } } },
-              },
-            });
+          : await cached(`cluster|${clusterId}|${dutyId}|${periodCode}`, () =>
+              prisma.assignment.count({
+                where: {
+                  dutyId,
+                  periodCode,
+                  state: { notIn: ['on_time', 'late'] },
+                  unit: { active: true, memberships: { some: { clusterId, until: null } } },
+                },
+              }),
+            );
       return {
-        typeCode: a.unit.typeCode,
-        pluralVi: a.unit.type.pluralVi,
-        pluralEn: a.unit.type.pluralEn,
+        typeCode,
+        pluralVi: type?.pluralVi ?? typeCode,
+        pluralEn: type?.pluralEn ?? typeCode,
         done,
         total,
         clusterLeft,
       };
     },
 
+    async reminderView(assignmentId) {
+      const rows = await prisma.$queryRaw<ViewRow[]>`
+        SELECT a."id" AS "aId", a."periodCode" AS "aPeriodCode", a."dueDate", a."state"::text AS "state",
+               (a."documentSentAt" IS NOT NULL) AS "documentSent",
+               d."id" AS "aDutyId", d."nameVi", d."nameEn", u."name" AS "unitName", u."typeCode",
+               (SELECT cm."clusterId" FROM "ClusterMember" cm
+                 WHERE cm."unitId" = u."id" AND cm."until" IS NULL ORDER BY cm."id" LIMIT 1) AS "clusterId",
+               COALESCE((SELECT array_agg(i."code") FROM "SubmissionValue" sv
+                           JOIN "Indicator" i ON i."id" = sv."indicatorId"
+                          WHERE sv."assignmentId" = a."id" AND sv."value" IS NOT NULL), '{}') AS "filled"
+          FROM "Assignment" a
+          JOIN "Duty" d ON d."id" = a."dutyId"
+          JOIN "Unit" u ON u."id" = a."unitId"
+         WHERE a."id" = ${assignmentId}`;
+      const r = rows[0];
+      return r ? toView(r) : null;
+    },
+
     async stillMissing(dutyId, periodCode, unitIds) {
       const rows = await prisma.assignment.findMany({
-        where: { dutyId, periodCode, unitId: { in: [...unitIds] }, state: { notIn: ['on_time', 'late'] }, unit: { active: true } },
+        where: {
+          dutyId,
+          periodCode,
+          unitId: { in: [...unitIds] },
+          state: { notIn: ['on_time', 'late'] },
+          unit: { active: true },
+        },
         select: {
           unit: {
             select: {
               id: true,
               name: true,
-              memberships: { where: { until: null }, select: { cluster: { select: { name: true } } }, take: 1 },
+              memberships: {
+                where: { until: null },
+                select: { cluster: { select: { name: true } } },
+                take: 1,
+              },
             },
           },
         },
         orderBy: { unit: { name: 'asc' } },
       });
-      return rows.map((r) => ({ id: r.unit.id, name: r.unit.name, cluster: r.unit.memberships[0]?.cluster.name ?? null }));
+      return rows.map((r) => ({
+        id: r.unit.id,
+        name: r.unit.name,
+        cluster: r.unit.memberships[0]?.cluster.name ?? null,
+      }));
     },
 
     async dutyInfo(dutyId, periodCode) {
@@ -348,7 +512,10 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       const [total, done, first] = await Promise.all([
         prisma.assignment.count({ where }),
         prisma.assignment.count({ where: { ...where, state: { in: ['on_time', 'late'] } } }),
-        prisma.assignment.findFirst({ where: { ...where, dueDate: { not: null } }, orderBy: { dueDate: 'asc' } }),
+        prisma.assignment.findFirst({
+          where: { ...where, dueDate: { not: null } },
+          orderBy: { dueDate: 'asc' },
+        }),
       ]);
       return { nameVi: duty.nameVi, nameEn: duty.nameEn, dueDate: iso(first?.dueDate ?? null), total, done };
     },
@@ -365,12 +532,23 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
               }
             : {}),
           ...(filter.periodCode
-            ? { AND: [{ OR: [{ periodCode: filter.periodCode }, { assignment: { periodCode: filter.periodCode } }] }] }
+            ? {
+                AND: [
+                  {
+                    OR: [
+                      { periodCode: filter.periodCode },
+                      { assignment: { periodCode: filter.periodCode } },
+                    ],
+                  },
+                ],
+              }
             : {}),
           ...(filter.unitCode ? { assignment: { unit: { code: filter.unitCode } } } : {}),
         },
         include: {
-          assignment: { select: { periodCode: true, unit: { select: { code: true } }, duty: { select: { code: true } } } },
+          assignment: {
+            select: { periodCode: true, unit: { select: { code: true } }, duty: { select: { code: true } } },
+          },
           duty: { select: { code: true } },
           recipient: { select: { fullName: true } },
         },

@@ -39,17 +39,28 @@ describe('access and binding', () => {
     expect(reply).toContain(`đầu mối mới của ${unit.name} (thay Người cũ, ghi nhận ngày`);
     expect(await old.say(FIGURES)).toContain('chỉ đầu mối của đơn vị mới gửi được số liệu');
     expect(await old.say('/hanchot')).not.toContain(unit.name);
-    const roles = await db.prisma.role.findMany({ where: { unitId: unit.id, role: 'focal' }, orderBy: { id: 'asc' } });
+    const roles = await db.prisma.role.findMany({
+      where: { unitId: unit.id, role: 'focal' },
+      orderBy: { id: 'asc' },
+    });
     expect(roles.map((r) => [r.endedAt !== null, r.endReason])).toEqual([
       [true, 'handover'],
       [false, null],
     ]);
-    expect(await db.prisma.auditLog.count({ where: { action: 'focal.handover', entity: `Unit:${unit.code}` } })).toBe(1);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: 'focal.handover', entity: `Unit:${unit.code}` } }),
+    ).toBe(1);
   });
 
   it('one person, several units: asked once which unit, remembered for the conversation', async () => {
-    const a = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', name: `Cục THADS Alpha ${uniqueCode('x')}` });
-    const b = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', name: `Cục THADS Beta ${uniqueCode('x')}` });
+    const a = await makeUnit(db.prisma, 'CUC_THADS', {
+      parent: 'TCTHADS',
+      name: `Cục THADS Alpha ${uniqueCode('x')}`,
+    });
+    const b = await makeUnit(db.prisma, 'CUC_THADS', {
+      parent: 'TCTHADS',
+      name: `Cục THADS Beta ${uniqueCode('x')}`,
+    });
     const chat = chatWith(engine, { chatId: uniqueCode('chat') });
     await chat.say(`/start ${await inviteCode(db.prisma, clock, a.code)}`);
     await chat.say(await inviteCode(db.prisma, clock, b.code)); // the code typed alone
@@ -72,7 +83,8 @@ describe('access and binding', () => {
     const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
     const chatId = uniqueCode('chat');
     const chat = chatWith(engine, { chatId });
-    for (let i = 0; i < 5; i++) expect(await chat.say(`/start WRNG-CODE-000${i}`)).toContain('Mã mời không đúng');
+    for (let i = 0; i < 5; i++)
+      expect(await chat.say(`/start WRNG-CODE-000${i}`)).toContain('Mã mời không đúng');
     const good = await inviteCode(db.prisma, clock, unit.code);
     expect(await chat.say(`/start ${good}`)).toMatch(/nhập sai mã nhiều lần\. Vui lòng thử lại sau \d+ phút/);
     expect(await db.prisma.role.count({ where: { unitId: unit.id } })).toBe(0);
@@ -102,7 +114,10 @@ describe('access and binding', () => {
     await chat.say(`/start ${await inviteCode(db.prisma, clock, unit.code)}`);
     await chat.say(FIGURES);
     // The manager locks the period while the confirmation is on screen.
-    await db.prisma.assignment.updateMany({ where: { unitId: unit.id }, data: { locked: true, lockedAt: clock.now(), lockedBy: 'test' } });
+    await db.prisma.assignment.updateMany({
+      where: { unitId: unit.id },
+      data: { locked: true, lockedAt: clock.now(), lockedBy: 'test' },
+    });
     let reply = await chat.press('Xác nhận');
     expect(reply).toContain('đã khóa, không sửa được số liệu');
     expect(await db.prisma.submissionValue.count({ where: { assignment: { unitId: unit.id } } })).toBe(0);

@@ -33,7 +33,9 @@ const valuesOf = async (unitId: number, duty: string, period: string) => {
     where: { assignment: { unitId, duty: { code: duty }, periodCode: period } },
     include: { indicator: true, revisions: { orderBy: { id: 'asc' } } },
   });
-  return Object.fromEntries(rows.map((r) => [r.indicator.code, { value: Number(r.value), revisions: r.revisions }]));
+  return Object.fromEntries(
+    rows.map((r) => [r.indicator.code, { value: Number(r.value), revisions: r.revisions }]),
+  );
 };
 
 describe('a focal point of a Cục THADS', () => {
@@ -78,7 +80,9 @@ describe('a focal point of a Cục THADS', () => {
     expect(reply).toContain('Đã lưu 1 số liệu');
     stored = await valuesOf(unit.id, 'BC6T', '2027-H1');
     expect(stored.thads_tien?.value).toBe(47.1);
-    expect(stored.thads_tien?.revisions.map((r) => [Number(r.oldValue ?? Number.NaN), Number(r.newValue)])).toEqual([
+    expect(
+      stored.thads_tien?.revisions.map((r) => [Number(r.oldValue ?? Number.NaN), Number(r.newValue)]),
+    ).toEqual([
       [Number.NaN, 46.2],
       [46.2, 47.1],
     ]);
@@ -90,7 +94,9 @@ describe('a focal point of a Cục THADS', () => {
     reply = await chat.say('Rà soát án chuyển kỳ');
     expect(reply).toMatch(/83,5 % → 84 %/);
     await chat.press('Xác nhận');
-    expect((await valuesOf(unit.id, 'BC6T', '2027-H1')).thads_viec?.revisions[1]?.reason).toBe('Rà soát án chuyển kỳ');
+    expect((await valuesOf(unit.id, 'BC6T', '2027-H1')).thads_viec?.revisions[1]?.reason).toBe(
+      'Rà soát án chuyển kỳ',
+    );
   });
 
   it('completes the report: on time, and /hanchot shows it complete', async () => {
@@ -149,7 +155,9 @@ describe('a focal point of a Cục THADS', () => {
       where: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2026-H1' },
     });
     const ind = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
-    await db.prisma.submissionValue.create({ data: { assignmentId: prev.id, indicatorId: ind.id, value: 85 } });
+    await db.prisma.submissionValue.create({
+      data: { assignmentId: prev.id, indicatorId: ind.id, value: 85 },
+    });
     let reply = await chat.say('việc 35%, tiền 46,2%');
     for (let i = 0; i < 10 && !reply.includes('Xác nhận số liệu'); i++) reply = await chat.press('Bỏ qua');
     expect(reply).toContain('⚠ Tỷ lệ thi hành xong về việc 35 % khác nhiều so với kỳ trước (85 %)');
@@ -166,7 +174,9 @@ describe('the signed report and help', () => {
     if (reply.includes('Văn bản này cho báo cáo nào?')) reply = await chat.press('Báo cáo');
     expect(reply).toContain('Đã ghi nhận văn bản báo cáo');
     expect(reply).toContain('số 123/BC-STP ngày 10/07/2027');
-    const withDoc = await db.prisma.assignment.findMany({ where: { unitId: unit.id, documentSentAt: { not: null } } });
+    const withDoc = await db.prisma.assignment.findMany({
+      where: { unitId: unit.id, documentSentAt: { not: null } },
+    });
     expect(withDoc).toHaveLength(1);
     expect(await chat.say('/hanchot')).toContain('đã gửi văn bản');
   });

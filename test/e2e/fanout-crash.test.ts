@@ -85,7 +85,9 @@ describe('fan-out survives a killed worker', () => {
         if (got > 1) expect(uncertain.has(r.chatId), `duplicate to ${r.chatId}`).toBe(true);
       }
       expect(byStatus('sent').length + uncertain.size).toBe(current.length);
-      console.info(`fan-out crash: rows=${current.length} deliveredAtKill=${atKill} sent=${byStatus('sent').length} uncertain=${uncertain.size}`);
+      console.info(
+        `fan-out crash: rows=${current.length} deliveredAtKill=${atKill} sent=${byStatus('sent').length} uncertain=${uncertain.size}`,
+      );
     } finally {
       await service.stop();
     }

@@ -31,7 +31,8 @@ async function journey(tg: FakeTelegram, chatBase: number) {
   const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', cluster: 'CUM_THADS_1' });
   const code = await inviteCode(db.prisma, clock, unit.code);
   const chat = chatBase + 1;
-  const to = (text: string) => (m: SentMessage) => String(m.chat_id) === String(chat) && (m.text ?? '').includes(text);
+  const to = (text: string) => (m: SentMessage) =>
+    String(m.chat_id) === String(chat) && (m.text ?? '').includes(text);
 
   // An unbound chat cannot submit.
   await tg.userSays(chat, 'việc 83,5% tiền 46,2%', { id: chat, first_name: 'Minh' });
@@ -40,17 +41,27 @@ async function journey(tg: FakeTelegram, chatBase: number) {
   await tg.userSays(chat, `/start ${code}`, { id: chat, first_name: 'Minh' });
   await tg.waitFor(to('Đã kết nối: đồng chí là đầu mối'), 15_000);
 
-  await tg.userSays(chat, 'việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1 ủng hộ 15 triệu', { id: chat });
+  await tg.userSays(chat, 'việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1 ủng hộ 15 triệu', {
+    id: chat,
+  });
   const confirm = await tg.waitFor(to('Xác nhận số liệu'), 15_000);
   expect(confirm.text).toContain('83,5 % — đạt chỉ tiêu (> 82,5 %)');
 
   // Another unit's focal point cannot confirm these figures with the same button.
   const intruderUnit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
   const intruder = chatBase + 2;
-  await tg.userSays(intruder, `/start ${await inviteCode(db.prisma, clock, intruderUnit.code)}`, { id: intruder });
-  await tg.waitFor((m) => String(m.chat_id) === String(intruder) && (m.text ?? '').includes('Đã kết nối'), 15_000);
+  await tg.userSays(intruder, `/start ${await inviteCode(db.prisma, clock, intruderUnit.code)}`, {
+    id: intruder,
+  });
+  await tg.waitFor(
+    (m) => String(m.chat_id) === String(intruder) && (m.text ?? '').includes('Đã kết nối'),
+    15_000,
+  );
   await tg.userPresses(intruder, confirmData(confirm), undefined, { id: intruder });
-  await tg.waitFor((m) => String(m.chat_id) === String(intruder) && (m.text ?? '').includes('thao tác cũ'), 15_000);
+  await tg.waitFor(
+    (m) => String(m.chat_id) === String(intruder) && (m.text ?? '').includes('thao tác cũ'),
+    15_000,
+  );
 
   await tg.userPresses(chat, confirmData(confirm), confirm.message_id, { id: chat });
   await tg.waitFor(to('Đã lưu 7 số liệu'), 15_000);
@@ -61,15 +72,27 @@ async function journey(tg: FakeTelegram, chatBase: number) {
   await tg.waitFor(to('Đã lưu 1 số liệu'), 15_000);
 
   const tien = await db.prisma.submissionValue.findFirstOrThrow({
-    where: { assignment: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2027-H1' }, indicator: { code: 'thads_tien' } },
+    where: {
+      assignment: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2027-H1' },
+      indicator: { code: 'thads_tien' },
+    },
     include: { revisions: { orderBy: { id: 'asc' } } },
   });
   expect(Number(tien.value)).toBe(47.1);
-  expect(tien.revisions.map((r) => [r.channel, r.oldValue === null ? null : Number(r.oldValue), Number(r.newValue), r.reason])).toEqual([
+  expect(
+    tien.revisions.map((r) => [
+      r.channel,
+      r.oldValue === null ? null : Number(r.oldValue),
+      Number(r.newValue),
+      r.reason,
+    ]),
+  ).toEqual([
     ['telegram', null, 46.2, null],
     ['telegram', 46.2, 47.1, 'Cục đã rà soát lại'],
   ]);
-  expect(await db.prisma.submissionValue.count({ where: { assignment: { unitId: intruderUnit.id } } })).toBe(0);
+  expect(await db.prisma.submissionValue.count({ where: { assignment: { unitId: intruderUnit.id } } })).toBe(
+    0,
+  );
   const a = await db.prisma.assignment.findFirstOrThrow({
     where: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2027-H1' },
   });
@@ -124,11 +147,17 @@ describe('Telegram, end to end', () => {
         port,
       );
       for (let i = 0; i < 50 && !tg.webhook; i++) await new Promise((r) => setTimeout(r, 100));
-      expect(tg.webhook).toEqual({ url: `http://127.0.0.1:${port}/telegram/webhook`, secret: 'test-webhook-secret-123' });
+      expect(tg.webhook).toEqual({
+        url: `http://127.0.0.1:${port}/telegram/webhook`,
+        secret: 'test-webhook-secret-123',
+      });
       const forged = await fetch(`http://127.0.0.1:${port}/telegram/webhook`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' },
-        body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start' } }),
+        body: JSON.stringify({
+          update_id: 1,
+          message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start' },
+        }),
       });
       expect(forged.status).toBe(401);
       await journey(tg, 920_000_000);

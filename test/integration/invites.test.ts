@@ -77,7 +77,9 @@ describe('invite with Telegram configured', () => {
       });
       expect(r.code).toBe(0);
       const code = CODE_RE.exec(r.stdout)?.[0];
-      expect(r.stdout).toContain(`Liên kết Telegram (bấm là kết nối): https://t.me/dondoc_btp_bot?start=${code}`);
+      expect(r.stdout).toContain(
+        `Liên kết Telegram (bấm là kết nối): https://t.me/dondoc_btp_bot?start=${code}`,
+      );
       expect(r.stdout + r.stderr).not.toContain(tg.token);
     } finally {
       await tg.stop();

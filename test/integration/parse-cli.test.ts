@@ -5,7 +5,14 @@ describe('cli parse', () => {
   it('prints one JSON line with values, invalid and ambiguous indicators (labels from the database)', async () => {
     const env = { DATABASE_URL: inject('databaseUrl') };
     const r = await runCli(
-      ['parse', '--duty', 'BC6T', '--unit', 'THADS_HANOI', 'đạt 83,5 % về việc ạ, tiền: 46.2%, ủng hộ 2.500.000đ, nhà 2,5'],
+      [
+        'parse',
+        '--duty',
+        'BC6T',
+        '--unit',
+        'THADS_HANOI',
+        'đạt 83,5 % về việc ạ, tiền: 46.2%, ủng hộ 2.500.000đ, nhà 2,5',
+      ],
       env,
     );
     expect(r.code).toBe(0);

@@ -48,7 +48,9 @@ async function unitWithFocalPoints(n = 1) {
     await db.prisma.person.create({
       data: {
         fullName: `Đầu mối ${unit.code} ${i}`,
-        identities: { create: { channel: 'telegram', externalId: String(chat), chatId: String(chat), verified: true } },
+        identities: {
+          create: { channel: 'telegram', externalId: String(chat), chatId: String(chat), verified: true },
+        },
         roles: { create: { role: 'focal', unitId: unit.id } },
       },
     });
@@ -120,7 +122,9 @@ describe('reminders', () => {
     expect(bc6t).toHaveLength(2);
     expect(new Set(bc6t.map((r) => r.chatId))).toEqual(new Set(chats.map(String)));
     // (Other test files' units in the shared database may have rows queued too.)
-    expect((await r1.queues.deliver.get('telegram')!.getJobCounts('waiting')).waiting).toBeGreaterThanOrEqual(rows.length);
+    expect((await r1.queues.deliver.get('telegram')!.getJobCounts('waiting')).waiting).toBeGreaterThanOrEqual(
+      rows.length,
+    );
 
     // Delivery: each focal point gets exactly one message, with what is due and how to answer.
     const workers = startWorkers({
@@ -135,7 +139,12 @@ describe('reminders', () => {
       options: { ratePerSecond: { telegram: 200 } },
     });
     try {
-      await waitUntil(async () => (await db.prisma.reminderLedger.count({ where: { id: { in: rows.map((r) => r.id) }, status: 'sent' } })) === rows.length);
+      await waitUntil(
+        async () =>
+          (await db.prisma.reminderLedger.count({
+            where: { id: { in: rows.map((r) => r.id) }, status: 'sent' },
+          })) === rows.length,
+      );
     } finally {
       await workers.close();
     }
@@ -160,7 +169,11 @@ describe('reminders', () => {
     const { unit, chats } = await unitWithFocalPoints(1);
     const r = runtimeFor(prefix);
     await r.plan(T7);
-    tg.failNext('sendMessage', 1, { error_code: 429, description: 'Too Many Requests: retry after 2', parameters: { retry_after: 2 } });
+    tg.failNext('sendMessage', 1, {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 2',
+      parameters: { retry_after: 2 },
+    });
     const started = Date.now();
     const workers = startWorkers({
       connection: redis,
@@ -204,7 +217,10 @@ describe('reminders', () => {
       orderBy: { id: 'asc' },
     });
     const blockedRows = rows.filter((x) => x.chatId === String(blocked.chats[0])).length;
-    tg.failNext('sendMessage', blockedRows, { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    tg.failNext('sendMessage', blockedRows, {
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
     for (const row of rows) outcomes.push(await r.deliver(row.id));
     expect(outcomes).toContain('skipped');
     expect(outcomes).toContain('recipient_gone');
@@ -215,7 +231,9 @@ describe('reminders', () => {
       else expect(row.status).toBe('failed');
     }
     expect(tg.sent.length).toBe(before);
-    const identity = await db.prisma.identity.findFirstOrThrow({ where: { chatId: String(blocked.chats[0]) } });
+    const identity = await db.prisma.identity.findFirstOrThrow({
+      where: { chatId: String(blocked.chats[0]) },
+    });
     expect(identity.blockedAt).not.toBeNull();
     // Delivering a finished row again does nothing.
     expect(await r.deliver(after[0]!.id)).toBe('not_planned');
@@ -229,7 +247,14 @@ describe('reminders', () => {
     const person = await db.prisma.person.create({
       data: {
         fullName: 'Quản lý Tổng cục thử',
-        identities: { create: { channel: 'telegram', externalId: String(manager), chatId: String(manager), verified: true } },
+        identities: {
+          create: {
+            channel: 'telegram',
+            externalId: String(manager),
+            chatId: String(manager),
+            verified: true,
+          },
+        },
         roles: { create: { role: 'manager', unitId: tc.id } },
       },
     });

@@ -5,7 +5,10 @@ import type { ChannelName, DialogInput, OutgoingMessage } from '../../src/ports/
  * A person in a chat with the engine, as in errbot's test backend: say something, read the
  * replies, press a button of the last reply by (part of) its label.
  */
-export function chatWith(engine: DialogEngine, who: { channel?: ChannelName; chatId: string; userId?: string; name?: string }) {
+export function chatWith(
+  engine: DialogEngine,
+  who: { channel?: ChannelName; chatId: string; userId?: string; name?: string },
+) {
   let last: OutgoingMessage[] = [];
   const base = {
     channel: who.channel ?? 'web',
@@ -20,7 +23,8 @@ export function chatWith(engine: DialogEngine, who: { channel?: ChannelName; cha
   return {
     say: (text: string) => send({ text }),
     pressData: (data: string) => send({ buttonData: data }),
-    sendFile: (name: string) => send({ file: { name, mime: 'application/pdf', size: 1000, ref: `file-${name}` } }),
+    sendFile: (name: string) =>
+      send({ file: { name, mime: 'application/pdf', size: 1000, ref: `file-${name}` } }),
     /** Presses the button whose label contains `label` in the last replies. */
     press: async (label: string) => {
       const button = last.flatMap((m) => m.buttons?.flat() ?? []).find((b) => b.label.includes(label));

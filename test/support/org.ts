@@ -61,7 +61,10 @@ export async function bulkFocalPoints(
       parentId: tc.id,
     })),
   });
-  const units = await prisma.unit.findMany({ where: { code: { startsWith: `${tag}_` } }, orderBy: { id: 'asc' } });
+  const units = await prisma.unit.findMany({
+    where: { code: { startsWith: `${tag}_` } },
+    orderBy: { id: 'asc' },
+  });
   const people = await prisma.person.createManyAndReturn({
     data: units.map((u) => ({ fullName: `Đầu mối ${u.code}` })),
   });

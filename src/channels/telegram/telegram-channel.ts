@@ -4,7 +4,8 @@
  *
  * Quirks handled here are listed in `src/channels/README.md`.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Agent as HttpAgent, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, HttpError, InputFile, webhookCallback } from 'grammy';
 import type { BotCommand, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from 'grammy/types';
@@ -124,6 +125,13 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       // A hung request must not hold a delivery worker for grammY's default 500 s; long polls
       // need their own timeout plus a margin.
       timeoutSeconds: Math.max(60, pollTimeoutSec + 30),
+      // Reuse connections: a fan-out of thousands of reminders must not open one per message.
+      baseFetchConfig: {
+        agent: options.apiRoot.startsWith('https:')
+          ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
+          : new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+        compress: true,
+      },
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });

@@ -235,7 +235,10 @@ const PHRASE_CACHE_MAX = 64;
 
 function phrasesFor(specs: readonly IndicatorSpec[]): Map<string, Phrase[]> {
   const key = specs
-    .map((s) => `${s.code}\u0001${s.labelVi}\u0001${s.labelEn}\u0001${Array.isArray(s.synonyms) ? s.synonyms.join('\u0002') : ''}`)
+    .map(
+      (s) =>
+        `${s.code}\u0001${s.labelVi}\u0001${s.labelEn}\u0001${Array.isArray(s.synonyms) ? s.synonyms.join('\u0002') : ''}`,
+    )
     .join('\u0003');
   const hit = phraseCache.get(key);
   if (hit) return hit;
