@@ -35,13 +35,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down');
+    // A step that hangs must not keep the process alive forever.
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(code || 1);
+    }, 15_000).unref();
     for (const stop of stops.reverse()) {
       await stop().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
     }
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // `on`, not `once`: a second signal during shutdown must not kill the process mid-way.
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 
   try {
     const db = await openDatabase(config.database);

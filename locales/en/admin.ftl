@@ -49,3 +49,5 @@ cli-missing-arg = Missing { $arg }.
 cli-bad-now = Instant "{ $value }" is not valid: use ISO-8601, e.g. 2027-07-08T09:00:00+07:00.
 ledger-header = Id | Kind | Unit | Report | Period | Stage | Recipient | Channel | Status | Attempts | When | Error
 ledger-count = { $count } reminder rows.
+cli-bad-format = Format "{ $format }" is not valid: use text, json or xlsx.
+status-xlsx-written = Wrote { $file }.

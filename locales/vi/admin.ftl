@@ -49,3 +49,5 @@ cli-missing-arg = Thiếu { $arg }.
 cli-bad-now = Thời điểm "{ $value }" không hợp lệ: dùng ISO-8601, ví dụ 2027-07-08T09:00:00+07:00.
 ledger-header = Mã | Loại | Đơn vị | Báo cáo | Kỳ | Mốc | Người nhận | Kênh | Trạng thái | Số lần | Thời điểm | Lỗi
 ledger-count = { $count } dòng nhắc.
+cli-bad-format = Định dạng "{ $format }" không hợp lệ: dùng text, json hoặc xlsx.
+status-xlsx-written = Đã ghi tệp { $file }.

@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import type { PrismaClient } from '../storage/database.js';
+import { createPrismaStatusStore } from '../storage/status-store.js';
+import { createStatusService } from './status.js';
 import {
   createPrismaConversationStore,
   createPrismaIdentityStore,
@@ -27,6 +29,11 @@ export function createDialogOnPrisma(
     invites: createPrismaInviteRedeemer(prisma),
     submissions: createPrismaSubmissionStore(prisma, opts.timeZone),
     conversations: createPrismaConversationStore(prisma),
+    status: createStatusService({
+      store: createPrismaStatusStore(prisma),
+      clock: opts.clock,
+      timeZone: opts.timeZone,
+    }),
     ...opts,
   });
 }

@@ -5,6 +5,10 @@ import { createInvite } from '../app/invites.js';
 import { createReminderRuntime } from '../app/reminder-runtime.js';
 import { readTable, TabularFileError } from '../app/tabular-file.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
+import { writeFile } from 'node:fs/promises';
+import { createStatusService } from '../app/status.js';
+import { statusPages } from '../dialog/status-view.js';
+import { createPrismaStatusStore } from '../storage/status-store.js';
 import type { Config } from '../config/config.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
@@ -126,6 +130,73 @@ async function withRedis<T>(ctx: CommandContext, run: (redis: Redis) => Promise<
 }
 
 export const commands: Record<string, Command> = {
+  status: {
+    options: {
+      duty: { type: 'string' },
+      period: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+    async run(ctx, values) {
+      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      const format = str(values.format) ?? 'text';
+      if (!['text', 'json', 'xlsx'].includes(format)) {
+        ctx.err(ctx.t('cli-bad-format', { format }));
+        return 2;
+      }
+      const duty = str(values.duty)?.toUpperCase();
+      if (!duty) {
+        ctx.err(ctx.t('cli-missing-arg', { arg: '--duty <code>' }));
+        return 2;
+      }
+      return withDb(ctx, async (db) => {
+        const service = createStatusService({
+          store: createPrismaStatusStore(db.prisma),
+          clock: ctx.clock,
+          timeZone: ctx.config.timeZone,
+        });
+        const result = await service.forScope({ kind: 'all' }, { dutyCode: duty, periodCode: str(values.period) });
+        if (!result.ok) {
+          ctx.err(
+            ctx.t(result.reason === 'empty' ? 'status-none' : 'status-unknown-duty', {
+              duty,
+              period: result.periodCode ?? str(values.period) ?? '',
+            }),
+          );
+          return 1;
+        }
+        const r = result.report;
+        if (format === 'json') {
+          const json = JSON.stringify({
+            duty: r.dutyCode,
+            period: r.periodCode,
+            units: r.units.map((u) => ({
+              code: u.code,
+              name: u.name,
+              state: u.state,
+              submittedAt: u.submittedAt,
+              values: u.values,
+            })),
+            totals: r.totals,
+          });
+          if (str(values.out)) await writeFile(str(values.out)!, json);
+          else ctx.out(json);
+          return 0;
+        }
+        if (format === 'xlsx') {
+          const out = str(values.out) ?? `tinh-hinh-${r.dutyCode}-${r.periodCode}.xlsx`;
+          const { statusWorkbook } = await import('../app/export/status-xlsx.js');
+          await writeFile(out, await statusWorkbook(r, ctx.locale, { timeZone: ctx.config.timeZone, generatedAt: ctx.clock.now() }));
+          ctx.out(ctx.t('status-xlsx-written', { file: out }));
+          return 0;
+        }
+        const text = statusPages(r, ctx.locale, ctx.t, true, ctx.config.timeZone).join('\n');
+        if (str(values.out)) await writeFile(str(values.out)!, text);
+        else ctx.out(text);
+        return 0;
+      });
+    },
+  },
   'reminders:tick': {
     options: { now: { type: 'string' } },
     async run(ctx, values) {

@@ -31,7 +31,10 @@ import type {
   UnitRef,
 } from '../ports/dialog-stores.js';
 import type { Locale, Translator } from '../ports/translator.js';
+import type { StatusQuery, StatusService } from '../app/status.js';
+import { parseStatusQuestion } from '../domain/status-question.js';
 import { exampleMessage, shortestLabel } from './examples.js';
+import { statusPages } from './status-view.js';
 import { type ConversationState, type Draft, type Flow, initialState, readState } from './state.js';
 
 export interface DialogDeps {
@@ -46,6 +49,8 @@ export interface DialogDeps {
   logger: Logger;
   /** Longest text read from one message. */
   maxTextLength?: number;
+  /** Managers' status (optional: without it, /tinhhinh says the feature is off). */
+  status?: StatusService;
   /** Random token for buttons of one step (tests may fix it). */
   token?: () => string;
 }
@@ -253,9 +258,11 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
           : [];
         return say(turn, tr(l, 'sua-how', { example: correctionExample(l, open[0]) }));
       }
-      case 'tinhhinh':
+      case 'tinhhinh': {
         if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
-        return say(turn, tr(l, 'manager-status-coming'));
+        const [duty, period] = args.split(/\s+/).filter(Boolean);
+        return status(turn, { dutyCode: duty?.toUpperCase(), periodCode: period });
+      }
       default:
         return say(turn, tr(l, 'unknown-command', { command: `/${name.slice(0, 32)}` }));
     }
@@ -447,6 +454,10 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
     }
     if (flow.k === 'collect') return collectText(turn, flow, text);
     const units = await focalUnits(turn);
+    const question = parseStatusQuestion(text);
+    if (question && (units.length === 0 || turn.binding?.roles.some((r) => r.role !== 'focal'))) {
+      return status(turn, question);
+    }
     if (units.length === 0) return say(turn, tr(l, 'manager-cannot-submit'));
     const doc = parseDocumentRef(text);
     if (doc) {
@@ -705,6 +716,31 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
     return advance(turn, a, draft);
   }
 
+  // ───────────── managers' status ─────────────
+
+  async function status(turn: Turn, q: StatusQuery, page = 0): Promise<void> {
+    const l = turn.locale;
+    if (!deps.status) return say(turn, tr(l, 'manager-status-coming'));
+    const result = await deps.status.forPerson(turn.binding!.personId, q);
+    if (!result.ok) {
+      turn.state.flow = { k: 'idle' };
+      if (result.reason === 'no_scope') return say(turn, tr(l, 'status-no-scope'));
+      if (result.reason === 'nothing_due') return say(turn, tr(l, 'status-nothing'));
+      if (result.reason === 'empty') {
+        return say(turn, tr(l, 'status-none', { duty: result.dutyCode ?? '', period: result.periodCode ?? '' }));
+      }
+      return say(turn, tr(l, 'status-unknown-duty', { duty: result.dutyCode ?? '', period: result.periodCode ?? '' }));
+    }
+    const pages = statusPages(result.report, l, (id, args) => tr(l, id, args), result.scope.kind === 'all', deps.timeZone);
+    const p = Math.min(Math.max(0, page), pages.length - 1);
+    const token = newToken();
+    turn.state.flow = { k: 'status', token, duty: result.report.dutyCode, period: result.report.periodCode };
+    const nav: Button[] = [];
+    if (p > 0) nav.push(btn(token, 'stp', tr(l, 'btn-prev-page'), p - 1));
+    if (p < pages.length - 1) nav.push(btn(token, 'stp', tr(l, 'btn-next-page'), p + 1));
+    return say(turn, pages[p]!, nav.length ? [nav] : undefined);
+  }
+
   // ───────────── documents ─────────────
 
   type DocumentInput =
@@ -880,6 +916,9 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         if (action !== 'ok') return say(turn, tr(l, 'stale-button'));
         return commit(turn, flow.draft);
       }
+      case 'status':
+        if (action !== 'stp') return say(turn, tr(l, 'stale-button'));
+        return status(turn, { dutyCode: flow.duty, periodCode: flow.period }, Number(arg));
       case 'locked': {
         if (action !== 'unlock') return say(turn, tr(l, 'stale-button'));
         await save(() =>

@@ -38,7 +38,9 @@ export type Flow =
   | { k: 'collect'; token: string; draft: Draft; asking: string | null; editing: boolean }
   | { k: 'reason'; token: string; draft: Draft }
   | { k: 'confirm'; token: string; draft: Draft }
-  | { k: 'locked'; token: string; aid: number };
+  | { k: 'locked'; token: string; aid: number }
+  /** A status report on screen, paginated. */
+  | { k: 'status'; token: string; duty: string; period: string };
 
 export interface ConversationState {
   v: typeof STATE_VERSION;

@@ -39,8 +39,8 @@ afterAll(async () => {
 let chatSeq = 930_000_000 + Math.floor(Math.random() * 1_000_000);
 
 /** A fresh Cục THADS with `n` focal points bound on Telegram. */
-async function unitWithFocalPoints(n = 1) {
-  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+async function unitWithFocalPoints(n = 1, name?: string) {
+  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', ...(name ? { name } : {}) });
   const chats: number[] = [];
   for (let i = 0; i < n; i++) {
     const chat = chatSeq++;
@@ -258,8 +258,9 @@ describe('reminders', () => {
         roles: { create: { role: 'manager', unitId: tc.id } },
       },
     });
-    const u1 = await unitWithFocalPoints(1);
-    const u2 = await unitWithFocalPoints(1);
+    // Names that sort first, so the digest shows them even with many other units missing.
+    const u1 = await unitWithFocalPoints(1, `Cục THADS 0 nộp muộn ${uniqueCode('x')}`);
+    const u2 = await unitWithFocalPoints(1, `Cục THADS 0 chưa nộp ${uniqueCode('x')}`);
     // T+1 of BC6T 2027-H1: Friday 16 July 2027, 09:00.
     const tPlus1 = new Date('2027-07-16T02:00:00Z');
     const r = runtimeFor(prefix, createFixedClock(tPlus1));

@@ -11,7 +11,7 @@ export async function seedCounts(prisma: PrismaClient): Promise<Record<string, n
     deadlineRules: await prisma.deadlineRule.count(),
     indicators: await prisma.indicator.count(),
     dutyIndicators: await prisma.dutyIndicator.count(),
-    targets: await prisma.target.count(),
+    targets: await prisma.target.count({ where: { updatedBy: 'seed' } }),
     holidays: await prisma.holiday.count(),
     periods: await prisma.period.count(),
     assignments: await prisma.assignment.count(),

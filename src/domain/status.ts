@@ -1,0 +1,188 @@
+/**
+ * Where reporting stands for one duty and period over a manager's scope: who submitted on time,
+ * late, who is missing, figures against targets. Pure: the caller loads the rows; `today` is a
+ * parameter.
+ */
+import type { IsoDate } from './calendar.js';
+import type { IndicatorKind } from './figures/index.js';
+import { evaluateTarget, resolveTarget, type ScopedTarget, type TargetStatus } from './submission.js';
+
+/** The state a manager sees: `pending` (deadline ahead), `on_time`, `late`, `missing` (deadline passed). */
+export type StatusState = 'pending' | 'on_time' | 'late' | 'missing';
+
+export interface StatusUnitRow {
+  unitId: number;
+  code: string;
+  name: string;
+  typeCode: string;
+  /** Clusters the unit belongs to (codes and names), first = the one it is grouped under. */
+  clusters: { code: string; name: string }[];
+  /** Active for this period: a unit retired before the deadline leaves the denominators. */
+  active: boolean;
+  retiredAt: IsoDate | null;
+  dueDate: IsoDate | null;
+  submittedAt: string | null;
+  /** The stored state (on_time/late once submitted; pending otherwise). */
+  storedState: StatusState;
+  locked: boolean;
+  documentSent: boolean;
+  focalName: string | null;
+  values: Record<string, number>;
+}
+
+export interface StatusIndicator {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  kind: IndicatorKind;
+  aggregate: 'mean' | 'sum';
+  /** The year's targets for this indicator (all scopes). */
+  targets: ScopedTarget[];
+}
+
+export interface StatusInput {
+  dutyCode: string;
+  dutyNameVi: string;
+  dutyNameEn: string;
+  periodCode: string;
+  today: IsoDate;
+  units: readonly StatusUnitRow[];
+  indicators: readonly StatusIndicator[];
+}
+
+export interface UnitStatus extends StatusUnitRow {
+  state: StatusState;
+  /** Per indicator: the target that applies to this unit and whether it is met. */
+  targetStatus: Record<string, TargetStatus>;
+}
+
+export interface IndicatorSummary {
+  code: string;
+  /** Units that reported a value. */
+  reported: number;
+  /** Mean of the values (rates) or their sum (counts, money), as the indicator defines. */
+  aggregate: number | null;
+  aggregateKind: 'mean' | 'sum';
+  /** Units with a per-unit target (floor/ceiling/range): met (incl. exceeded) / evaluated. */
+  met: number;
+  evaluated: number;
+  /** Units below their target, worst first. */
+  below: { code: string; name: string; value: number }[];
+  best: { code: string; name: string; value: number } | null;
+  worst: { code: string; name: string; value: number } | null;
+  /** A system-wide sum target (e.g. 15 houses) and whether the scope's total meets it. */
+  sumTarget: { min: number | null; total: number; status: TargetStatus } | null;
+}
+
+export interface StatusReport {
+  dutyCode: string;
+  dutyNameVi: string;
+  dutyNameEn: string;
+  periodCode: string;
+  /** Counted units (active for the period). Completion never exceeds 100 %. */
+  total: number;
+  totals: Record<StatusState, number>;
+  units: UnitStatus[];
+  /** Missing units grouped by their (first) cluster; units without a cluster under `null`. */
+  missingByCluster: { cluster: { code: string; name: string } | null; units: UnitStatus[] }[];
+  late: UnitStatus[];
+  indicators: IndicatorSummary[];
+}
+
+/** The state of one unit today: stored on_time/late stand; otherwise pending until the deadline, then missing. */
+export function effectiveState(row: Pick<StatusUnitRow, 'storedState' | 'dueDate' | 'submittedAt'>, today: IsoDate): StatusState {
+  if (row.storedState === 'on_time' || row.storedState === 'late') return row.storedState;
+  if (row.dueDate !== null && today > row.dueDate) return 'missing';
+  return 'pending';
+}
+
+/**
+ * Builds the report. Units retired on or before the deadline (or inactive without a date) leave
+ * the counts; units appear once even if listed twice.
+ */
+export function buildStatus(input: StatusInput): StatusReport {
+  const seen = new Set<number>();
+  const counted = input.units.filter((u) => {
+    if (seen.has(u.unitId)) return false;
+    seen.add(u.unitId);
+    if (u.active) return true;
+    return u.retiredAt !== null && u.dueDate !== null && u.retiredAt > u.dueDate;
+  });
+  const units: UnitStatus[] = counted
+    .map((u) => {
+      const targetStatus: Record<string, TargetStatus> = {};
+      for (const ind of input.indicators) {
+        const v = u.values[ind.code];
+        const t = resolveTarget(
+          ind.targets.filter((x) => x.kind !== 'sum'),
+          { code: u.code, typeCode: u.typeCode, clusterCodes: u.clusters.map((c) => c.code) },
+        );
+        targetStatus[ind.code] = v === undefined || !t ? 'not_applicable' : evaluateTarget(t, v);
+      }
+      return { ...u, state: effectiveState(u, input.today), targetStatus };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const totals: Record<StatusState, number> = { pending: 0, on_time: 0, late: 0, missing: 0 };
+  for (const u of units) totals[u.state]++;
+
+  const groups = new Map<string, { cluster: { code: string; name: string } | null; units: UnitStatus[] }>();
+  for (const u of units.filter((x) => x.state === 'missing')) {
+    const c = u.clusters[0] ?? null;
+    const key = c?.code ?? '';
+    const g = groups.get(key) ?? { cluster: c, units: [] };
+    g.units.push(u);
+    groups.set(key, g);
+  }
+  const missingByCluster = [...groups.values()].sort((a, b) =>
+    (a.cluster?.name ?? '\uffff').localeCompare(b.cluster?.name ?? '\uffff', 'vi'),
+  );
+
+  const indicators: IndicatorSummary[] = input.indicators.map((ind) => {
+    const reported = units
+      .filter((u) => u.values[ind.code] !== undefined)
+      .map((u) => ({ code: u.code, name: u.name, value: u.values[ind.code]!, status: u.targetStatus[ind.code]! }));
+    const values = reported.map((r) => r.value);
+    const sum = values.reduce((a, b) => a + b, 0);
+    const aggregate = values.length === 0 ? null : ind.aggregate === 'sum' ? sum : sum / values.length;
+    const evaluated = reported.filter((r) => r.status !== 'not_applicable');
+    const met = evaluated.filter((r) => r.status === 'met' || r.status === 'exceeded').length;
+    const higherIsBetter = !ind.targets.some((t) => t.kind === 'ceiling');
+    const sorted = [...reported].sort((a, b) => (higherIsBetter ? b.value - a.value : a.value - b.value));
+    const below = evaluated
+      .filter((r) => r.status === 'not_met')
+      .sort((a, b) => (higherIsBetter ? a.value - b.value : b.value - a.value))
+      .map(({ code, name, value }) => ({ code, name, value }));
+    const sumT = ind.targets.find((t) => t.kind === 'sum');
+    return {
+      code: ind.code,
+      reported: reported.length,
+      aggregate,
+      aggregateKind: ind.aggregate,
+      met,
+      evaluated: evaluated.length,
+      below,
+      best: sorted[0] ? { code: sorted[0].code, name: sorted[0].name, value: sorted[0].value } : null,
+      worst: sorted.at(-1) ? { code: sorted.at(-1)!.code, name: sorted.at(-1)!.name, value: sorted.at(-1)!.value } : null,
+      sumTarget: sumT
+        ? {
+            min: sumT.min,
+            total: sum,
+            status: sumT.min === null ? 'not_applicable' : sum >= sumT.min ? 'met' : 'not_met',
+          }
+        : null,
+    };
+  });
+
+  return {
+    dutyCode: input.dutyCode,
+    dutyNameVi: input.dutyNameVi,
+    dutyNameEn: input.dutyNameEn,
+    periodCode: input.periodCode,
+    total: units.length,
+    totals,
+    units,
+    missingByCluster,
+    late: units.filter((u) => u.state === 'late'),
+    indicators,
+  };
+}

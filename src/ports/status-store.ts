@@ -1,0 +1,20 @@
+import type { StatusInput } from '../domain/status.js';
+
+/** The units a manager may see: everything, or a list of unit ids. */
+export type Scope = { kind: 'all' } | { kind: 'units'; unitIds: number[] };
+
+/**
+ * Reads what status reports need. Scopes: a manager of a receiving unit (Vụ TĐKT) sees all;
+ * of Tổng cục THADS, the units under it; of a cluster, its members; of another unit, that unit
+ * and the units under it.
+ */
+export interface StatusStore {
+  /** The scope of a person's manager roles (null when they manage nothing). */
+  scopeOf(personId: number): Promise<Scope | null>;
+  /** The rows of a duty × period within a scope; null when the duty or period does not exist. */
+  statusInput(dutyCode: string, periodCode: string, scope: Scope, today: string): Promise<StatusInput | null>;
+  /** The duty and period a manager most likely means: the nearest deadline (past or ahead) in scope. */
+  nearestDuty(scope: Scope, today: string): Promise<{ dutyCode: string; periodCode: string } | null>;
+  /** Period codes of a duty (e.g. for "báo cáo năm 2026" → '2026'). */
+  periodFor(dutyCode: string, year: number): Promise<string | null>;
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
+import { createFixedClock } from '../../src/app/system-clock.js';
+import type { DialogEngine } from '../../src/dialog/engine.js';
+import { createTranslator } from '../../src/i18n/fluent.js';
+import { createLogger } from '../../src/logger.js';
+import { materialiseYears } from '../../src/storage/assignments.js';
+import type { Database } from '../../src/storage/database.js';
+import { chatWith } from '../support/chat.js';
+import { runCli } from '../support/cli.js';
+import { openTestDatabase, uniqueCode } from '../support/db.js';
+
+// 20 July 2027: five days after the 6-month report (BC6T 2027-H1) was due on 15 July.
+const clock = createFixedClock(new Date('2027-07-20T03:00:00Z'));
+let db: Database;
+let engine: DialogEngine;
+const tag = uniqueCode('S');
+const codes = { parent: `${tag}_TC`, c1: `${tag}_CUM1`, c2: `${tag}_CUM2`, a: `${tag}_A`, b: `${tag}_B`, c: `${tag}_C`, d: `${tag}_D` };
+let managerChat: string;
+let focalChat: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  engine = createDialogOnPrisma(db.prisma, {
+    translator: createTranslator(),
+    clock,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    defaultLocale: 'vi',
+    logger: createLogger('silent'),
+  });
+  // A Tổng cục of its own with four Cục THADS in two clusters.
+  const p = await db.prisma.unit.create({ data: { code: codes.parent, name: `Tổng cục thử ${tag}`, typeCode: 'TONG_CUC_THADS' } });
+  const c1 = await db.prisma.unit.create({ data: { code: codes.c1, name: `Cụm Bắc ${tag}`, typeCode: 'CLUSTER' } });
+  const c2 = await db.prisma.unit.create({ data: { code: codes.c2, name: `Cụm Nam ${tag}`, typeCode: 'CLUSTER' } });
+  const mk = async (code: string, name: string, cluster: number) => {
+    const u = await db.prisma.unit.create({ data: { code, name, typeCode: 'CUC_THADS', parentId: p.id } });
+    await db.prisma.clusterMember.create({ data: { clusterId: cluster, unitId: u.id } });
+    return u;
+  };
+  const a = await mk(codes.a, `Cục An ${tag}`, c1.id);
+  const b = await mk(codes.b, `Cục Bình ${tag}`, c1.id);
+  await mk(codes.c, `Cục Cà Mau ${tag}`, c2.id);
+  await mk(codes.d, `Cục Đà Nẵng ${tag}`, c2.id);
+  await materialiseYears(db.prisma, [2027]);
+  const viec = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
+  const submit = async (unitId: number, state: 'on_time' | 'late', at: string, value: number) => {
+    const asg = await db.prisma.assignment.findFirstOrThrow({ where: { unitId, periodCode: '2027-H1', duty: { code: 'BC6T' } } });
+    await db.prisma.assignment.update({ where: { id: asg.id }, data: { state, submittedAt: new Date(at) } });
+    await db.prisma.submissionValue.create({ data: { assignmentId: asg.id, indicatorId: viec.id, value } });
+  };
+  await submit(a.id, 'on_time', '2027-07-10T03:00:00Z', 85);
+  await submit(b.id, 'late', '2027-07-18T03:00:00Z', 80);
+  managerChat = uniqueCode('mgr');
+  focalChat = uniqueCode('focal');
+  await db.prisma.person.create({
+    data: {
+      fullName: 'Lãnh đạo thử',
+      identities: { create: { channel: 'web', externalId: managerChat, chatId: managerChat } },
+      roles: { create: { role: 'manager', unitId: p.id } },
+    },
+  });
+  await db.prisma.person.create({
+    data: {
+      fullName: 'Đầu mối thử',
+      identities: { create: { channel: 'web', externalId: focalChat, chatId: focalChat } },
+      roles: { create: { role: 'focal', unitId: a.id } },
+    },
+  });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('managers ask where things stand', () => {
+  it('/tinhhinh: counts, the missing grouped by cluster, the late — within the manager’s scope only', async () => {
+    const reply = await chatWith(engine, { chatId: managerChat }).say('/tinhhinh BC6T 2027-H1');
+    expect(reply).toContain('kỳ 2027-H1 (4 đơn vị trong phạm vi)');
+    expect(reply).toContain('Đúng hạn 1 · Nộp muộn 1 · Chưa nộp 2 · Chưa đến hạn 0 — đã nộp 2/4 (50 %)');
+    expect(reply).toMatch(new RegExp(`Chưa nộp:\\nCụm Nam ${tag} \\(2\\):\\n• Cục Cà Mau ${tag}\\n• Cục Đà Nẵng ${tag}`));
+    expect(reply).toMatch(new RegExp(`Nộp muộn:\\n• Cục Bình ${tag} — nộp 18/07`));
+    // Nothing from outside the scope.
+    expect(reply).not.toContain('Hà Nội');
+  });
+
+  it('understands a plain question', async () => {
+    const reply = await chatWith(engine, { chatId: managerChat }).say('đơn vị nào chưa nộp báo cáo 6 tháng năm 2027?');
+    expect(reply).toContain(`Cục Cà Mau ${tag}`);
+    expect(reply).toContain('Chưa nộp 2');
+  });
+
+  it('a focal point gets a refusal, never data', async () => {
+    const reply = await chatWith(engine, { chatId: focalChat }).say('/tinhhinh BC6T 2027-H1');
+    expect(reply).toBe('Chức năng này dành cho lãnh đạo, quản lý. Tài khoản của đồng chí chưa có vai trò quản lý.');
+  });
+
+  it('CLI status --format json for operators (whole sector)', async () => {
+    const r = await runCli(['status', '--duty', 'BC6T', '--period', '2027-H1', '--format', 'json'], {
+      DATABASE_URL: inject('databaseUrl'),
+      APP_NOW: '2027-07-20T10:00:00+07:00',
+    });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      duty: string;
+      period: string;
+      units: { code: string; state: string; submittedAt: string | null; values: Record<string, number> }[];
+      totals: Record<string, number>;
+    };
+    expect(json.duty).toBe('BC6T');
+    expect(json.period).toBe('2027-H1');
+    const mine = Object.fromEntries(json.units.filter((u) => u.code.startsWith(tag)).map((u) => [u.code, u]));
+    expect(mine[codes.a]).toMatchObject({ state: 'on_time', values: { thads_viec: 85 } });
+    expect(mine[codes.b]).toMatchObject({ state: 'late', submittedAt: '2027-07-18T03:00:00.000Z' });
+    expect(mine[codes.c]?.state).toBe('missing');
+    expect(Object.keys(json.totals).sort()).toEqual(['late', 'missing', 'on_time', 'pending']);
+    expect(json.totals.missing).toBeGreaterThanOrEqual(2);
+  });
+});
