@@ -3,14 +3,14 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import type { PrismaClient } from '../storage/database.js';
-import { createPrismaStatusStore } from '../storage/status-store.js';
-import { createStatusService } from './status.js';
 import {
   createPrismaConversationStore,
   createPrismaIdentityStore,
   createPrismaInviteRedeemer,
   createPrismaSubmissionStore,
 } from '../storage/dialog-stores.js';
+import { createPrismaStatusStore } from '../storage/status-store.js';
+import { createStatusService } from './status.js';
 
 /** Wires the dialog engine to the Prisma stores (the composition root and tests use it). */
 export function createDialogOnPrisma(

@@ -14,14 +14,23 @@ export interface StatusQuery {
 
 export type StatusResult =
   | { ok: true; report: StatusReport; scope: Scope }
-  | { ok: false; reason: 'no_scope' | 'unknown_duty' | 'nothing_due' | 'empty'; dutyCode?: string; periodCode?: string };
+  | {
+      ok: false;
+      reason: 'no_scope' | 'unknown_duty' | 'nothing_due' | 'empty';
+      dutyCode?: string;
+      periodCode?: string;
+    };
 
 export interface StatusService {
   forPerson(personId: number, q: StatusQuery): Promise<StatusResult>;
   forScope(scope: Scope, q: StatusQuery): Promise<StatusResult>;
 }
 
-export function createStatusService(deps: { store: StatusStore; clock: Clock; timeZone: string }): StatusService {
+export function createStatusService(deps: {
+  store: StatusStore;
+  clock: Clock;
+  timeZone: string;
+}): StatusService {
   const forScope = async (scope: Scope, q: StatusQuery): Promise<StatusResult> => {
     const today = localDateOf(deps.clock.now(), deps.timeZone);
     let dutyCode = q.dutyCode?.toUpperCase();

@@ -1,15 +1,14 @@
+import { writeFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { createRedis, type Redis, safeUrl } from '../../jobs/redis.js';
 import { importUnits } from '../app/import-units.js';
 import { createInvite } from '../app/invites.js';
 import { createReminderRuntime } from '../app/reminder-runtime.js';
+import { createStatusService } from '../app/status.js';
 import { readTable, TabularFileError } from '../app/tabular-file.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
-import { writeFile } from 'node:fs/promises';
-import { createStatusService } from '../app/status.js';
-import { statusPages } from '../dialog/status-view.js';
-import { createPrismaStatusStore } from '../storage/status-store.js';
 import type { Config } from '../config/config.js';
+import { statusPages } from '../dialog/status-view.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
 import { createTranslator } from '../i18n/fluent.js';
@@ -21,6 +20,7 @@ import { type Database, DatabaseBusyError, openDatabase } from '../storage/datab
 import { createPrismaInviteStore } from '../storage/invite-store.js';
 import { createMigration } from '../storage/migrations.js';
 import { createPrismaReminderStore } from '../storage/reminder-store.js';
+import { createPrismaStatusStore } from '../storage/status-store.js';
 import { createPrismaUnitStore } from '../storage/unit-store.js';
 
 export interface CommandContext {
@@ -155,7 +155,10 @@ export const commands: Record<string, Command> = {
           clock: ctx.clock,
           timeZone: ctx.config.timeZone,
         });
-        const result = await service.forScope({ kind: 'all' }, { dutyCode: duty, periodCode: str(values.period) });
+        const result = await service.forScope(
+          { kind: 'all' },
+          { dutyCode: duty, periodCode: str(values.period) },
+        );
         if (!result.ok) {
           ctx.err(
             ctx.t(result.reason === 'empty' ? 'status-none' : 'status-unknown-duty', {
@@ -186,7 +189,13 @@ export const commands: Record<string, Command> = {
         if (format === 'xlsx') {
           const out = str(values.out) ?? `tinh-hinh-${r.dutyCode}-${r.periodCode}.xlsx`;
           const { statusWorkbook } = await import('../app/export/status-xlsx.js');
-          await writeFile(out, await statusWorkbook(r, ctx.locale, { timeZone: ctx.config.timeZone, generatedAt: ctx.clock.now() }));
+          await writeFile(
+            out,
+            await statusWorkbook(r, ctx.locale, {
+              timeZone: ctx.config.timeZone,
+              generatedAt: ctx.clock.now(),
+            }),
+          );
           ctx.out(ctx.t('status-xlsx-written', { file: out }));
           return 0;
         }

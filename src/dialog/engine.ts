@@ -6,7 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hashInviteCode } from '../app/invites.js';
+import type { StatusQuery, StatusService } from '../app/status.js';
 import { formatValue, type ParseResult, parseFigures } from '../domain/figures/index.js';
+import { parseStatusQuestion } from '../domain/status-question.js';
 import {
   type Change,
   changesFrom,
@@ -31,11 +33,9 @@ import type {
   UnitRef,
 } from '../ports/dialog-stores.js';
 import type { Locale, Translator } from '../ports/translator.js';
-import type { StatusQuery, StatusService } from '../app/status.js';
-import { parseStatusQuestion } from '../domain/status-question.js';
 import { exampleMessage, shortestLabel } from './examples.js';
-import { statusPages } from './status-view.js';
 import { type ConversationState, type Draft, type Flow, initialState, readState } from './state.js';
+import { statusPages } from './status-view.js';
 
 export interface DialogDeps {
   identities: IdentityStore;
@@ -727,11 +727,23 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       if (result.reason === 'no_scope') return say(turn, tr(l, 'status-no-scope'));
       if (result.reason === 'nothing_due') return say(turn, tr(l, 'status-nothing'));
       if (result.reason === 'empty') {
-        return say(turn, tr(l, 'status-none', { duty: result.dutyCode ?? '', period: result.periodCode ?? '' }));
+        return say(
+          turn,
+          tr(l, 'status-none', { duty: result.dutyCode ?? '', period: result.periodCode ?? '' }),
+        );
       }
-      return say(turn, tr(l, 'status-unknown-duty', { duty: result.dutyCode ?? '', period: result.periodCode ?? '' }));
+      return say(
+        turn,
+        tr(l, 'status-unknown-duty', { duty: result.dutyCode ?? '', period: result.periodCode ?? '' }),
+      );
     }
-    const pages = statusPages(result.report, l, (id, args) => tr(l, id, args), result.scope.kind === 'all', deps.timeZone);
+    const pages = statusPages(
+      result.report,
+      l,
+      (id, args) => tr(l, id, args),
+      result.scope.kind === 'all',
+      deps.timeZone,
+    );
     const p = Math.min(Math.max(0, page), pages.length - 1);
     const token = newToken();
     turn.state.flow = { k: 'status', token, duty: result.report.dutyCode, period: result.report.periodCode };

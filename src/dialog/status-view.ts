@@ -32,7 +32,9 @@ export function statusPages(
   if (report.missingByCluster.length > 0) {
     body.push(t('status-missing-title'));
     for (const g of report.missingByCluster) {
-      body.push(t('status-cluster', { cluster: g.cluster?.name ?? t('status-no-cluster'), count: g.units.length }));
+      body.push(
+        t('status-cluster', { cluster: g.cluster?.name ?? t('status-no-cluster'), count: g.units.length }),
+      );
       for (const u of g.units) body.push(t('status-unit-line', { unit: u.name }));
     }
   }
@@ -40,7 +42,9 @@ export function statusPages(
     body.push(t('status-late-title'));
     for (const u of report.late) {
       const at = u.submittedAt ? localDateOf(new Date(u.submittedAt), timeZone) : null;
-      body.push(t('status-unit-late', { unit: u.name, at: at ? `${at.slice(8, 10)}/${at.slice(5, 7)}` : '?' }));
+      body.push(
+        t('status-unit-late', { unit: u.name, at: at ? `${at.slice(8, 10)}/${at.slice(5, 7)}` : '?' }),
+      );
     }
   }
   const pages: string[] = [];

@@ -90,7 +90,10 @@ export interface StatusReport {
 }
 
 /** The state of one unit today: stored on_time/late stand; otherwise pending until the deadline, then missing. */
-export function effectiveState(row: Pick<StatusUnitRow, 'storedState' | 'dueDate' | 'submittedAt'>, today: IsoDate): StatusState {
+export function effectiveState(
+  row: Pick<StatusUnitRow, 'storedState' | 'dueDate' | 'submittedAt'>,
+  today: IsoDate,
+): StatusState {
   if (row.storedState === 'on_time' || row.storedState === 'late') return row.storedState;
   if (row.dueDate !== null && today > row.dueDate) return 'missing';
   return 'pending';
@@ -140,7 +143,12 @@ export function buildStatus(input: StatusInput): StatusReport {
   const indicators: IndicatorSummary[] = input.indicators.map((ind) => {
     const reported = units
       .filter((u) => u.values[ind.code] !== undefined)
-      .map((u) => ({ code: u.code, name: u.name, value: u.values[ind.code]!, status: u.targetStatus[ind.code]! }));
+      .map((u) => ({
+        code: u.code,
+        name: u.name,
+        value: u.values[ind.code]!,
+        status: u.targetStatus[ind.code]!,
+      }));
     const values = reported.map((r) => r.value);
     const sum = values.reduce((a, b) => a + b, 0);
     const aggregate = values.length === 0 ? null : ind.aggregate === 'sum' ? sum : sum / values.length;
@@ -162,7 +170,9 @@ export function buildStatus(input: StatusInput): StatusReport {
       evaluated: evaluated.length,
       below,
       best: sorted[0] ? { code: sorted[0].code, name: sorted[0].name, value: sorted[0].value } : null,
-      worst: sorted.at(-1) ? { code: sorted.at(-1)!.code, name: sorted.at(-1)!.name, value: sorted.at(-1)!.value } : null,
+      worst: sorted.at(-1)
+        ? { code: sorted.at(-1)!.code, name: sorted.at(-1)!.name, value: sorted.at(-1)!.value }
+        : null,
       sumTarget: sumT
         ? {
             min: sumT.min,

@@ -13,7 +13,8 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
   async function descendants(rootIds: number[]): Promise<number[]> {
     const all = await prisma.unit.findMany({ select: { id: true, parentId: true } });
     const children = new Map<number, number[]>();
-    for (const u of all) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    for (const u of all)
+      if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
     const out = new Set<number>();
     const stack = [...rootIds];
     while (stack.length) {
@@ -31,7 +32,11 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
     async scopeOf(personId) {
       const roles = await prisma.role.findMany({
         where: { personId, role: { in: ['manager', 'admin'] }, endedAt: null },
-        include: { unit: { include: { members: { where: { until: null } }, receivesDuties: { select: { id: true } } } } },
+        include: {
+          unit: {
+            include: { members: { where: { until: null } }, receivesDuties: { select: { id: true } } },
+          },
+        },
       });
       if (roles.length === 0) return null;
       const ids = new Set<number>();
@@ -70,7 +75,8 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
         orderBy: { position: 'asc' },
       });
       const indicators = new Map<string, (typeof links)[number]['indicator']>();
-      for (const l of links) if (!indicators.has(l.indicator.code)) indicators.set(l.indicator.code, l.indicator);
+      for (const l of links)
+        if (!indicators.has(l.indicator.code)) indicators.set(l.indicator.code, l.indicator);
       const units: StatusUnitRow[] = rows.map((a) => {
         const values: Record<string, number> = {};
         for (const v of a.values) if (v.value !== null) values[v.indicator.code] = Number(v.value);
@@ -124,7 +130,9 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
       if (candidates.length === 0) return null;
       const t = day(today).getTime();
       const best = candidates.sort(
-        (a, b) => Math.abs(a.dueDate!.getTime() - t) - Math.abs(b.dueDate!.getTime() - t) || b.dueDate!.getTime() - a.dueDate!.getTime(),
+        (a, b) =>
+          Math.abs(a.dueDate!.getTime() - t) - Math.abs(b.dueDate!.getTime() - t) ||
+          b.dueDate!.getTime() - a.dueDate!.getTime(),
       )[0]!;
       const duty = await prisma.duty.findUniqueOrThrow({ where: { id: best.dutyId } });
       return { dutyCode: duty.code, periodCode: best.periodCode };

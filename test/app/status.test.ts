@@ -15,7 +15,15 @@ const clock = createFixedClock(new Date('2027-07-20T03:00:00Z'));
 let db: Database;
 let engine: DialogEngine;
 const tag = uniqueCode('S');
-const codes = { parent: `${tag}_TC`, c1: `${tag}_CUM1`, c2: `${tag}_CUM2`, a: `${tag}_A`, b: `${tag}_B`, c: `${tag}_C`, d: `${tag}_D` };
+const codes = {
+  parent: `${tag}_TC`,
+  c1: `${tag}_CUM1`,
+  c2: `${tag}_CUM2`,
+  a: `${tag}_A`,
+  b: `${tag}_B`,
+  c: `${tag}_C`,
+  d: `${tag}_D`,
+};
 let managerChat: string;
 let focalChat: string;
 
@@ -29,9 +37,15 @@ beforeAll(async () => {
     logger: createLogger('silent'),
   });
   // A Tổng cục of its own with four Cục THADS in two clusters.
-  const p = await db.prisma.unit.create({ data: { code: codes.parent, name: `Tổng cục thử ${tag}`, typeCode: 'TONG_CUC_THADS' } });
-  const c1 = await db.prisma.unit.create({ data: { code: codes.c1, name: `Cụm Bắc ${tag}`, typeCode: 'CLUSTER' } });
-  const c2 = await db.prisma.unit.create({ data: { code: codes.c2, name: `Cụm Nam ${tag}`, typeCode: 'CLUSTER' } });
+  const p = await db.prisma.unit.create({
+    data: { code: codes.parent, name: `Tổng cục thử ${tag}`, typeCode: 'TONG_CUC_THADS' },
+  });
+  const c1 = await db.prisma.unit.create({
+    data: { code: codes.c1, name: `Cụm Bắc ${tag}`, typeCode: 'CLUSTER' },
+  });
+  const c2 = await db.prisma.unit.create({
+    data: { code: codes.c2, name: `Cụm Nam ${tag}`, typeCode: 'CLUSTER' },
+  });
   const mk = async (code: string, name: string, cluster: number) => {
     const u = await db.prisma.unit.create({ data: { code, name, typeCode: 'CUC_THADS', parentId: p.id } });
     await db.prisma.clusterMember.create({ data: { clusterId: cluster, unitId: u.id } });
@@ -44,7 +58,9 @@ beforeAll(async () => {
   await materialiseYears(db.prisma, [2027]);
   const viec = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
   const submit = async (unitId: number, state: 'on_time' | 'late', at: string, value: number) => {
-    const asg = await db.prisma.assignment.findFirstOrThrow({ where: { unitId, periodCode: '2027-H1', duty: { code: 'BC6T' } } });
+    const asg = await db.prisma.assignment.findFirstOrThrow({
+      where: { unitId, periodCode: '2027-H1', duty: { code: 'BC6T' } },
+    });
     await db.prisma.assignment.update({ where: { id: asg.id }, data: { state, submittedAt: new Date(at) } });
     await db.prisma.submissionValue.create({ data: { assignmentId: asg.id, indicatorId: viec.id, value } });
   };
@@ -76,21 +92,27 @@ describe('managers ask where things stand', () => {
     const reply = await chatWith(engine, { chatId: managerChat }).say('/tinhhinh BC6T 2027-H1');
     expect(reply).toContain('kỳ 2027-H1 (4 đơn vị trong phạm vi)');
     expect(reply).toContain('Đúng hạn 1 · Nộp muộn 1 · Chưa nộp 2 · Chưa đến hạn 0 — đã nộp 2/4 (50 %)');
-    expect(reply).toMatch(new RegExp(`Chưa nộp:\\nCụm Nam ${tag} \\(2\\):\\n• Cục Cà Mau ${tag}\\n• Cục Đà Nẵng ${tag}`));
+    expect(reply).toMatch(
+      new RegExp(`Chưa nộp:\\nCụm Nam ${tag} \\(2\\):\\n• Cục Cà Mau ${tag}\\n• Cục Đà Nẵng ${tag}`),
+    );
     expect(reply).toMatch(new RegExp(`Nộp muộn:\\n• Cục Bình ${tag} — nộp 18/07`));
     // Nothing from outside the scope.
     expect(reply).not.toContain('Hà Nội');
   });
 
   it('understands a plain question', async () => {
-    const reply = await chatWith(engine, { chatId: managerChat }).say('đơn vị nào chưa nộp báo cáo 6 tháng năm 2027?');
+    const reply = await chatWith(engine, { chatId: managerChat }).say(
+      'đơn vị nào chưa nộp báo cáo 6 tháng năm 2027?',
+    );
     expect(reply).toContain(`Cục Cà Mau ${tag}`);
     expect(reply).toContain('Chưa nộp 2');
   });
 
   it('a focal point gets a refusal, never data', async () => {
     const reply = await chatWith(engine, { chatId: focalChat }).say('/tinhhinh BC6T 2027-H1');
-    expect(reply).toBe('Chức năng này dành cho lãnh đạo, quản lý. Tài khoản của đồng chí chưa có vai trò quản lý.');
+    expect(reply).toBe(
+      'Chức năng này dành cho lãnh đạo, quản lý. Tài khoản của đồng chí chưa có vai trò quản lý.',
+    );
   });
 
   it('CLI status --format json for operators (whole sector)', async () => {
