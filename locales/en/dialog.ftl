@@ -130,3 +130,6 @@ status-no-scope = This is for managers. Your account has no manager role.
 status-nothing = No report in your scope is due around now.
 btn-next-page = Next page ›
 btn-prev-page = ‹ Previous page
+export-caption = Excel file of { $duty }, period { $period } (sheets "Status" and "Figures").
+chart-caption = Chart of { $duty }, period { $period }.
+chart-unknown-indicator = The report has no such indicator. Example: /bieudo BC6T 2027-H1 thads_viec

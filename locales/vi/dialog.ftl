@@ -130,3 +130,6 @@ status-no-scope = Chức năng này dành cho lãnh đạo, quản lý. Tài kho
 status-nothing = Không có báo cáo nào đến hạn gần đây trong phạm vi của đồng chí.
 btn-next-page = Trang sau ›
 btn-prev-page = ‹ Trang trước
+export-caption = Tệp Excel tình hình { $duty } kỳ { $period } (trang "Tình hình" và "Số liệu").
+chart-caption = Biểu đồ { $duty } kỳ { $period }.
+chart-unknown-indicator = Không có chỉ tiêu này trong báo cáo. Ví dụ: /bieudo BC6T 2027-H1 thads_viec

@@ -2,9 +2,11 @@
  * Status for a person (a manager's scope) or for everything (operators' CLI).
  */
 import { localDateOf } from '../domain/calendar.js';
-import { buildStatus, type StatusReport } from '../domain/status.js';
+import { buildStatus, type StatusIndicator, type StatusReport } from '../domain/status.js';
+import type { OutgoingFile } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
+import type { Locale } from '../ports/translator.js';
 
 export interface StatusQuery {
   dutyCode?: string | undefined;
@@ -13,7 +15,7 @@ export interface StatusQuery {
 }
 
 export type StatusResult =
-  | { ok: true; report: StatusReport; scope: Scope }
+  | { ok: true; report: StatusReport; scope: Scope; indicators: StatusIndicator[] }
   | {
       ok: false;
       reason: 'no_scope' | 'unknown_duty' | 'nothing_due' | 'empty';
@@ -21,9 +23,18 @@ export type StatusResult =
       periodCode?: string;
     };
 
+export type FileResult =
+  | { ok: true; file: OutgoingFile; report: StatusReport }
+  | Exclude<StatusResult, { ok: true }>
+  | { ok: false; reason: 'unknown_indicator' };
+
 export interface StatusService {
   forPerson(personId: number, q: StatusQuery): Promise<StatusResult>;
   forScope(scope: Scope, q: StatusQuery): Promise<StatusResult>;
+  /** The report as an Excel workbook (status and figures sheets). */
+  xlsxFor(personId: number, q: StatusQuery, locale: Locale): Promise<FileResult>;
+  /** A PNG chart: completion by cluster, or one indicator against its target. */
+  chartFor(personId: number, q: StatusQuery, locale: Locale, indicator?: string): Promise<FileResult>;
 }
 
 export function createStatusService(deps: {
@@ -49,14 +60,54 @@ export function createStatusService(deps: {
     if (!input) return { ok: false, reason: 'unknown_duty', dutyCode, periodCode };
     const report = buildStatus(input);
     if (report.total === 0) return { ok: false, reason: 'empty', dutyCode, periodCode };
-    return { ok: true, report, scope };
+    return { ok: true, report, scope, indicators: [...input.indicators] };
+  };
+  const forPerson = async (personId: number, q: StatusQuery): Promise<StatusResult> => {
+    const scope = await deps.store.scopeOf(personId);
+    if (!scope) return { ok: false, reason: 'no_scope' };
+    return forScope(scope, q);
   };
   return {
     forScope,
-    async forPerson(personId, q) {
-      const scope = await deps.store.scopeOf(personId);
-      if (!scope) return { ok: false, reason: 'no_scope' };
-      return forScope(scope, q);
+    forPerson,
+    async xlsxFor(personId, q, locale) {
+      const r = await forPerson(personId, q);
+      if (!r.ok) return r;
+      const { statusWorkbook } = await import('./export/status-xlsx.js');
+      const data = await statusWorkbook(r.report, locale, {
+        timeZone: deps.timeZone,
+        generatedAt: deps.clock.now(),
+        indicators: r.indicators,
+      });
+      return {
+        ok: true,
+        report: r.report,
+        file: {
+          name: `tinh-hinh-${r.report.dutyCode}-${r.report.periodCode}.xlsx`,
+          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          data,
+        },
+      };
+    },
+    async chartFor(personId, q, locale, indicator) {
+      const r = await forPerson(personId, q);
+      if (!r.ok) return r;
+      if (indicator && !r.indicators.some((i) => i.code === indicator))
+        return { ok: false, reason: 'unknown_indicator' };
+      const { statusChartPng } = await import('./export/status-chart.js');
+      const data = await statusChartPng(r.report, locale, indicator ? { indicator } : 'completion', {
+        indicators: r.indicators,
+      });
+      return {
+        ok: true,
+        report: r.report,
+        file: {
+          name: `bieu-do-${r.report.dutyCode}-${r.report.periodCode}${indicator ? `-${indicator}` : ''}.png`,
+          mime: 'image/png',
+          data,
+          asPhoto: true,
+        },
+      };
     },
   };
 }

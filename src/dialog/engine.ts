@@ -258,6 +258,31 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
           : [];
         return say(turn, tr(l, 'sua-how', { example: correctionExample(l, open[0]) }));
       }
+      case 'xuat':
+      case 'bieudo': {
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        if (!deps.status) return say(turn, tr(l, 'manager-status-coming'));
+        // [duty] [period] [indicator], e.g. "/bieudo BC6T 2027-H1 thads_viec".
+        const words = args.split(/\s+/).filter(Boolean).slice(0, 3);
+        const period = words.find((w) => /^\d{4}(-H[12])?$/i.test(w))?.toUpperCase();
+        const [duty, indicatorWord] = words.filter((w) => w.toUpperCase() !== period);
+        const indicator = indicatorWord?.toLowerCase();
+        const q = { dutyCode: duty?.toUpperCase(), periodCode: period };
+        const result =
+          name === 'xuat'
+            ? await deps.status.xlsxFor(turn.binding.personId, q, l)
+            : await deps.status.chartFor(turn.binding.personId, q, l, indicator);
+        if (!result.ok) return statusRefusal(turn, result);
+        const report = result.report;
+        turn.out.push({
+          text: tr(l, name === 'xuat' ? 'export-caption' : 'chart-caption', {
+            duty: l === 'vi' ? report.dutyNameVi : report.dutyNameEn,
+            period: report.periodCode,
+          }),
+          file: result.file,
+        });
+        return;
+      }
       case 'tinhhinh': {
         if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
         const [duty, period] = args.split(/\s+/).filter(Boolean);
@@ -717,6 +742,26 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
   }
 
   // ───────────── managers' status ─────────────
+
+  function statusRefusal(
+    turn: Turn,
+    result: { reason: string; dutyCode?: string | undefined; periodCode?: string | undefined },
+  ): void {
+    const l = turn.locale;
+    turn.state.flow = { k: 'idle' };
+    const args = { duty: result.dutyCode ?? '', period: result.periodCode ?? '' };
+    const id =
+      result.reason === 'no_scope'
+        ? 'status-no-scope'
+        : result.reason === 'nothing_due'
+          ? 'status-nothing'
+          : result.reason === 'empty'
+            ? 'status-none'
+            : result.reason === 'unknown_indicator'
+              ? 'chart-unknown-indicator'
+              : 'status-unknown-duty';
+    say(turn, tr(l, id, args));
+  }
 
   async function status(turn: Turn, q: StatusQuery, page = 0): Promise<void> {
     const l = turn.locale;

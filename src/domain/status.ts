@@ -58,6 +58,11 @@ export interface UnitStatus extends StatusUnitRow {
 
 export interface IndicatorSummary {
   code: string;
+  labelVi: string;
+  labelEn: string;
+  kind: IndicatorKind;
+  /** The year's targets for this indicator (all scopes). */
+  targets: ScopedTarget[];
   /** Units that reported a value. */
   reported: number;
   /** Mean of the values (rates) or their sum (counts, money), as the indicator defines. */
@@ -163,6 +168,10 @@ export function buildStatus(input: StatusInput): StatusReport {
     const sumT = ind.targets.find((t) => t.kind === 'sum');
     return {
       code: ind.code,
+      labelVi: ind.labelVi,
+      labelEn: ind.labelEn,
+      kind: ind.kind,
+      targets: ind.targets,
       reported: reported.length,
       aggregate,
       aggregateKind: ind.aggregate,

@@ -181,6 +181,11 @@ const COMMAND_ALIASES: Record<string, string> = {
   lang: 'ngonngu',
   tinhhinh: 'tinhhinh',
   status: 'tinhhinh',
+  xuat: 'xuat',
+  export: 'xuat',
+  excel: 'xuat',
+  bieudo: 'bieudo',
+  chart: 'bieudo',
 };
 
 const fold = (s: string) =>

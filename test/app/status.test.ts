@@ -137,3 +137,43 @@ describe('managers ask where things stand', () => {
     expect(json.totals.missing).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('files for managers', () => {
+  it('/xuat sends an .xlsx document and /bieudo a PNG chart, within scope', async () => {
+    const chat = chatWith(engine, { chatId: managerChat });
+    await chat.say('/xuat BC6T 2027-H1');
+    const xlsx = chat.last()[0]!;
+    expect(xlsx.text).toContain('Tệp Excel tình hình');
+    expect(xlsx.file?.name).toBe('tinh-hinh-BC6T-2027-H1.xlsx');
+    expect(Buffer.from(xlsx.file!.data).subarray(0, 2).toString()).toBe('PK');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.file!.data) as unknown as ArrayBuffer);
+    const names: string[] = [];
+    wb.eachSheet((ws) => {
+      names.push(ws.name);
+    });
+    expect(names).toEqual(['Tình hình', 'Số liệu']);
+    let cells = '';
+    wb.worksheets[0]!.eachRow((row) => {
+      cells += `${JSON.stringify(row.values)}\n`;
+    });
+    expect(cells).toContain(`Cục Cà Mau ${tag}`);
+    expect(cells).not.toContain('Hà Nội');
+
+    await chat.say('/bieudo BC6T 2027-H1');
+    const png = chat.last()[0]!;
+    expect(png.file?.mime).toBe('image/png');
+    expect(png.file?.asPhoto).toBe(true);
+    expect(Buffer.from(png.file!.data).subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.file!.data.length).toBeGreaterThan(10_000);
+
+    // A focal point gets the refusal, not a file.
+    const focal = chatWith(engine, { chatId: focalChat });
+    await focal.say('/xuat BC6T 2027-H1');
+    expect(focal.last()[0]!.file).toBeUndefined();
+    expect(focal.last()[0]!.text).toContain('dành cho lãnh đạo, quản lý');
+  });
+});

@@ -6,8 +6,14 @@
 import ExcelJS from 'exceljs';
 import { localDateOf, localTimeOf } from '../../domain/calendar.js';
 import { formatNumber, formatValue, type IndicatorKind } from '../../domain/figures/index.js';
-import type { IndicatorSummary, StatusIndicator, StatusReport, StatusState, UnitStatus } from '../../domain/status.js';
-import type { ScopedTarget } from '../../domain/submission.js';
+import type {
+  IndicatorSummary,
+  StatusIndicator,
+  StatusReport,
+  StatusState,
+  UnitStatus,
+} from '../../domain/status.js';
+import { resolveTarget, type ScopedTarget } from '../../domain/submission.js';
 import type { Locale } from '../../ports/translator.js';
 
 /** What an export needs to know about an indicator beyond its figures: names, kind, targets. */
@@ -61,19 +67,20 @@ export interface ExportLabels {
   sum: string;
   metOf: (met: number, evaluated: number) => string;
   sumTarget: (ok: boolean) => string;
+  reached: (ok: boolean) => string;
   sumWord: string;
   all: string;
-  unitsWord: string;
   noUnitTarget: string;
   met: string;
   notMet: string;
   completionTitle: string;
   submittedOf: (done: number, total: number, percent: string) => string;
   axisShare: string;
-  axisUnit: string;
   notReported: (n: number) => string;
   shownWorst: (shown: number, total: number) => string;
   targetLabel: (text: string) => string;
+  /** What the per-unit target marks on an indicator chart are. */
+  targetMarks: string;
 }
 
 const LABELS: Record<Locale, ExportLabels> = {
@@ -107,19 +114,19 @@ const LABELS: Record<Locale, ExportLabels> = {
     sum: 'tổng',
     metOf: (met, evaluated) => `${met}/${evaluated} đơn vị`,
     sumTarget: (ok) => (ok ? 'tổng đạt' : 'tổng chưa đạt'),
+    reached: (ok) => (ok ? 'đạt' : 'chưa đạt'),
     sumWord: 'tổng',
     all: 'Toàn bộ',
-    unitsWord: 'đơn vị',
     noUnitTarget: 'Không có chỉ tiêu riêng',
     met: 'Đạt chỉ tiêu',
     notMet: 'Chưa đạt',
     completionTitle: 'Tình hình nộp báo cáo theo cụm',
     submittedOf: (done, total, percent) => `đã nộp ${done}/${total} đơn vị (${percent})`,
     axisShare: 'Tỷ lệ đơn vị trong cụm',
-    axisUnit: 'Đơn vị',
     notReported: (n) => `${n} đơn vị chưa có số liệu`,
     shownWorst: (shown, total) => `${shown}/${total} đơn vị thấp nhất`,
     targetLabel: (text) => `Chỉ tiêu ${text}`,
+    targetMarks: 'Chỉ tiêu (vạch đen)',
   },
   en: {
     sheetStatus: 'Status',
@@ -151,19 +158,19 @@ const LABELS: Record<Locale, ExportLabels> = {
     sum: 'sum',
     metOf: (met, evaluated) => `${met}/${evaluated} units`,
     sumTarget: (ok) => (ok ? 'total met' : 'total not met'),
+    reached: (ok) => (ok ? 'met' : 'not met'),
     sumWord: 'total',
     all: 'All',
-    unitsWord: 'units',
     noUnitTarget: 'No unit target',
     met: 'Target met',
     notMet: 'Below target',
     completionTitle: 'Reporting by cluster',
     submittedOf: (done, total, percent) => `${done}/${total} units submitted (${percent})`,
     axisShare: 'Share of the cluster’s units',
-    axisUnit: 'Unit',
     notReported: (n) => `${n} units without figures`,
     shownWorst: (shown, total) => `lowest ${shown} of ${total} units`,
     targetLabel: (text) => `Target ${text}`,
+    targetMarks: 'Targets (black marks)',
   },
 };
 
@@ -197,16 +204,55 @@ function targetSpecText(t: ScopedTarget, kind: IndicatorKind, locale: Locale): s
 }
 
 /**
- * The year's targets of an indicator in a few characters: `> 82,5 %`, `8–10 %`, `tổng ≥ 15`;
- * targets for a narrower scope than `ALL` are prefixed by the scope (`CUM_BAC: ≥ 80 %`);
- * `—` when there is none.
+ * The targets that matter for this report: each per-unit target that applies to at least one of
+ * its units (the most specific scope wins, as in the report), and the system-wide sums.
  */
-export function targetText(targets: readonly ScopedTarget[], kind: IndicatorKind, locale: Locale): string {
+export function relevantTargets(
+  targets: readonly ScopedTarget[],
+  units: readonly UnitStatus[],
+): ScopedTarget[] {
+  const perUnit = targets.filter((t) => t.kind !== 'sum');
+  const used = new Set<ScopedTarget>();
+  for (const u of units) {
+    const t = resolveTarget(perUnit, {
+      code: u.code,
+      typeCode: u.typeCode,
+      clusterCodes: u.clusters.map((c) => c.code),
+    });
+    if (t) used.add(t);
+  }
+  return targets.filter((t) => t.kind === 'sum' || used.has(t));
+}
+
+/** Names for target scopes: the report's clusters and units by code; other scopes (unit types) as they are. */
+export function scopeNamer(report: StatusReport): (scope: string) => string {
+  const names = new Map<string, string>();
+  for (const u of report.units) {
+    names.set(u.code, u.name);
+    for (const c of u.clusters) names.set(c.code, c.name);
+  }
+  return (scope) => names.get(scope) ?? scope;
+}
+
+/**
+ * The year's targets of an indicator in a few characters: `> 82,5 %`, `8–10 %`, `tổng ≥ 15`;
+ * when several apply, those for a narrower scope than `ALL` are prefixed by the scope's name
+ * (`Cụm …: ≥ 80 %`); `—` when there is none.
+ */
+export function targetText(
+  targets: readonly ScopedTarget[],
+  kind: IndicatorKind,
+  locale: Locale,
+  scopeName: (scope: string) => string = (s) => s,
+): string {
   const parts = targets
     .map((t) => ({ t, text: targetSpecText(t, kind, locale) }))
-    .filter((p) => p.text !== '')
-    .map(({ t, text }) => (t.scope === 'ALL' || targets.length === 1 ? text : `${t.scope}: ${text}`));
-  return parts.length === 0 ? '—' : parts.join('; ');
+    .filter((p) => p.text !== '');
+  const many = parts.length > 1;
+  const out = parts.map(({ t, text }) =>
+    t.scope === 'ALL' || !many ? text : `${scopeName(t.scope)}: ${text}`,
+  );
+  return out.length === 0 ? '—' : out.join('; ');
 }
 
 /** A wall-clock instant in `timeZone` as `dd/mm/yyyy HH:MM`. */
@@ -233,6 +279,18 @@ const STATE_FILL: Record<StatusState, string | null> = {
   missing: 'FFFFC7CE',
   pending: null,
 };
+
+/** Printed on A4 landscape, as wide as one page, the header repeated on every page. */
+function printSetup(ws: ExcelJS.Worksheet, headerRow: number): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
+}
 
 function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
@@ -270,7 +328,8 @@ function fitColumns(ws: ExcelJS.Worksheet, fromRow: number, min: number, max: nu
     ws.getColumn(i + 1).eachCell({ includeEmpty: false }, (cell, rowNumber) => {
       if (rowNumber < fromRow) return;
       const v = cell.value;
-      const text = v instanceof Date ? 'dd/mm/yyyy hh:mm' : typeof v === 'number' ? `${v}   ` : String(v ?? '');
+      const text =
+        v instanceof Date ? 'dd/mm/yyyy hh:mm  ' : typeof v === 'number' ? `${v}   ` : String(v ?? '');
       longest = Math.max(longest, ...text.split('\n').map((l) => l.length));
     });
     col.width = Math.min(max, Math.max(min, longest + 2));
@@ -281,7 +340,13 @@ function clusterNames(u: UnitStatus, labels: ExportLabels): string {
   return u.clusters.length === 0 ? labels.noCluster : u.clusters.map((c) => c.name).join(', ');
 }
 
-function addStatusSheet(wb: ExcelJS.Workbook, report: StatusReport, locale: Locale, title: string, timeZone: string) {
+function addStatusSheet(
+  wb: ExcelJS.Workbook,
+  report: StatusReport,
+  locale: Locale,
+  title: string,
+  timeZone: string,
+) {
   const L = LABELS[locale];
   const ws = wb.addWorksheet(L.sheetStatus, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
   const h = L.headers;
@@ -313,7 +378,10 @@ function addStatusSheet(wb: ExcelJS.Workbook, report: StatusReport, locale: Loca
     if (fill) row.getCell(4).fill = solid(fill);
   }
   const lastUnitRow = r - 1;
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, lastUnitRow), column: header.length } };
+  ws.autoFilter = {
+    from: { row: 2, column: 1 },
+    to: { row: Math.max(2, lastUnitRow), column: header.length },
+  };
 
   r++;
   const totalsHeader = ws.getRow(r++);
@@ -333,6 +401,7 @@ function addStatusSheet(wb: ExcelJS.Workbook, report: StatusReport, locale: Loca
   ws.getRow(r - lines.length).font = { bold: true };
 
   fitColumns(ws, 2, 8, 45);
+  printSetup(ws, 2);
 }
 
 function addFiguresSheet(
@@ -359,7 +428,12 @@ function addFiguresSheet(
   targetsRow.getCell(1).font = { bold: true };
   metas.forEach(({ meta }, i) => {
     const cell = targetsRow.getCell(first + i);
-    cell.value = targetText(meta.targets, meta.kind, locale);
+    cell.value = targetText(
+      relevantTargets(meta.targets, report.units),
+      meta.kind,
+      locale,
+      scopeNamer(report),
+    );
     cell.font = { italic: true };
     cell.alignment = { horizontal: 'right', wrapText: true };
   });
@@ -427,15 +501,28 @@ function addFiguresSheet(
   });
 
   fitColumns(ws, 2, 8, 40);
-  // Indicator names are long: wrap them in a narrower column and give the header room.
+  // Indicator names and targets can be long: wrap them in a narrower column, rows tall enough.
+  const lines = (row: ExcelJS.Row, c: number) =>
+    Math.ceil(String(row.getCell(c).value ?? '').length / Math.max(1, (ws.getColumn(c).width ?? 14) - 2));
   let headerLines = 1;
-  metas.forEach((_, i) => {
+  let targetLines = 1;
+  metas.forEach(({ summary, meta }, i) => {
     const col = ws.getColumn(first + i);
-    col.width = Math.min(col.width ?? 14, 22);
-    const text = String(headerRow.getCell(first + i).value ?? '');
-    headerLines = Math.max(headerLines, Math.ceil(text.length / Math.max(1, (col.width ?? 14) - 2)));
+    // Numbers never wrap: the column is at least as wide as the longest value shown.
+    const values = [...report.units.map((u) => u.values[meta.code]), summary.aggregate];
+    const widest = Math.max(
+      0,
+      ...values
+        .filter((v): v is number => v != null)
+        .map((v) => formatValue(v, meta.kind, locale).length + 3),
+    );
+    col.width = Math.max(12, widest, Math.min(col.width ?? 14, 22));
+    headerLines = Math.max(headerLines, lines(headerRow, first + i));
+    targetLines = Math.max(targetLines, lines(targetsRow, first + i));
   });
   headerRow.height = 15 * Math.min(4, headerLines) + 4;
+  printSetup(ws, 3);
+  if (targetLines > 1) targetsRow.height = 15 * Math.min(6, targetLines) + 4;
 }
 
 /**
