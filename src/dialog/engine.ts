@@ -35,7 +35,7 @@ import type {
 import type { Locale, Translator } from '../ports/translator.js';
 import { exampleMessage, shortestLabel } from './examples.js';
 import { type ConversationState, type Draft, type Flow, initialState, readState } from './state.js';
-import { statusPages } from './status-view.js';
+import { statusPages, summaryParagraph, targetsText } from './status-view.js';
 
 export interface DialogDeps {
   identities: IdentityStore;
@@ -282,6 +282,24 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
           file: result.file,
         });
         return;
+      }
+      case 'chitieu':
+      case 'tonghop': {
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        if (!deps.status) return say(turn, tr(l, 'manager-status-coming'));
+        const [duty, period] = args.split(/\s+/).filter(Boolean);
+        const result = await deps.status.forPerson(turn.binding.personId, {
+          dutyCode: duty?.toUpperCase(),
+          periodCode: period?.toUpperCase(),
+        });
+        if (!result.ok) return statusRefusal(turn, result);
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timeZone }).format(turn.now);
+        return say(
+          turn,
+          name === 'chitieu'
+            ? targetsText(result.report, l, (id, a) => tr(l, id, a))
+            : summaryParagraph(result.report, l, (id, a) => tr(l, id, a), today),
+        );
       }
       case 'tinhhinh': {
         if (!turn.binding) return say(turn, tr(l, 'unbound-only'));

@@ -1,6 +1,7 @@
 /** The status report as chat text, paginated. */
 import { localDateOf } from '../domain/calendar.js';
-import type { StatusReport } from '../domain/status.js';
+import { formatValue } from '../domain/figures/index.js';
+import type { IndicatorSummary, StatusReport } from '../domain/status.js';
 import type { Locale } from '../ports/translator.js';
 
 const PAGE_LINES = 35;
@@ -59,4 +60,103 @@ function percent(part: number, whole: number, locale: Locale): string {
   const v = Math.min(100, (part / whole) * 100);
   const s = (Math.round(v * 10) / 10).toString();
   return locale === 'vi' ? s.replace('.', ',') : s;
+}
+
+type T = (id: string, args?: Record<string, string | number>) => string;
+
+function targetShort(
+  i: { kind: IndicatorSummary['kind']; targets: IndicatorSummary['targets'] },
+  locale: Locale,
+): string | null {
+  const t = i.targets.find((x) => x.kind !== 'sum') ?? i.targets[0];
+  if (!t) return null;
+  const f = (v: number | null) => (v === null ? '?' : formatValue(v, i.kind, locale));
+  switch (t.kind) {
+    case 'floor':
+      return `${t.inclusive ? '≥' : '>'} ${f(t.min)}`;
+    case 'ceiling':
+      return `${t.inclusive ? '≤' : '<'} ${f(t.max)}`;
+    case 'range':
+      return `${f(t.min)}–${f(t.max)}`;
+    case 'sum':
+      return `${locale === 'vi' ? 'tổng' : 'total'} ≥ ${f(t.min)}`;
+  }
+}
+
+/** `/chitieu`: each indicator against the year's target. */
+export function targetsText(report: StatusReport, locale: Locale, t: T): string {
+  const lines = [
+    t('targets-title', {
+      duty: locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
+      period: report.periodCode,
+    }),
+  ];
+  for (const i of report.indicators) {
+    const label = locale === 'vi' ? i.labelVi : i.labelEn;
+    if (i.reported === 0) {
+      lines.push(t('targets-none', { label }));
+      continue;
+    }
+    const parts = [
+      t(i.aggregateKind === 'sum' ? 'targets-sum' : 'targets-mean', {
+        value: formatValue(i.aggregate ?? 0, i.kind, locale),
+      }),
+    ];
+    const target = targetShort(i, locale);
+    if (i.sumTarget) {
+      parts.push(
+        t(i.sumTarget.status === 'met' ? 'targets-sum-met' : 'targets-sum-not-met', { target: target ?? '' }),
+      );
+    } else if (i.evaluated > 0) {
+      parts.push(t('targets-met', { met: i.met, evaluated: i.evaluated, target: target ?? '' }));
+    }
+    if (i.best && i.worst && i.reported > 1) {
+      parts.push(
+        t('targets-best-worst', {
+          best: `${i.best.name} ${formatValue(i.best.value, i.kind, locale)}`,
+          worst: `${i.worst.name} ${formatValue(i.worst.value, i.kind, locale)}`,
+        }),
+      );
+    }
+    lines.push(`• ${label}: ${parts.join(' · ')}`);
+    if (i.below.length > 0) {
+      const shown = i.below.slice(0, 10).map((b) => `${b.name} (${formatValue(b.value, i.kind, locale)})`);
+      lines.push(
+        `  ${t('targets-below', { units: shown.join(', ') })}${i.below.length > 10 ? ` ${t('status-more', { count: i.below.length - 10 })}` : ''}`,
+      );
+    }
+  }
+  if (report.indicators.length === 0) lines.push(t('targets-no-indicators'));
+  return lines.join('\n');
+}
+
+/** `/tonghop`: a drafted paragraph for the consolidated report; every number comes from the report. */
+export function summaryParagraph(report: StatusReport, locale: Locale, t: T, today: string): string {
+  const done = report.totals.on_time + report.totals.late;
+  const plural = report.unitsPlural ? (locale === 'vi' ? report.unitsPlural.vi : report.unitsPlural.en) : t('units-word');
+  const sentences = [
+    t('summary-head', {
+      date: `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`,
+      done,
+      total: report.total,
+      units: plural,
+      duty: locale === 'vi' ? report.dutyNameVi.toLowerCase() : report.dutyNameEn,
+      period: report.periodCode,
+      onTime: report.totals.on_time,
+      late: report.totals.late,
+    }),
+  ];
+  for (const i of report.indicators.filter((x) => x.reported > 0)) {
+    const label = (locale === 'vi' ? i.labelVi : i.labelEn).toLowerCase();
+    const value = formatValue(i.aggregate ?? 0, i.kind, locale);
+    if (i.sumTarget) {
+      sentences.push(t('summary-sum', { label, value, status: t(i.sumTarget.status === 'met' ? 'summary-met' : 'summary-not-met') }));
+    } else if (i.evaluated > 0) {
+      sentences.push(t('summary-indicator', { label, value, met: i.met, evaluated: i.evaluated }));
+    } else {
+      sentences.push(t(i.aggregateKind === 'sum' ? 'summary-total' : 'summary-mean', { label, value }));
+    }
+  }
+  if (report.totals.missing > 0) sentences.push(t('summary-missing', { count: report.totals.missing }));
+  return `${sentences.join('; ')}.`;
 }

@@ -48,6 +48,8 @@ export interface StatusInput {
   today: IsoDate;
   units: readonly StatusUnitRow[];
   indicators: readonly StatusIndicator[];
+  /** How to name the units in a sentence ("Cục THADS") when they share one type. */
+  unitsPlural?: { vi: string; en: string } | undefined;
 }
 
 export interface UnitStatus extends StatusUnitRow {
@@ -92,6 +94,7 @@ export interface StatusReport {
   missingByCluster: { cluster: { code: string; name: string } | null; units: UnitStatus[] }[];
   late: UnitStatus[];
   indicators: IndicatorSummary[];
+  unitsPlural?: { vi: string; en: string } | undefined;
 }
 
 /** The state of one unit today: stored on_time/late stand; otherwise pending until the deadline, then missing. */
@@ -203,5 +206,6 @@ export function buildStatus(input: StatusInput): StatusReport {
     missingByCluster,
     late: units.filter((u) => u.state === 'late'),
     indicators,
+    unitsPlural: input.unitsPlural,
   };
 }

@@ -97,7 +97,10 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
           values,
         };
       });
+      const oneType =
+        typeCodes.length === 1 ? await prisma.unitType.findUnique({ where: { code: typeCodes[0]! } }) : null;
       return {
+        unitsPlural: oneType ? { vi: oneType.pluralVi, en: oneType.pluralEn } : undefined,
         dutyCode: duty.code,
         dutyNameVi: duty.nameVi,
         dutyNameEn: duty.nameEn,

@@ -177,3 +177,21 @@ describe('files for managers', () => {
     expect(focal.last()[0]!.text).toContain('dành cho lãnh đạo, quản lý');
   });
 });
+
+describe('targets and the drafted paragraph', () => {
+  it('/chitieu shows the mean, who meets the target, best and worst, who is below', async () => {
+    const reply = await chatWith(engine, { chatId: managerChat }).say('/chitieu BC6T 2027-H1');
+    expect(reply).toContain('Số liệu so với chỉ tiêu — Báo cáo công tác thi đua, khen thưởng 6 tháng');
+    expect(reply).toContain(
+      `• Tỷ lệ thi hành xong về việc: bình quân 82,5 % · đạt chỉ tiêu 1/2 đơn vị (> 82,5 %) · cao nhất Cục An ${tag} 85 %; thấp nhất Cục Bình ${tag} 80 %`,
+    );
+    expect(reply).toContain(`⚠ Chưa đạt: Cục Bình ${tag} (80 %)`);
+  });
+
+  it('/tonghop drafts a paragraph whose numbers come from the stored values', async () => {
+    const reply = await chatWith(engine, { chatId: managerChat }).say('/tonghop BC6T 2027-H1');
+    expect(reply).toBe(
+      'Đến ngày 20/07/2027, 2/4 Cục THADS đã gửi báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1 (1 đúng hạn, 1 nộp muộn); tỷ lệ thi hành xong về việc bình quân 82,5 %, 1/2 đơn vị đạt chỉ tiêu; còn 2 đơn vị chưa gửi.',
+    );
+  });
+});
