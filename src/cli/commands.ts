@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import type { ParseArgsConfig } from 'node:util';
 import { createRedis, type Redis, safeUrl } from '../../jobs/redis.js';
 import { importUnits } from '../app/import-units.js';
 import { createInvite } from '../app/invites.js';
@@ -7,56 +6,22 @@ import { createReminderRuntime } from '../app/reminder-runtime.js';
 import { createStatusService } from '../app/status.js';
 import { readTable, TabularFileError } from '../app/tabular-file.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
-import type { Config } from '../config/config.js';
 import { statusPages } from '../dialog/status-view.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
 import { createTranslator } from '../i18n/fluent.js';
 import { createLogger } from '../logger.js';
-import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
 import { runSeed } from '../storage/bootstrap.js';
-import { type Database, DatabaseBusyError, openDatabase } from '../storage/database.js';
 import { createPrismaInviteStore } from '../storage/invite-store.js';
 import { createMigration } from '../storage/migrations.js';
 import { createPrismaReminderStore } from '../storage/reminder-store.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
 import { createPrismaUnitStore } from '../storage/unit-store.js';
+import { type Command, type CommandContext, withDb } from './command.js';
+import { operatorCommands } from './operator-commands.js';
 
-export interface CommandContext {
-  config: Config;
-  clock: Clock;
-  locale: Locale;
-  t: (id: string, args?: Record<string, string | number>) => string;
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-type Values = Record<string, string | boolean | undefined>;
-
-export interface Command {
-  options?: ParseArgsConfig['options'];
-  run(ctx: CommandContext, values: Values, positionals: string[]): Promise<number>;
-}
-
-/** Opens the configured database for one command, and closes it afterwards. */
-async function withDb(ctx: CommandContext, run: (db: Database) => Promise<number>): Promise<number> {
-  let db: Database;
-  try {
-    db = await openDatabase(ctx.config.database, { poolSize: 4 });
-  } catch (err) {
-    if (err instanceof DatabaseBusyError) {
-      ctx.err(err.message);
-      return 1;
-    }
-    throw err;
-  }
-  try {
-    return await run(db);
-  } finally {
-    await db.close();
-  }
-}
+export type { Command, CommandContext } from './command.js';
 
 function formatDateTime(d: Date, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
@@ -452,4 +417,5 @@ export const commands: Record<string, Command> = {
       });
     },
   },
+  ...operatorCommands,
 };

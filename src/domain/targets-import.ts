@@ -181,7 +181,11 @@ export function validateTargetImport(
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
     if (yearText === '') err('missing_value', { column: 'year' });
     else if (!(year >= TARGET_YEAR_MIN && year <= TARGET_YEAR_MAX)) {
-      err('bad_year', { value: yearText.slice(0, 20), from: String(TARGET_YEAR_MIN), to: String(TARGET_YEAR_MAX) });
+      err('bad_year', {
+        value: yearText.slice(0, 20),
+        from: String(TARGET_YEAR_MIN),
+        to: String(TARGET_YEAR_MAX),
+      });
     }
 
     const scope = cell(row, 'scope').toUpperCase();

@@ -1,0 +1,71 @@
+# Operators' commands (CLI): yearly targets and duties' deadlines.
+
+operators-missing-arg = Missing { $arg }.
+operators-bad-format = Format "{ $format }" is not valid: use text or json.
+operators-bad-extension = Only .csv or .xlsx files are accepted.
+operators-unreadable = Cannot read { $file }: { $reason }
+
+targets-import-ok = Imported { $count } targets ({ $created } new, { $updated } updated) from { $file }.
+targets-import-refused = File { $file } not imported: { $count } errors, nothing was written.
+targets-import-line = Line { $line }: { $message }
+targets-import-missing_columns = missing column(s) { $columns } (header must be indicator,year,scope,kind,min,max; inclusive,note optional)
+targets-import-empty_file = the file has no data rows
+targets-import-missing_value = column { $column } is empty
+targets-import-unknown_indicator = indicator "{ $value }" does not exist (use an indicator code, e.g. thads_viec, hoa_giai_thanh)
+targets-import-bad_year = year "{ $value }" is not valid ({ $from } to { $to })
+targets-import-unknown_scope = scope "{ $value }" does not exist (use ALL, a unit type, a cluster code or a unit code)
+targets-import-bad_kind = target kind "{ $value }" is not valid (use floor, ceiling, range or sum)
+targets-import-bad_number = column { $column }: "{ $value }" is not a number (e.g. 82.5 or 82,5)
+targets-import-ambiguous_number = column { $column }: "{ $value }" could be a decimal or a thousands grouping; write it unambiguously, e.g. 1.5 or 1500
+targets-import-missing_min = a { $kind } target needs a value in column min
+targets-import-missing_max = a { $kind } target needs a value in column max
+targets-import-unexpected_min = a { $kind } target does not use column min; leave it empty
+targets-import-unexpected_max = a { $kind } target does not use column max; leave it empty (use kind range for an interval)
+targets-import-min_above_max = min ({ $min }) is greater than max ({ $max })
+targets-import-out_of_range = column { $column }: { $value } is outside the indicator's limits ({ $low } to { $high })
+targets-import-bad_inclusive = column inclusive: "{ $value }" is not valid (use true/false or yes/no)
+targets-import-note_too_long = note longer than { $max } characters
+targets-import-duplicate = indicator { $indicator }, year { $year }, scope { $scope } already appears on line { $first }
+
+targets-list-header = Year | Indicator | Scope | Target | Note | Updated by
+targets-list-floor = { $inclusive ->
+    [yes] at least { $min }
+   *[no] above { $min }
+}
+targets-list-ceiling = { $inclusive ->
+    [yes] at most { $max }
+   *[no] below { $max }
+}
+targets-list-range = { $inclusive ->
+    [yes] from { $min } to { $max }
+   *[no] above { $min } and below { $max }
+}
+targets-list-sum = { $inclusive ->
+    [yes] a total of at least { $min }
+   *[no] a total above { $min }
+}
+targets-list-count = { $count } targets.
+targets-list-none = No targets for { $year } yet.
+targets-list-empty = No targets yet.
+targets-list-bad-year = Year "{ $value }" is not valid: use a year from 2000 to 2100, e.g. --year 2027.
+
+duties-list-duty = { $code } — { $name }: { $recurrence }, period { $pattern }, reminders at { $stages } days from the deadline{ $active ->
+    [no] {" "}(inactive)
+   *[yes] {""}
+}
+duties-list-rule = {"  "}• { $unitType }: { $date } (updated by { $updatedBy })
+duties-list-count = { $count } report types.
+duties-recurrence-yearly = yearly
+duties-recurrence-one_off = one-off
+duties-default-type = default (every other unit type)
+duties-not-set = not set yet
+duties-not-applicable = not applicable
+duties-no-own-rule = no rule of its own
+
+duties-deadline-set = Deadline of { $duty } for { $unitType } set to { $date } (before: { $previous }).
+duties-deadline-redated = Re-dated { $redated } pending reporting assignments of { $years }.
+duties-deadline-bad_format = Date "{ $value }" is not valid: use day/month, e.g. 15/02, or none when not announced yet.
+duties-deadline-no_such_day = There is no day "{ $value }" in the year: check the day and month (day/month, e.g. 15/02).
+duties-deadline-unknown_duty = No report type with code "{ $duty }". Existing codes: { $known }.
+duties-deadline-unknown_unit_type = No unit type "{ $unitType }". Existing types: { $known } (or * for the default).
+duties-deadline-not_applicable = Units of type { $unitType } do not send report { $duty }, so it has no deadline for them.

@@ -1,0 +1,140 @@
+/**
+ * Operators' use cases for targets and deadlines: targets change every year and deadlines are
+ * announced late, so both are data an administrator changes from the command line, never code.
+ * Every change records who and when (AuditLog) and marks the row as the operator's, so a later
+ * seeding leaves it alone.
+ */
+import { localDateOf, yearsToMaterialise } from '../domain/calendar.js';
+import {
+  formatDayMonth,
+  parseDayMonth,
+  type RawTableRow,
+  type TargetImportError,
+  validateTargetImport,
+} from '../domain/targets-import.js';
+import type { PrismaClient } from '../storage/database.js';
+import {
+  createPrismaDeadlineStore,
+  createPrismaTargetStore,
+  type DutyRow,
+  type TargetRow,
+} from '../storage/target-store.js';
+
+export type { DeadlineRuleRow, DutyRow, TargetRow } from '../storage/target-store.js';
+
+export type ImportTargetsResult =
+  | { ok: true; count: number; created: number; updated: number }
+  | { ok: false; errors: TargetImportError[] };
+
+/**
+ * Imports targets from a parsed table (header + rows). All or nothing: one bad row refuses the
+ * whole file with every error by line; otherwise every row is upserted by (indicator, year,
+ * scope) in one transaction, `updatedBy` = `actor`, with one `targets.import` audit row.
+ * `source` (the file name) goes into the audit row.
+ */
+export async function importTargets(
+  prisma: PrismaClient,
+  table: { header: string[]; rows: RawTableRow[] },
+  actor: string,
+  source = '',
+): Promise<ImportTargetsResult> {
+  const store = createPrismaTargetStore(prisma);
+  const { indicators, scopes } = await store.importContext();
+  const checked = validateTargetImport(table.header, table.rows, indicators, scopes);
+  if (!checked.ok) return checked;
+  const { created, updated } = await store.saveTargets(checked.targets, actor, source);
+  return { ok: true, count: checked.targets.length, created, updated };
+}
+
+/** The stored targets of `year` (every year when omitted), by year, indicator and scope. */
+export function listTargets(prisma: PrismaClient, year?: number): Promise<TargetRow[]> {
+  return createPrismaTargetStore(prisma).list(year);
+}
+
+/** Every duty with its recurrence, period pattern, reminder stages and deadline rules. */
+export function listDuties(prisma: PrismaClient): Promise<DutyRow[]> {
+  return createPrismaDeadlineStore(prisma).duties();
+}
+
+export interface SetDeadlineInput {
+  /** Duty code, any case. */
+  duty: string;
+  /** Unit type code, or `*` (default) for every type without a rule of its own. */
+  unitType?: string;
+  /** `dd/mm`, or `none` when the date is not announced yet. */
+  date: string;
+  actor: string;
+  now: Date;
+  /** The application's time zone: decides which years are "current and next". */
+  timeZone: string;
+}
+
+export type SetDeadlineError =
+  | 'bad_format'
+  | 'no_such_day'
+  | 'unknown_duty'
+  | 'unknown_unit_type'
+  /** Units of that type do not carry the duty: a date would mean nothing. */
+  | 'not_applicable';
+
+export type SetDeadlineResult =
+  | {
+      ok: true;
+      duty: string;
+      unitType: string;
+      /** `dd/mm`, or null for "not set yet". */
+      date: string | null;
+      /** The rule's date before (null = not set), undefined when the rule is new. */
+      previous: string | null | undefined;
+      years: number[];
+      /** Pending assignments of those years whose deadline changed. */
+      redated: number;
+      created: number;
+    }
+  | { ok: false; error: SetDeadlineError; known?: string[] };
+
+/**
+ * Sets the deadline of a duty for a unit type (upserting the DeadlineRule, `updatedBy` =
+ * actor, with a `duty.deadline` audit row), then re-dates the pending assignments of the
+ * current and next year through `materialiseYears` (submitted ones are never touched).
+ * Refuses a malformed or impossible date (31/02), an unknown duty or unit type, and a type
+ * that does not carry the duty.
+ */
+export async function setDeadline(prisma: PrismaClient, input: SetDeadlineInput): Promise<SetDeadlineResult> {
+  const parsed = parseDayMonth(input.date);
+  if (!parsed.ok) return { ok: false, error: parsed.code };
+  const dutyCode = input.duty.trim().toUpperCase();
+  const unitType = (input.unitType ?? '*').trim().toUpperCase() || '*';
+  const store = createPrismaDeadlineStore(prisma);
+  const duties = await store.duties();
+  const duty = duties.find((d) => d.code === dutyCode);
+  if (!duty) return { ok: false, error: 'unknown_duty', known: duties.map((d) => d.code) };
+  if (unitType !== '*') {
+    const types = await store.unitTypes();
+    if (!types.has(unitType)) return { ok: false, error: 'unknown_unit_type', known: [...types].sort() };
+  }
+  const rule =
+    duty.deadlines.find((r) => r.unitType === unitType) ?? duty.deadlines.find((r) => r.unitType === '*');
+  if (rule && !rule.applies) return { ok: false, error: 'not_applicable' };
+
+  const [day, month] = parsed.value.kind === 'date' ? [parsed.value.day, parsed.value.month] : [null, null];
+  const { previous } = await store.saveRule({
+    dutyCode,
+    unitType,
+    day,
+    month,
+    actor: input.actor,
+  });
+  const years = yearsToMaterialise(localDateOf(input.now, input.timeZone));
+  const { created, redated } = await store.redate(years);
+  return {
+    ok: true,
+    duty: dutyCode,
+    unitType,
+    date: formatDayMonth(day, month),
+    previous,
+    years,
+    redated,
+    created,
+  };
+}

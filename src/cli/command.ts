@@ -1,0 +1,47 @@
+/**
+ * What every CLI command gets and returns: the context (config, clock, translator, output
+ * streams) and the shape of a command. Exit codes: 0 success, 1 refusal, 2 bad usage.
+ */
+import type { ParseArgsConfig } from 'node:util';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../ports/clock.js';
+import type { Locale } from '../ports/translator.js';
+import { type Database, DatabaseBusyError, openDatabase } from '../storage/database.js';
+
+export interface CommandContext {
+  config: Config;
+  clock: Clock;
+  locale: Locale;
+  t: (id: string, args?: Record<string, string | number>) => string;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  options?: ParseArgsConfig['options'];
+  run(ctx: CommandContext, values: Values, positionals: string[]): Promise<number>;
+}
+
+/**
+ * Opens the configured database for one command, and closes it afterwards. A database held
+ * by a running service (embedded mode) is a refusal (exit 1) with one line saying so.
+ */
+export async function withDb(ctx: CommandContext, run: (db: Database) => Promise<number>): Promise<number> {
+  let db: Database;
+  try {
+    db = await openDatabase(ctx.config.database, { poolSize: 4 });
+  } catch (err) {
+    if (err instanceof DatabaseBusyError) {
+      ctx.err(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * Operators' commands for targets and deadlines (issue 5, "Operators"): targets change every
+ * year and deadlines are announced late, so both are changed from here, never in code.
+ *
+ *   targets:import <file.csv|file.xlsx>
+ *   targets:list [--year 2027] [--format text|json]
+ *   duties:list [--format text|json]
+ *   duties:set-deadline --duty <code> [--unit-type <type>|*] --date <dd/mm|none>
+ *
+ * Exit code 0 on success, 1 on a refusal, 2 on bad usage (as the other commands).
+ */
+
+import { readTable, TabularFileError } from '../app/tabular-file.js';
+import {
+  type DutyRow,
+  importTargets,
+  listDuties,
+  listTargets,
+  type SetDeadlineResult,
+  setDeadline,
+  type TargetRow,
+} from '../app/targets.js';
+import { formatValue } from '../domain/figures/index.js';
+import { parseDayMonth, TARGET_YEAR_MAX, TARGET_YEAR_MIN } from '../domain/targets-import.js';
+import { type Command, type CommandContext, withDb } from './command.js';
+
+/** Who the audit rows name for a change made from the command line. */
+const CLI_ACTOR = 'cli';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** `text` or `json`; otherwise a refusal printed and null. */
+function outputFormat(ctx: CommandContext, value: unknown): 'text' | 'json' | null {
+  const format = str(value) ?? 'text';
+  if (format === 'text' || format === 'json') return format;
+  ctx.err(ctx.t('operators-bad-format', { format }));
+  return null;
+}
+
+function describeTarget(ctx: CommandContext, t: TargetRow): string {
+  const v = (n: number | null) => (n === null ? '' : formatValue(n, t.indicatorKind, ctx.locale));
+  return ctx.t(`targets-list-${t.kind}`, {
+    min: v(t.min),
+    max: v(t.max),
+    inclusive: t.inclusive ? 'yes' : 'no',
+  });
+}
+
+function unitTypeLabel(ctx: CommandContext, unitType: string): string {
+  return unitType === '*' ? ctx.t('duties-default-type') : unitType;
+}
+
+function printDuty(ctx: CommandContext, d: DutyRow): void {
+  const stages = d.reminderStages.map((s) => (s > 0 ? `+${s}` : String(s))).join(', ');
+  ctx.out(
+    ctx.t('duties-list-duty', {
+      code: d.code,
+      name: ctx.locale === 'vi' ? d.nameVi : d.nameEn,
+      recurrence: ctx.t(`duties-recurrence-${d.recurrence}`),
+      pattern: d.periodPattern,
+      stages,
+      active: d.active ? 'yes' : 'no',
+    }),
+  );
+  for (const r of d.deadlines) {
+    const date = !r.applies
+      ? ctx.t('duties-not-applicable')
+      : (r.date ?? ctx.t('duties-not-set')) + (r.year !== null ? `/${r.year}` : '');
+    ctx.out(
+      ctx.t('duties-list-rule', {
+        unitType: unitTypeLabel(ctx, r.unitType),
+        date,
+        updatedBy: r.updatedBy,
+      }),
+    );
+  }
+}
+
+function reportDeadlineRefusal(
+  ctx: CommandContext,
+  r: Extract<SetDeadlineResult, { ok: false }>,
+  input: { duty: string; unitType: string; date: string },
+): number {
+  ctx.err(
+    ctx.t(`duties-deadline-${r.error}`, {
+      value: input.date,
+      duty: input.duty,
+      unitType: unitTypeLabel(ctx, input.unitType),
+      known: (r.known ?? []).join(', '),
+    }),
+  );
+  return r.error === 'bad_format' || r.error === 'no_such_day' ? 2 : 1;
+}
+
+export const operatorCommands: Record<string, Command> = {
+  'targets:import': {
+    async run(ctx, _values, positionals) {
+      const file = positionals[0];
+      if (!file) {
+        ctx.err(ctx.t('operators-missing-arg', { arg: '<file.csv|file.xlsx>' }));
+        return 2;
+      }
+      let table: Awaited<ReturnType<typeof readTable>>;
+      try {
+        table = await readTable(file);
+      } catch (err) {
+        if (err instanceof TabularFileError) {
+          ctx.err(
+            err.code === 'bad_extension'
+              ? ctx.t('operators-bad-extension')
+              : ctx.t('operators-unreadable', { file, reason: err.message }),
+          );
+          return 1;
+        }
+        throw err;
+      }
+      return withDb(ctx, async (db) => {
+        const result = await importTargets(db.prisma, table, CLI_ACTOR, file);
+        if (!result.ok) {
+          ctx.err(ctx.t('targets-import-refused', { file, count: result.errors.length }));
+          for (const e of result.errors) {
+            ctx.err(
+              ctx.t('targets-import-line', {
+                line: e.line,
+                message: ctx.t(`targets-import-${e.code}`, e.args),
+              }),
+            );
+          }
+          return 1;
+        }
+        ctx.out(
+          ctx.t('targets-import-ok', {
+            file,
+            count: result.count,
+            created: result.created,
+            updated: result.updated,
+          }),
+        );
+        return 0;
+      });
+    },
+  },
+
+  'targets:list': {
+    options: { year: { type: 'string' }, format: { type: 'string' } },
+    async run(ctx, values) {
+      const format = outputFormat(ctx, values.format);
+      if (!format) return 2;
+      const yearText = str(values.year)?.trim();
+      let year: number | undefined;
+      if (yearText !== undefined) {
+        year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+        if (!(year >= TARGET_YEAR_MIN && year <= TARGET_YEAR_MAX)) {
+          ctx.err(ctx.t('targets-list-bad-year', { value: yearText }));
+          return 2;
+        }
+      }
+      return withDb(ctx, async (db) => {
+        const rows = await listTargets(db.prisma, year);
+        if (format === 'json') {
+          ctx.out(JSON.stringify(rows));
+          return 0;
+        }
+        if (rows.length === 0) {
+          ctx.out(
+            year === undefined
+              ? ctx.t('targets-list-empty')
+              : ctx.t('targets-list-none', { year: String(year) }),
+          );
+          return 0;
+        }
+        ctx.out(ctx.t('targets-list-header'));
+        for (const t of rows) {
+          ctx.out(
+            [
+              t.year,
+              `${ctx.locale === 'vi' ? t.labelVi : t.labelEn} (${t.indicator})`,
+              t.scope,
+              describeTarget(ctx, t),
+              t.note ?? '',
+              t.updatedBy,
+            ].join(' | '),
+          );
+        }
+        ctx.out(ctx.t('targets-list-count', { count: rows.length }));
+        return 0;
+      });
+    },
+  },
+
+  'duties:list': {
+    options: { format: { type: 'string' } },
+    async run(ctx, values) {
+      const format = outputFormat(ctx, values.format);
+      if (!format) return 2;
+      return withDb(ctx, async (db) => {
+        const duties = await listDuties(db.prisma);
+        if (format === 'json') {
+          ctx.out(JSON.stringify(duties));
+          return 0;
+        }
+        for (const d of duties) printDuty(ctx, d);
+        ctx.out(ctx.t('duties-list-count', { count: duties.length }));
+        return 0;
+      });
+    },
+  },
+
+  'duties:set-deadline': {
+    options: { duty: { type: 'string' }, 'unit-type': { type: 'string' }, date: { type: 'string' } },
+    async run(ctx, values) {
+      const duty = str(values.duty)?.trim().toUpperCase();
+      const date = str(values.date)?.trim();
+      if (!duty || !date) {
+        ctx.err(ctx.t('operators-missing-arg', { arg: '--duty <code> --date <dd/mm|none>' }));
+        return 2;
+      }
+      const unitType = str(values['unit-type'])?.trim().toUpperCase() || '*';
+      // A malformed or impossible date is refused before the database is opened.
+      const parsed = parseDayMonth(date);
+      if (!parsed.ok)
+        return reportDeadlineRefusal(ctx, { ok: false, error: parsed.code }, { duty, unitType, date });
+      return withDb(ctx, async (db) => {
+        const r = await setDeadline(db.prisma, {
+          duty,
+          unitType,
+          date,
+          actor: CLI_ACTOR,
+          now: ctx.clock.now(),
+          timeZone: ctx.config.timeZone,
+        });
+        if (!r.ok) return reportDeadlineRefusal(ctx, r, { duty, unitType, date });
+        ctx.out(
+          ctx.t('duties-deadline-set', {
+            duty: r.duty,
+            unitType: unitTypeLabel(ctx, r.unitType),
+            date: r.date ?? ctx.t('duties-not-set'),
+            previous:
+              r.previous === undefined
+                ? ctx.t('duties-no-own-rule')
+                : (r.previous ?? ctx.t('duties-not-set')),
+          }),
+        );
+        ctx.out(
+          ctx.t('duties-deadline-redated', {
+            redated: r.redated,
+            years: r.years.map(String).join(', '),
+          }),
+        );
+        return 0;
+      });
+    },
+  },
+};
