@@ -2,7 +2,15 @@
 CREATE TYPE "ExceptionStatus" AS ENUM ('pending', 'allowed', 'refused');
 
 -- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
 ALTER TYPE "LedgerKind" ADD VALUE 'digest';
+ALTER TYPE "LedgerKind" ADD VALUE 'exception';
 
 -- AlterTable
 ALTER TABLE "Identity" ADD COLUMN     "lastSeenAt" TIMESTAMP(3);
