@@ -14,7 +14,7 @@ import { parseConfig } from './config/config.js';
 import { createHttpServer } from './http/server.js';
 import { createTranslator } from './i18n/fluent.js';
 import { createLogger } from './logger.js';
-import type { Channel, DialogInput } from './ports/channel.js';
+import type { Channel, ChannelName, DialogInput } from './ports/channel.js';
 import { ensureSeeded } from './storage/bootstrap.js';
 import { DatabaseBusyError, openDatabase } from './storage/database.js';
 import { ensureDemoUsers, listWebUsers } from './storage/demo-users.js';
@@ -86,12 +86,26 @@ async function main(): Promise<void> {
       },
     });
     const translator = createTranslator();
+    // Reminders: every instance ticks; the plan job id makes one planning pass per minute.
+    // The channel map is filled once the channels exist (the dialog needs the runtime first).
+    const channelMap = new Map<ChannelName, Channel>();
+    const reminders = createReminderRuntime({
+      prisma: db.prisma,
+      redis,
+      prefix: config.redisPrefix,
+      channels: channelMap,
+      translator,
+      clock,
+      timeZone: config.timeZone,
+      logger,
+    });
     const engine = createDialogOnPrisma(db.prisma, {
       translator,
       clock,
       timeZone: config.timeZone,
       defaultLocale: config.defaultLocale,
       logger,
+      actions: reminders.managerActions,
     });
     const channels: Channel[] = [];
     const converse = (channel: Channel) => async (input: DialogInput) => {
@@ -118,17 +132,7 @@ async function main(): Promise<void> {
         .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'setMyCommands failed'));
     }
 
-    // Reminders: every instance ticks; the plan job id makes one planning pass per minute.
-    const reminders = createReminderRuntime({
-      prisma: db.prisma,
-      redis,
-      prefix: config.redisPrefix,
-      channels: new Map(channels.map((c) => [c.name, c])),
-      translator,
-      clock,
-      timeZone: config.timeZone,
-      logger,
-    });
+    for (const c of channels) channelMap.set(c.name, c);
     const workers = startWorkers({
       connection: redis,
       prefix: config.redisPrefix,

@@ -39,7 +39,12 @@ help-focal =
     • /ngonngu — change language
 help-manager =
     You are a manager of { $unit }.
-    • /tinhhinh — where reporting stands in your scope
+    • /tinhhinh [report] [period] — where reporting stands in your scope (or ask: "đơn vị nào chưa nộp báo cáo 6 tháng?")
+    • /chitieu — figures against the year's targets; /tonghop — a drafted paragraph for the consolidated report
+    • /xuat — Excel file; /bieudo — chart
+    • /nhac <unit code> — remind one unit (once a day); /danhac <unit code> — reminders sent to it
+    • /khoa, /mokhoa [report] [period] — lock, unlock a reporting period (Emulation Department)
+    • /chophep, /tuchoi <number> — decide an unlock request
     • /ngonngu — change language
 manager-cannot-submit = Your account has a manager role; only a unit's focal point can send figures. Send /tinhhinh to see the status.
 manager-status-coming = The managers' status view is not enabled on this server yet.

@@ -39,7 +39,12 @@ help-focal =
     • /ngonngu — đổi ngôn ngữ
 help-manager =
     Đồng chí có vai trò quản lý của { $unit }.
-    • /tinhhinh — tình hình nộp báo cáo trong phạm vi quản lý
+    • /tinhhinh [báo cáo] [kỳ] — tình hình nộp báo cáo trong phạm vi quản lý (hoặc hỏi: "đơn vị nào chưa nộp báo cáo 6 tháng?")
+    • /chitieu — số liệu so với chỉ tiêu năm; /tonghop — đoạn tổng hợp cho báo cáo chung
+    • /xuat — tệp Excel; /bieudo — biểu đồ
+    • /nhac <mã đơn vị> — nhắc một đơn vị (mỗi ngày một lần); /danhac <mã đơn vị> — các lời nhắc đã gửi
+    • /khoa, /mokhoa [báo cáo] [kỳ] — khóa, mở khóa kỳ báo cáo (Vụ TĐKT)
+    • /chophep, /tuchoi <số> — duyệt đề nghị mở khóa
     • /ngonngu — đổi ngôn ngữ
 manager-cannot-submit = Tài khoản của đồng chí có vai trò quản lý; chỉ đầu mối của đơn vị mới gửi được số liệu. Gửi /tinhhinh để xem tình hình.
 manager-status-coming = Chức năng xem tình hình dành cho quản lý chưa được bật trên máy chủ này.

@@ -22,6 +22,8 @@ export function createDialogOnPrisma(
     defaultLocale: Locale;
     logger: Logger;
     token?: DialogDeps['token'];
+    /** Managers' actions (nudge, lock, exceptions): they need the reminder queue. */
+    actions?: DialogDeps['actions'];
   },
 ): DialogEngine {
   return createDialogEngine({

@@ -10,14 +10,27 @@ import type { Translator } from '../ports/translator.js';
 import { materialiseYears } from '../storage/assignments.js';
 import type { PrismaClient } from '../storage/database.js';
 import { createPrismaSubmissionStore } from '../storage/dialog-stores.js';
+import { createPrismaManagerStore } from '../storage/manager-store.js';
 import { createPrismaReminderStore } from '../storage/reminder-store.js';
-import { type DeliverDeps, deliverReminder, type PlanDeps, planDueReminders } from './reminders.js';
+import { createPrismaStatusStore } from '../storage/status-store.js';
+import { createManagerActions, type ManagerActions } from './manager-actions.js';
+import {
+  type DeliverDeps,
+  deliverReminder,
+  type PlanDeps,
+  type PlanSummary,
+  planDueReminders,
+} from './reminders.js';
+import { createStatusService } from './status.js';
 
 export interface ReminderRuntime {
   queues: Queues;
   planDeps: PlanDeps;
   deliverDeps: DeliverDeps;
-  plan(now: Date): ReturnType<typeof planDueReminders>;
+  /** Managers' actions that send through the same ledger and queue (nudges, exceptions, digests). */
+  managerActions: ManagerActions;
+  /** One planning pass: due reminders and escalations, then the weekly digests. */
+  plan(now: Date): Promise<PlanSummary & { digests: number }>;
   deliver(ledgerId: number, opts?: { resumed?: boolean }): ReturnType<typeof deliverReminder>;
 }
 
@@ -39,8 +52,19 @@ export function createReminderRuntime(deps: {
     materialise: (years) => materialiseYears(deps.prisma, years),
     timeZone: deps.timeZone,
   };
+  const managers = createPrismaManagerStore(deps.prisma);
+  const statusStore = createPrismaStatusStore(deps.prisma);
+  const managerActions = createManagerActions({
+    managers,
+    scopes: statusStore,
+    reminders: store,
+    queue: planDeps.queue,
+    timeZone: deps.timeZone,
+  });
   const deliverDeps: DeliverDeps = {
     store,
+    managers,
+    status: createStatusService({ store: statusStore, clock: deps.clock, timeZone: deps.timeZone }),
     submissions: createPrismaSubmissionStore(deps.prisma, deps.timeZone),
     channels: deps.channels,
     translator: deps.translator,
@@ -52,7 +76,11 @@ export function createReminderRuntime(deps: {
     queues,
     planDeps,
     deliverDeps,
-    plan: (now) => planDueReminders(planDeps, now),
+    managerActions,
+    async plan(now) {
+      const summary = await planDueReminders(planDeps, now);
+      return { ...summary, digests: await managerActions.planDigests(now) };
+    },
     deliver: (id, opts) => deliverReminder(deliverDeps, id, opts),
   };
 }

@@ -6,6 +6,7 @@
  */
 
 import { exampleMessage } from '../dialog/examples.js';
+import { statusPages } from '../dialog/status-view.js';
 import { daysBetween, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
 import { planReminders, type SendingWindow } from '../domain/reminders.js';
 import type { Logger } from '../logger.js';
@@ -18,6 +19,7 @@ import {
 } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionStore } from '../ports/dialog-stores.js';
+import type { ManagerStore } from '../ports/manager-store.js';
 import type {
   LedgerRow,
   NewLedgerRow,
@@ -26,6 +28,7 @@ import type {
   ReminderView,
 } from '../ports/reminders.js';
 import type { Locale, Translator } from '../ports/translator.js';
+import type { StatusService } from './status.js';
 
 export interface PlanSummary {
   planned: number;
@@ -139,6 +142,10 @@ export type DeliveryOutcome = 'sent' | 'not_planned' | 'skipped' | 'recipient_go
 
 export interface DeliverDeps {
   store: ReminderStore;
+  /** Lock exceptions and duty codes (rows of kind `exception` and `digest`). */
+  managers?: Pick<ManagerStore, 'exception' | 'dutyCode'>;
+  /** Managers' status (rows of kind `digest`). */
+  status?: Pick<StatusService, 'forPerson'>;
   submissions: SubmissionStore;
   channels: ReadonlyMap<ChannelName, Pick<Channel, 'send'>>;
   translator: Translator;
@@ -226,6 +233,16 @@ async function render(
 ): Promise<OutgoingMessage | null> {
   const t = (id: string, args?: Record<string, string | number>) => deps.translator.t(l, id, args);
   const today = localDateOf(deps.clock.now(), deps.timeZone);
+  if (row.kind === 'exception') return renderException(deps, row, l);
+  if (row.kind === 'digest') {
+    if (!deps.status || !deps.managers || row.dutyId === null || row.periodCode === null) return null;
+    const dutyCode = await deps.managers.dutyCode(row.dutyId);
+    if (!dutyCode) return null;
+    const r = await deps.status.forPerson(row.recipientId, { dutyCode, periodCode: row.periodCode });
+    if (!r.ok) return null;
+    const first = statusPages(r.report, l, t, r.scope.kind === 'all', deps.timeZone)[0] ?? '';
+    return { text: [t('digest-title'), first, t('digest-more')].join('\n') };
+  }
   if (row.kind === 'escalation') {
     if (row.dutyId === null || row.periodCode === null) return null;
     const missing = await deps.store.stillMissing(row.dutyId, row.periodCode, row.unitIds);
@@ -289,4 +306,53 @@ async function render(
     lines.push(line);
   }
   return { text: lines.join('\n') };
+}
+
+/**
+ * A lock-exception row: the request as its managers see it (with Allow / Refuse buttons that
+ * act statelessly, checked against the presser's scope), or the decision as the focal point
+ * hears it. A request decided before its row is sent is skipped.
+ */
+async function renderException(
+  deps: DeliverDeps,
+  row: LedgerRow,
+  l: Locale,
+): Promise<OutgoingMessage | null> {
+  const t = (id: string, args?: Record<string, string | number>) => deps.translator.t(l, id, args);
+  const m = /^(exception|decision)-(\d+)$/.exec(row.stage);
+  if (!m || !deps.managers) return null;
+  const ex = await deps.managers.exception(Number(m[2]));
+  if (!ex) return null;
+  const args = {
+    unit: ex.unit.name,
+    duty: l === 'vi' ? ex.dutyNameVi : ex.dutyNameEn,
+    period: ex.periodCode,
+    person: ex.requestedByName,
+    reason: ex.reason ?? t('exception-no-reason'),
+    id: ex.id,
+  };
+  if (m[1] === 'exception') {
+    if (ex.status !== 'pending') return null;
+    return {
+      text: [t('exception-request', args), t('exception-request-how', args)].join('\n'),
+      buttons: [
+        [
+          { label: t('btn-allow'), data: `x|allow|${ex.id}` },
+          { label: t('btn-refuse'), data: `x|refuse|${ex.id}` },
+        ],
+      ],
+    };
+  }
+  if (ex.status === 'allowed') {
+    const until = ex.openUntil
+      ? new Intl.DateTimeFormat(l === 'vi' ? 'vi-VN' : 'en-GB', {
+          timeZone: deps.timeZone,
+          dateStyle: 'short',
+          timeStyle: 'short',
+        }).format(ex.openUntil)
+      : '';
+    return { text: t('exception-allowed', { ...args, until }) };
+  }
+  if (ex.status === 'refused') return { text: t('exception-refused', args) };
+  return null;
 }

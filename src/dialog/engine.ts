@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hashInviteCode } from '../app/invites.js';
+import type { ManagerActions } from '../app/manager-actions.js';
 import type { StatusQuery, StatusService } from '../app/status.js';
 import { formatValue, type ParseResult, parseFigures } from '../domain/figures/index.js';
 import { parseStatusQuestion } from '../domain/status-question.js';
@@ -51,6 +52,8 @@ export interface DialogDeps {
   maxTextLength?: number;
   /** Managers' status (optional: without it, /tinhhinh says the feature is off). */
   status?: StatusService;
+  /** Managers' actions: nudges, locks, exceptions, reminder history (optional: off without). */
+  actions?: ManagerActions;
   /** Random token for buttons of one step (tests may fix it). */
   token?: () => string;
 }
@@ -306,6 +309,15 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         const [duty, period] = args.split(/\s+/).filter(Boolean);
         return status(turn, { dutyCode: duty?.toUpperCase(), periodCode: period });
       }
+      case 'nhac':
+      case 'danhac':
+      case 'khoa':
+      case 'mokhoa':
+      case 'chophep':
+      case 'tuchoi':
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        if (!deps.actions) return say(turn, tr(l, 'manager-status-coming'));
+        return managerCommand(turn, deps.actions, name, args);
       default:
         return say(turn, tr(l, 'unknown-command', { command: `/${name.slice(0, 32)}` }));
     }
@@ -914,6 +926,124 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
     ]);
   }
 
+  // ───────────── managers' actions ─────────────
+
+  async function managerCommand(
+    turn: Turn,
+    actions: ManagerActions,
+    name: string,
+    args: string,
+  ): Promise<void> {
+    const l = turn.locale;
+    const personId = turn.binding!.personId;
+    const words = args.split(/\s+/).filter(Boolean).slice(0, 12);
+    switch (name) {
+      case 'nhac': {
+        // "/nhac STP_HANOI", "/nhac Sở Tư pháp Hà Nội BC6T": a trailing duty code is optional.
+        const last = words.at(-1)?.toUpperCase();
+        const duty =
+          words.length > 1 && last && /^[A-Z][A-Z0-9]{2,9}$/.test(last) && last !== words[0]?.toUpperCase()
+            ? last
+            : undefined;
+        const unitQuery = (duty ? words.slice(0, -1) : words).join(' ');
+        const r = await save(() => actions.nudge(personId, unitQuery, turn.now, duty));
+        if (r.ok) {
+          return say(
+            turn,
+            tr(l, 'nudge-sent', {
+              unit: r.unit.name,
+              duty: r.dutyCode,
+              period: r.periodCode,
+              count: r.recipients,
+            }),
+          );
+        }
+        if (r.reason === 'nothing_open' || r.reason === 'no_focal' || r.reason === 'already_today')
+          return say(turn, tr(l, `nudge-${r.reason}`, { unit: r.unit.name }));
+        return unitRefusal(turn, r, 'nhac');
+      }
+      case 'danhac': {
+        const r = await actions.ledger(personId, words.join(' '));
+        if (!r.ok) return unitRefusal(turn, r, 'danhac');
+        if (r.lines.length === 0) return say(turn, tr(l, 'ledger-none', { unit: r.unit.name }));
+        const lines = r.lines.map((x) =>
+          tr(l, 'ledger-line', {
+            when: fmtTime(l, x.sentAt ?? x.plannedFor),
+            kind: tr(l, `ledger-kind-${x.kind}`),
+            duty: x.dutyCode ?? '',
+            period: x.periodCode ?? '',
+            stage: x.stage.startsWith('nudge-') ? '' : x.stage,
+            channel: x.channel,
+            recipient: x.recipient,
+            status: tr(l, `ledger-status-${x.status}`),
+          }),
+        );
+        return say(turn, [tr(l, 'ledger-title', { unit: r.unit.name }), ...lines].join('\n'));
+      }
+      case 'khoa':
+      case 'mokhoa': {
+        const period = words.find((w) => /^\d{4}(-H[12])?$/i.test(w))?.toUpperCase();
+        const duty = words.find((w) => w.toUpperCase() !== period)?.toUpperCase();
+        const r = await save(() =>
+          actions.setLock(personId, { dutyCode: duty, periodCode: period }, name === 'khoa', turn.now),
+        );
+        if (r.ok) {
+          return say(
+            turn,
+            tr(l, name === 'khoa' ? 'lock-done' : 'unlock-done', {
+              duty: r.dutyCode,
+              period: r.periodCode,
+              count: r.count,
+            }),
+          );
+        }
+        return say(
+          turn,
+          tr(l, `lock-${r.reason}`, { duty: r.dutyCode ?? duty ?? '', period: r.periodCode ?? '' }),
+        );
+      }
+      default: {
+        const id = /^#?(\d{1,9})$/.exec(words[0] ?? '');
+        if (!id) return say(turn, tr(l, 'exception-usage', { command: `/${name}` }));
+        return decideException(turn, actions, Number(id[1]), name === 'chophep');
+      }
+    }
+  }
+
+  async function decideException(
+    turn: Turn,
+    actions: ManagerActions,
+    id: number,
+    allow: boolean,
+  ): Promise<void> {
+    const l = turn.locale;
+    const r = await save(() => actions.decide(turn.binding!.personId, id, allow, turn.now));
+    if (!r.ok) return say(turn, tr(l, `exception-${r.reason}`, { id }));
+    const e = r.exception;
+    const args = {
+      id,
+      unit: e.unit.name,
+      duty: l === 'vi' ? e.dutyNameVi : e.dutyNameEn,
+      period: e.periodCode,
+      until: r.openUntil ? fmtTime(l, r.openUntil) : '',
+    };
+    return say(turn, tr(l, allow ? 'exception-allow-done' : 'exception-refuse-done', args));
+  }
+
+  function unitRefusal(
+    turn: Turn,
+    r: { reason: string; units?: UnitRef[] },
+    command: 'nhac' | 'danhac',
+  ): void {
+    const l = turn.locale;
+    if (r.reason === 'ambiguous_unit') {
+      const list = (r.units ?? []).map((u) => `• ${u.code} — ${u.name}`).join('\n');
+      say(turn, tr(l, 'unit-ambiguous', { command: `/${command}`, list }));
+      return;
+    }
+    say(turn, tr(l, `unit-${r.reason}`, { command: `/${command}` }));
+  }
+
   // ───────────── buttons ─────────────
 
   async function onButton(turn: Turn, data: string): Promise<void> {
@@ -925,6 +1055,12 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       else turn.state.locale = arg;
       turn.state.choices = [];
       return say(turn, tr(arg, 'lang-set'));
+    }
+    // Buttons sent out of band (a request reaching a manager): no conversation token; the
+    // action is checked against the presser's scope, so forged data gains nothing.
+    if (token === 'x' && (action === 'allow' || action === 'refuse') && /^\d{1,9}$/.test(arg ?? '')) {
+      if (!turn.binding || !deps.actions) return say(turn, tr(l, 'stale-button'));
+      return decideException(turn, deps.actions, Number(arg), action === 'allow');
     }
     const flow = turn.state.flow;
     if (!turn.binding || flow.k === 'idle' || !('token' in flow) || flow.token !== token) {
@@ -996,15 +1132,14 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         return status(turn, { dutyCode: flow.duty, periodCode: flow.period }, Number(arg));
       case 'locked': {
         if (action !== 'unlock') return say(turn, tr(l, 'stale-button'));
-        await save(() =>
-          deps.submissions.requestUnlock({
-            assignmentId: flow.aid,
-            personId: turn.binding!.personId,
-            reason: null,
-            now: turn.now,
-          }),
-        );
+        const request = { assignmentId: flow.aid, personId: turn.binding!.personId, reason: null };
         turn.state.flow = { k: 'idle' };
+        if (deps.actions) {
+          const actions = deps.actions;
+          const r = await save(() => actions.requestException(request, turn.now));
+          return say(turn, tr(l, r.created ? 'unlock-requested' : 'unlock-already-requested'));
+        }
+        await save(() => deps.submissions.requestUnlock({ ...request, now: turn.now }));
         return say(turn, tr(l, 'unlock-requested'));
       }
     }

@@ -133,7 +133,11 @@ export function targetsText(report: StatusReport, locale: Locale, t: T): string 
 /** `/tonghop`: a drafted paragraph for the consolidated report; every number comes from the report. */
 export function summaryParagraph(report: StatusReport, locale: Locale, t: T, today: string): string {
   const done = report.totals.on_time + report.totals.late;
-  const plural = report.unitsPlural ? (locale === 'vi' ? report.unitsPlural.vi : report.unitsPlural.en) : t('units-word');
+  const plural = report.unitsPlural
+    ? locale === 'vi'
+      ? report.unitsPlural.vi
+      : report.unitsPlural.en
+    : t('units-word');
   const sentences = [
     t('summary-head', {
       date: `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`,
@@ -150,7 +154,13 @@ export function summaryParagraph(report: StatusReport, locale: Locale, t: T, tod
     const label = (locale === 'vi' ? i.labelVi : i.labelEn).toLowerCase();
     const value = formatValue(i.aggregate ?? 0, i.kind, locale);
     if (i.sumTarget) {
-      sentences.push(t('summary-sum', { label, value, status: t(i.sumTarget.status === 'met' ? 'summary-met' : 'summary-not-met') }));
+      sentences.push(
+        t('summary-sum', {
+          label,
+          value,
+          status: t(i.sumTarget.status === 'met' ? 'summary-met' : 'summary-not-met'),
+        }),
+      );
     } else if (i.evaluated > 0) {
       sentences.push(t('summary-indicator', { label, value, met: i.met, evaluated: i.evaluated }));
     } else {

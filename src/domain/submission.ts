@@ -198,6 +198,10 @@ const COMMAND_ALIASES: Record<string, string> = {
   excel: 'xuat',
   bieudo: 'bieudo',
   chart: 'bieudo',
+  chophep: 'chophep',
+  allow: 'chophep',
+  tuchoi: 'tuchoi',
+  refuse: 'tuchoi',
 };
 
 const fold = (s: string) =>

@@ -22,7 +22,7 @@ export interface PlanningData {
 }
 
 export interface NewLedgerRow {
-  kind: 'reminder' | 'escalation' | 'nudge';
+  kind: 'reminder' | 'escalation' | 'nudge' | 'digest' | 'exception';
   dedupeKey: string;
   assignmentId: number | null;
   dutyId: number | null;
@@ -36,7 +36,7 @@ export interface NewLedgerRow {
 
 export interface LedgerRow {
   id: number;
-  kind: 'reminder' | 'escalation' | 'nudge';
+  kind: 'reminder' | 'escalation' | 'nudge' | 'digest' | 'exception';
   assignmentId: number | null;
   dutyId: number | null;
   periodCode: string | null;
@@ -95,6 +95,8 @@ export interface ReminderStore {
   focalRecipients(unitIds: readonly number[]): Promise<Map<number, Recipient[]>>;
   /** Managers who must hear that a unit is overdue (Vụ TĐKT, Tổng cục for Cục THADS, cluster heads/deputies). */
   escalationRecipients(unitIds: readonly number[]): Promise<Map<number, Recipient[]>>;
+  /** Where each of these people is reached (people with no usable identity are left out). */
+  recipientsOf(personIds: readonly number[]): Promise<Map<number, Recipient>>;
   /** Inserts rows not yet in the ledger; returns the new rows only. */
   insert(rows: readonly NewLedgerRow[]): Promise<LedgerRow[]>;
   recordSkipped(rows: readonly { assignmentId: number; stage: string; reason: string }[]): Promise<number>;

@@ -240,6 +240,19 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       return out;
     },
 
+    async recipientsOf(personIds) {
+      const people = await prisma.person.findMany({
+        where: { id: { in: [...personIds] } },
+        select: { id: true, identities: identitySelect },
+      });
+      const out = new Map<number, Recipient>();
+      for (const p of people) {
+        const rec = preferred(p.id, p.identities);
+        if (rec) out.set(p.id, rec);
+      }
+      return out;
+    },
+
     async escalationRecipients(unitIds) {
       const units = await prisma.unit.findMany({
         where: { id: { in: [...unitIds] } },

@@ -1,0 +1,56 @@
+# Managers' actions: manual nudges, locks, exceptions to a lock, reminder history, weekly digest.
+
+nudge-sent = Reminder sent to { $count } focal point(s) of { $unit } ({ $duty }, period { $period }). Send /danhac { $unit } to see whether it arrived.
+nudge-nothing_open = { $unit } has no report waiting to be submitted, so there is nothing to remind.
+nudge-no_focal = { $unit } has no focal point reachable on Telegram/Zalo yet. Issue an invite for the unit (invite command).
+nudge-already_today = { $unit } was already reminded today; a unit can be nudged by hand once a day.
+
+unit-missing_unit = Please name the unit, e.g. { $command } STP_HANOI or { $command } Sở Tư pháp Hà Nội
+unit-unknown_unit = No such unit within your scope. Example: { $command } STP_HANOI
+unit-out_of_scope = This unit is outside your scope.
+unit-no_scope = { $command } is for managers (Emulation and Commendation Department, General Department of THADS, cluster heads and deputies).
+unit-ambiguous =
+    Several units match; please send it again with the unit code:
+    { $list }
+    Example: { $command } STP_HANOI
+
+ledger-none = No reminder has been sent to { $unit } yet.
+ledger-title = Reminders sent to { $unit } (newest first):
+ledger-line = • { $when } — { $kind } { $duty } { $period } { $stage } → { $recipient } via { $channel }: { $status }
+ledger-kind-reminder = deadline reminder
+ledger-kind-escalation = overdue digest
+ledger-kind-nudge = manual nudge
+ledger-kind-digest = weekly digest
+ledger-kind-exception = unlock request
+ledger-status-planned = waiting to be sent
+ledger-status-sending = being sent
+ledger-status-sent = sent
+ledger-status-failed = could not be sent
+ledger-status-skipped = not sent (the unit had submitted)
+ledger-status-uncertain = delivery uncertain (the server was interrupted while sending)
+
+lock-done = Locked { $duty }, period { $period }: { $count } reports can no longer be edited. Focal points who need a change will send you an unlock request.
+unlock-done = Unlocked { $duty }, period { $period }: { $count } reports can be edited again.
+lock-not_allowed = Only the Emulation and Commendation Department can lock or unlock a reporting period.
+lock-nothing_due = No recent reporting period. Example: /khoa BC6T 2027-H1
+lock-unknown_duty = There is no report { $duty } for period { $period }. Example: /khoa BC6T 2027-H1
+
+unlock-already-requested = You have already asked to unlock this report; the managers have not answered yet.
+exception-usage = Send { $command } with the request number, e.g. { $command } 12
+exception-not_found = There is no request number { $id }.
+exception-out_of_scope = Request { $id } is outside your scope.
+exception-no_scope = Only managers can decide unlock requests.
+exception-decided = Request { $id } has already been decided.
+exception-allow-done = { $unit } may edit { $duty }, period { $period }, until { $until } (request { $id }). The focal point has been told.
+exception-refuse-done = Request { $id } from { $unit } ({ $duty }, period { $period }) refused. The focal point has been told.
+
+exception-request = 🔓 Unlock request { $id }: { $person } ({ $unit }) asks to edit the locked figures of { $duty }, period { $period }. Reason: { $reason }.
+exception-request-how = Press Allow or Refuse, or send /chophep { $id } or /tuchoi { $id }.
+exception-no-reason = none given
+btn-allow = ✅ Allow
+btn-refuse = ✖️ Refuse
+exception-allowed = ✅ Your request to unlock { $duty }, period { $period }, was allowed: you can edit the figures until { $until }. Send /sua to correct.
+exception-refused = Your request to unlock { $duty }, period { $period }, was not allowed. Contact the Emulation and Commendation Department if needed.
+
+digest-title = 📊 Weekly digest — deadlines coming up within your scope:
+digest-more = Send /tinhhinh for details, /nhac <unit code> to remind one unit.

@@ -1,0 +1,267 @@
+/**
+ * Managers' actions in chat: a manual nudge to a unit (`/nhac`), locking a period (`/khoa`,
+ * `/mokhoa`, Vụ TĐKT only), deciding a focal point's request for an exception to a lock, the
+ * reminder history of a unit (`/danhac`), and the weekly digest. Every action checks the
+ * manager's scope first: anything outside it is refused, never shown.
+ *
+ * Messages to other people (the nudge itself, the request reaching the managers, the decision
+ * reaching the focal point, the digest) go through the reminder ledger and the delivery queue,
+ * like reminders: paced by the same limiter, sent once per ledger row.
+ */
+import { addDays, dayOfWeek, localDateOf, localTimeOf } from '../domain/calendar.js';
+import { normalizeText } from '../domain/figures/index.js';
+import type { UnitRef } from '../ports/dialog-stores.js';
+import type { ExceptionView, ManagerStore, UnitLedgerLine } from '../ports/manager-store.js';
+import type { NewLedgerRow, Recipient, ReminderQueue, ReminderStore } from '../ports/reminders.js';
+import type { Scope, StatusStore } from '../ports/status-store.js';
+
+export interface ManagerActionsDeps {
+  managers: ManagerStore;
+  scopes: Pick<StatusStore, 'scopeOf' | 'nearestDuty' | 'periodFor'>;
+  reminders: Pick<ReminderStore, 'focalRecipients' | 'escalationRecipients' | 'recipientsOf' | 'insert'>;
+  queue: ReminderQueue;
+  timeZone: string;
+  /** How long an allowed exception keeps the assignment open (default 48 hours). */
+  exceptionHours?: number;
+}
+
+export type UnitLookup =
+  | { ok: true; unit: UnitRef }
+  | { ok: false; reason: 'no_scope' | 'missing_unit' | 'unknown_unit' | 'out_of_scope' }
+  | { ok: false; reason: 'ambiguous_unit'; units: UnitRef[] };
+
+export type NudgeResult =
+  | { ok: true; unit: UnitRef; dutyCode: string; periodCode: string; recipients: number }
+  | Exclude<UnitLookup, { ok: true }>
+  | { ok: false; reason: 'nothing_open' | 'no_focal' | 'already_today'; unit: UnitRef };
+
+export type LockResult =
+  | { ok: true; dutyCode: string; periodCode: string; count: number }
+  | {
+      ok: false;
+      reason: 'not_allowed' | 'nothing_due' | 'unknown_duty';
+      dutyCode?: string;
+      periodCode?: string;
+    };
+
+export type DecideResult =
+  | { ok: true; exception: ExceptionView; openUntil: Date | null }
+  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'no_scope' | 'decided' };
+
+export type LedgerResult =
+  | { ok: true; unit: UnitRef; lines: UnitLedgerLine[] }
+  | Exclude<UnitLookup, { ok: true }>;
+
+export interface ManagerActions {
+  /** A manual nudge to a unit's focal points: at most one per unit per day. */
+  nudge(personId: number, unitQuery: string, now: Date, dutyCode?: string): Promise<NudgeResult>;
+  /** Locks (or unlocks) a duty × period for edits; only a manager whose scope is everything. */
+  setLock(
+    personId: number,
+    q: { dutyCode?: string | undefined; periodCode?: string | undefined },
+    locked: boolean,
+    now: Date,
+  ): Promise<LockResult>;
+  /** Records a focal point's request and sends it to the managers of the unit. */
+  requestException(
+    input: { assignmentId: number; personId: number; reason: string | null },
+    now: Date,
+  ): Promise<{ managers: number; created: boolean }>;
+  /** Allows (opens the one assignment for a while) or refuses a request, and tells the focal point. */
+  decide(personId: number, exceptionId: number, allow: boolean, now: Date): Promise<DecideResult>;
+  /** The reminder history of a unit in scope, newest first. */
+  ledger(personId: number, unitQuery: string, limit?: number): Promise<LedgerResult>;
+  /**
+   * The weekly digest: on Mondays within working hours, one row per manager whose nearest
+   * deadline in scope is within 14 days (dedupe per ISO week). Returns the rows created.
+   */
+  planDigests(now: Date): Promise<number>;
+}
+
+const inScope = (scope: Scope, unitId: number) => scope.kind === 'all' || scope.unitIds.includes(unitId);
+
+export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
+  const exceptionMs = (deps.exceptionHours ?? 48) * 3_600_000;
+
+  async function findUnit(personId: number, query: string): Promise<UnitLookup> {
+    const scope = await deps.scopes.scopeOf(personId);
+    if (!scope) return { ok: false, reason: 'no_scope' };
+    const q = query.trim().slice(0, 100);
+    if (!q) return { ok: false, reason: 'missing_unit' };
+    const units = await deps.managers.units();
+    const code = q.toUpperCase();
+    const byCode = units.filter((u) => u.code === code);
+    let found = byCode;
+    if (found.length === 0) {
+      const nq = normalizeText(q);
+      if (!nq) return { ok: false, reason: 'unknown_unit' };
+      const folded = units.map((u) => ({ u, name: normalizeText(u.name) }));
+      const exact = folded.filter((x) => x.name === nq);
+      found = (exact.length > 0 ? exact : folded.filter((x) => x.name.includes(nq))).map((x) => x.u);
+    }
+    // Outside the scope, a unit is as good as unknown when looked up by name; by exact code the
+    // refusal says so (the manager typed a real code and should know why nothing happens).
+    const visible = found.filter((u) => inScope(scope, u.id));
+    if (visible.length === 0) {
+      return { ok: false, reason: byCode.length > 0 ? 'out_of_scope' : 'unknown_unit' };
+    }
+    if (visible.length > 1) return { ok: false, reason: 'ambiguous_unit', units: visible.slice(0, 8) };
+    return { ok: true, unit: visible[0]! };
+  }
+
+  async function notify(rows: NewLedgerRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const created = await deps.reminders.insert(rows);
+    await deps.queue.enqueueDelivery(created.map((r) => ({ id: r.id, channel: r.channel })));
+    return created.length;
+  }
+
+  return {
+    async nudge(personId, unitQuery, now, dutyCode) {
+      const found = await findUnit(personId, unitQuery);
+      if (!found.ok) return found;
+      const unit = found.unit;
+      const today = localDateOf(now, deps.timeZone);
+      const stage = `nudge-${today}`;
+      if (await deps.managers.nudged(unit.id, stage)) return { ok: false, reason: 'already_today', unit };
+      const target = await deps.managers.nudgeTarget(unit.id, today, dutyCode?.toUpperCase());
+      if (!target) return { ok: false, reason: 'nothing_open', unit };
+      const recipients = (await deps.reminders.focalRecipients([unit.id])).get(unit.id) ?? [];
+      if (recipients.length === 0) return { ok: false, reason: 'no_focal', unit };
+      await notify(
+        recipients.map((recipient) => ({
+          kind: 'nudge',
+          dedupeKey: `n:${unit.id}:${today}:${recipient.personId}`,
+          assignmentId: target.assignmentId,
+          dutyId: target.dutyId,
+          periodCode: target.periodCode,
+          stage,
+          recipient,
+          plannedFor: now,
+          unitIds: [unit.id],
+        })),
+      );
+      return {
+        ok: true,
+        unit,
+        dutyCode: target.dutyCode,
+        periodCode: target.periodCode,
+        recipients: recipients.length,
+      };
+    },
+
+    async setLock(personId, q, locked, now) {
+      const scope = await deps.scopes.scopeOf(personId);
+      if (scope?.kind !== 'all') return { ok: false, reason: 'not_allowed' };
+      let dutyCode = q.dutyCode?.toUpperCase();
+      let periodCode = q.periodCode?.toUpperCase();
+      const today = localDateOf(now, deps.timeZone);
+      if (!dutyCode) {
+        const nearest = await deps.scopes.nearestDuty(scope, today);
+        if (!nearest) return { ok: false, reason: 'nothing_due' };
+        dutyCode = nearest.dutyCode;
+        periodCode ??= nearest.periodCode;
+      }
+      if (!periodCode) {
+        periodCode = (await deps.scopes.periodFor(dutyCode, Number(today.slice(0, 4)))) ?? today.slice(0, 4);
+      }
+      const res = await deps.managers.setLock({ dutyCode, periodCode, locked, actorPersonId: personId, now });
+      if (!res) return { ok: false, reason: 'unknown_duty', dutyCode, periodCode };
+      return { ok: true, dutyCode, periodCode, count: res.count };
+    },
+
+    async requestException(input, now) {
+      const req = await deps.managers.createException(input);
+      if (!req.created) return { managers: 0, created: false };
+      const managers = (await deps.reminders.escalationRecipients([req.unitId])).get(req.unitId) ?? [];
+      const sent = await notify(
+        managers.map((recipient) => ({
+          kind: 'exception',
+          dedupeKey: `x:${req.id}:${recipient.personId}`,
+          assignmentId: input.assignmentId,
+          dutyId: null,
+          periodCode: null,
+          stage: `exception-${req.id}`,
+          recipient,
+          plannedFor: now,
+          unitIds: [req.unitId],
+        })),
+      );
+      return { managers: sent, created: true };
+    },
+
+    async decide(personId, exceptionId, allow, now) {
+      const scope = await deps.scopes.scopeOf(personId);
+      if (!scope) return { ok: false, reason: 'no_scope' };
+      const ex = await deps.managers.exception(exceptionId);
+      if (!ex) return { ok: false, reason: 'not_found' };
+      if (!inScope(scope, ex.unit.id)) return { ok: false, reason: 'out_of_scope' };
+      const openUntil = allow ? new Date(now.getTime() + exceptionMs) : null;
+      const done = await deps.managers.decideException({
+        id: exceptionId,
+        deciderId: personId,
+        allow,
+        openUntil,
+        now,
+      });
+      if (!done) return { ok: false, reason: 'decided' };
+      // Tell the focal point who asked, on the channel they are reached on.
+      const focal = (await deps.reminders.focalRecipients([ex.unit.id])).get(ex.unit.id) ?? [];
+      const requester: Recipient | undefined = focal.find((r) => r.personId === ex.requestedById);
+      if (requester) {
+        await notify([
+          {
+            kind: 'exception',
+            dedupeKey: `xd:${exceptionId}`,
+            assignmentId: ex.assignmentId,
+            dutyId: null,
+            periodCode: null,
+            stage: `decision-${exceptionId}`,
+            recipient: requester,
+            plannedFor: now,
+            unitIds: [ex.unit.id],
+          },
+        ]);
+      }
+      return { ok: true, exception: { ...ex, status: allow ? 'allowed' : 'refused', openUntil }, openUntil };
+    },
+
+    async ledger(personId, unitQuery, limit = 30) {
+      const found = await findUnit(personId, unitQuery);
+      if (!found.ok) return found;
+      return { ok: true, unit: found.unit, lines: await deps.managers.unitLedger(found.unit.id, limit) };
+    },
+
+    async planDigests(now) {
+      const today = localDateOf(now, deps.timeZone);
+      const time = localTimeOf(now, deps.timeZone);
+      const hhmm = time.hour * 100 + time.minute;
+      if (dayOfWeek(today) !== 1 || hhmm < 800 || hhmm >= 1700) return 0;
+      const horizon = addDays(today, 14);
+      const rows: NewLedgerRow[] = [];
+      const ids = await deps.managers.managerIds();
+      const reach = await deps.reminders.recipientsOf(ids);
+      for (const personId of ids) {
+        const recipient = reach.get(personId);
+        if (!recipient) continue;
+        const scope = await deps.scopes.scopeOf(personId);
+        if (!scope) continue;
+        const nearest = await deps.scopes.nearestDuty(scope, today);
+        if (!nearest) continue;
+        const due = await deps.managers.dueDate(nearest.dutyCode, nearest.periodCode, scope);
+        if (!due?.dueDate || due.dueDate < today || due.dueDate > horizon) continue;
+        rows.push({
+          kind: 'digest',
+          dedupeKey: `d:${today}:${personId}`,
+          assignmentId: null,
+          dutyId: due.dutyId,
+          periodCode: nearest.periodCode,
+          stage: `digest-${today}`,
+          recipient,
+          plannedFor: now,
+        });
+      }
+      return notify(rows);
+    },
+  };
+}

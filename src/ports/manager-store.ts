@@ -1,0 +1,101 @@
+/**
+ * What managers' actions read and write: manual nudges, locks, exceptions to a lock, the
+ * reminder ledger of one unit, and the weekly digest's recipients. Scope checks happen in the
+ * use case (src/app/manager-actions.ts) against `StatusStore.scopeOf`; this store trusts its
+ * caller.
+ */
+import type { UnitRef } from './dialog-stores.js';
+import type { Scope } from './status-store.js';
+
+/** The assignment a manual nudge is about. */
+export interface NudgeTarget {
+  assignmentId: number;
+  dutyId: number;
+  dutyCode: string;
+  periodCode: string;
+  dueDate: string | null;
+}
+
+/** A focal point's request to edit a locked assignment, as the manager sees it. */
+export interface ExceptionView {
+  id: number;
+  assignmentId: number;
+  unit: UnitRef;
+  dutyCode: string;
+  dutyNameVi: string;
+  dutyNameEn: string;
+  periodCode: string;
+  requestedById: number;
+  requestedByName: string;
+  reason: string | null;
+  status: 'pending' | 'allowed' | 'refused';
+  openUntil: Date | null;
+}
+
+/** One line of a unit's reminder history. */
+export interface UnitLedgerLine {
+  kind: 'reminder' | 'escalation' | 'nudge' | 'digest' | 'exception';
+  dutyCode: string | null;
+  periodCode: string | null;
+  stage: string;
+  recipient: string;
+  channel: string;
+  status: 'planned' | 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
+  plannedFor: Date;
+  sentAt: Date | null;
+  error: string | null;
+}
+
+export interface ManagerStore {
+  /** Active units (id, code, name, type) — few hundred at most; matched by the use case. */
+  units(): Promise<UnitRef[]>;
+  /**
+   * The assignment a nudge to this unit is about: of its incomplete, unlocked assignments
+   * (optionally of one duty) still open for submission (deadline within 60 days ahead or 180
+   * days past), the one whose deadline is nearest to today. Null when nothing is open.
+   */
+  nudgeTarget(unitId: number, today: string, dutyCode?: string): Promise<NudgeTarget | null>;
+  /** Whether a manual nudge for this unit was already planned with this stage (`nudge-<date>`). */
+  nudged(unitId: number, stage: string): Promise<boolean>;
+  /**
+   * Locks or unlocks every assignment of a duty × period (an unlock also closes open
+   * exceptions), with one audit row. Null when the duty or period does not exist.
+   */
+  setLock(input: {
+    dutyCode: string;
+    periodCode: string;
+    locked: boolean;
+    actorPersonId: number;
+    now: Date;
+  }): Promise<{ count: number } | null>;
+  /** Records a request; one pending request per assignment and person (returns the existing one). */
+  createException(input: {
+    assignmentId: number;
+    personId: number;
+    reason: string | null;
+  }): Promise<{ id: number; unitId: number; created: boolean }>;
+  exception(id: number): Promise<ExceptionView | null>;
+  /**
+   * Decides a pending request, once: allowing opens the assignment until `openUntil`. False
+   * when the request was not pending (decided already, by someone else maybe).
+   */
+  decideException(input: {
+    id: number;
+    deciderId: number;
+    allow: boolean;
+    openUntil: Date | null;
+    now: Date;
+  }): Promise<boolean>;
+  /** The newest ledger lines about this unit (its reminders, nudges), newest first. */
+  unitLedger(unitId: number, limit: number): Promise<UnitLedgerLine[]>;
+  /** The duty's id and the earliest deadline of its assignments for the period within a scope. */
+  dueDate(
+    dutyCode: string,
+    periodCode: string,
+    scope: Scope,
+  ): Promise<{ dutyId: number; dueDate: string | null } | null>;
+  /** A duty's code by id. */
+  dutyCode(dutyId: number): Promise<string | null>;
+  /** People holding a manager role now (weekly digests go to them). */
+  managerIds(): Promise<number[]>;
+}
