@@ -262,3 +262,30 @@ describe('/khoa, exceptions, /mokhoa', () => {
     expect(await submitOne(focalB, 'hòa giải thành 90%')).toContain('Đã lưu');
   });
 });
+
+describe('weekly digest', () => {
+  it('on a Monday morning, managers with a deadline within 14 days get one digest of their scope', async () => {
+    // Monday 7 July 2031, 09:00 in Hà Nội: BC6T 2031-H1 is due in 8 days.
+    const monday = new Date('2031-07-07T02:00:00Z');
+    const before = tg.messagesTo(chats.clusterHead).length;
+    expect(await runtime.managerActions.planDigests(new Date('2031-07-08T02:00:00Z'))).toBe(0); // a Tuesday
+    expect(await runtime.managerActions.planDigests(new Date('2031-07-07T00:30:00Z'))).toBe(0); // 07:30
+    const created = await runtime.managerActions.planDigests(monday);
+    expect(created).toBeGreaterThanOrEqual(2); // the cluster head and Vụ TĐKT (others may share the DB)
+    expect(await runtime.managerActions.planDigests(new Date(monday.getTime() + 3_600_000))).toBe(0);
+    const rows = await db.prisma.reminderLedger.findMany({
+      where: { kind: 'digest', chatId: { in: [String(chats.clusterHead), String(chats.vu)] } },
+    });
+    expect(rows).toHaveLength(2);
+    await deliverPlanned();
+    const digest = tg.messagesTo(chats.clusterHead).slice(before);
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.text).toContain('Bản tin tuần');
+    expect(digest[0]!.text).toContain('2031-H1');
+    // Within the cluster's scope: its two members, not the Sở outside it.
+    expect(digest[0]!.text).toContain('2 đơn vị');
+    expect(digest[0]!.text).not.toContain('Xa Thử');
+    // Focal points get no digest.
+    expect(tg.messagesTo(chats.focalB).some((m) => (m.text ?? '').includes('Bản tin tuần'))).toBe(false);
+  });
+});
