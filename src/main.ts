@@ -2,6 +2,7 @@
  * Composition root: config → logger → database → Redis → HTTP (→ channels, jobs in later
  * stages). Shutdown runs in reverse, once, on SIGINT/SIGTERM.
  */
+import { createRedisFileBlobStore, fileLinkSecret } from '../jobs/file-links.js';
 import { createRedis, ensureRedis, evictionPolicy, RedisUnavailableError, safeUrl } from '../jobs/redis.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { startWorkers } from '../jobs/workers.js';
@@ -10,7 +11,9 @@ import { createReminderRuntime } from './app/reminder-runtime.js';
 import { createSystemClock } from './app/system-clock.js';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { createWebChannel } from './channels/web/web-channel.js';
+import { createZaloChannel } from './channels/zalo/zalo-channel.js';
 import { parseConfig } from './config/config.js';
+import { createSignedFileLinks } from './http/file-links.js';
 import { createHttpServer } from './http/server.js';
 import { createTranslator } from './i18n/fluent.js';
 import { createLogger } from './logger.js';
@@ -130,6 +133,31 @@ async function main(): Promise<void> {
       telegram
         .registerCommands()
         .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'setMyCommands failed'));
+    }
+    const zl = config.zalo;
+    if (zl.mode !== 'off') {
+      // Zalo sends only text and photos by URL: files go out as short-lived signed links
+      // served here (bytes in Redis, so any instance can serve them).
+      const fileLinks = createSignedFileLinks({
+        store: createRedisFileBlobStore(redis, config.redisPrefix),
+        baseUrl: config.publicBaseUrl,
+        secret: await fileLinkSecret(redis, config.redisPrefix),
+        logger,
+      });
+      fileLinks.register(http);
+      channels.push(
+        createZaloChannel({
+          token: zl.token,
+          apiRoot: zl.apiRoot,
+          mode:
+            zl.mode === 'webhook' ? { kind: 'webhook', url: zl.url, secret: zl.secret } : { kind: 'polling' },
+          http,
+          logger,
+          translator,
+          locale: config.defaultLocale,
+          fileLinks,
+        }),
+      );
     }
 
     for (const c of channels) channelMap.set(c.name, c);

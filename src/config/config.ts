@@ -104,6 +104,11 @@ export const envSchema = z.object({
       'Secret Zalo sends in X-Bot-Api-Secret-Token, 8–256 characters (required with the webhook).',
     ),
   ),
+  PUBLIC_BASE_URL: opt(
+    httpsUrl.describe(
+      'Public address of this service, for the file links sent on Zalo (Zalo fetches charts from it). Default: the origin of ZALO_WEBHOOK_URL, else http://localhost:PORT.',
+    ),
+  ),
   WEB_CHAT: opt(
     booleanish.describe('Local web chat for trying the bot. Default: on only on embedded defaults.'),
   ),
@@ -150,6 +155,8 @@ export interface Config {
   telegram: ChannelMode;
   zalo: ChannelMode;
   webChat: boolean;
+  /** Public origin of the service (file links), without a trailing slash. */
+  publicBaseUrl: string;
   timeZone: string;
   defaultLocale: 'vi' | 'en';
   /** Where the service clock starts; undefined = real time. */
@@ -214,6 +221,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       telegram,
       zalo,
       webChat: e.WEB_CHAT ?? embedded,
+      publicBaseUrl: trimSlash(
+        e.PUBLIC_BASE_URL ??
+          (e.ZALO_WEBHOOK_URL ? new URL(e.ZALO_WEBHOOK_URL).origin : `http://localhost:${e.PORT}`),
+      ),
       timeZone: e.APP_TIMEZONE,
       defaultLocale: e.DEFAULT_LOCALE,
       startAt: e.APP_NOW ? new Date(e.APP_NOW) : undefined,
