@@ -36,6 +36,7 @@ help-focal =
     • Send the signed report: a PDF/photo, or its number and date, e.g. số 123/BC-STP ngày 10/7/2027
     • /hanchot — reports due and what is missing
     • /huy — cancel what you are doing
+    • /lienket — use both Telegram and Zalo; /kenh — choose where reminders go
     • /ngonngu — change language
 help-manager =
     You are a manager of { $unit }.
@@ -45,6 +46,7 @@ help-manager =
     • /nhac <unit code> — remind one unit (once a day); /danhac <unit code> — reminders sent to it
     • /khoa, /mokhoa [report] [period] — lock, unlock a reporting period (Emulation Department)
     • /chophep, /tuchoi <number> — decide an unlock request
+    • /lienket — use both Telegram and Zalo; /kenh — choose where messages go
     • /ngonngu — change language
 manager-cannot-submit = Your account has a manager role; only a unit's focal point can send figures. Send /tinhhinh to see the status.
 manager-status-coming = The managers' status view is not enabled on this server yet.
@@ -158,3 +160,15 @@ summary-not-met = not met
 summary-mean = { $label }: mean { $value }
 summary-total = { $label }: total { $value }
 summary-missing = { $count } units have not sent it
+
+link-code = Your link code: { $code } (single use, valid for { $minutes } minutes). Open the Đôn Đốc bot on the other channel (Telegram or Zalo) and send this code there to use both.
+link-ok = Linked: this account belongs to { $name } and works on { $channel } like your first one. Reminders go to the channel you used last (change with /kenh).
+link-used = This link code has already been used. Send /lienket on your first channel for a new one.
+link-expired = This link code has expired. Send /lienket on your first channel for a new one.
+link-already_bound = This account is bound to someone else, so it cannot be linked. Please contact the Emulation and Commendation Department.
+channel-choose = Reminders now go to: { $current }. Choose where reminders should go:
+channel-last-used = the channel used last
+channel-telegram = Telegram
+channel-zalo = Zalo
+channel-web = the trial web chat
+channel-set = Saved: reminders will go to { $channel }.

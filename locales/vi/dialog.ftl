@@ -36,6 +36,7 @@ help-focal =
     • Gửi văn bản báo cáo: gửi tệp PDF/ảnh, hoặc số và ngày văn bản, ví dụ: số 123/BC-STP ngày 10/7/2027
     • /hanchot — các báo cáo cần nộp và phần còn thiếu
     • /huy — hủy thao tác đang làm
+    • /lienket — dùng cả Telegram và Zalo; /kenh — chọn kênh nhận lời nhắc
     • /ngonngu — đổi ngôn ngữ
 help-manager =
     Đồng chí có vai trò quản lý của { $unit }.
@@ -45,6 +46,7 @@ help-manager =
     • /nhac <mã đơn vị> — nhắc một đơn vị (mỗi ngày một lần); /danhac <mã đơn vị> — các lời nhắc đã gửi
     • /khoa, /mokhoa [báo cáo] [kỳ] — khóa, mở khóa kỳ báo cáo (Vụ TĐKT)
     • /chophep, /tuchoi <số> — duyệt đề nghị mở khóa
+    • /lienket — dùng cả Telegram và Zalo; /kenh — chọn kênh nhận tin
     • /ngonngu — đổi ngôn ngữ
 manager-cannot-submit = Tài khoản của đồng chí có vai trò quản lý; chỉ đầu mối của đơn vị mới gửi được số liệu. Gửi /tinhhinh để xem tình hình.
 manager-status-coming = Chức năng xem tình hình dành cho quản lý chưa được bật trên máy chủ này.
@@ -158,3 +160,15 @@ summary-not-met = chưa đạt
 summary-mean = { $label } bình quân { $value }
 summary-total = { $label } tổng cộng { $value }
 summary-missing = còn { $count } đơn vị chưa gửi
+
+link-code = Mã liên kết của đồng chí: { $code } (dùng một lần, hiệu lực { $minutes } phút). Mở bot Đôn Đốc trên kênh kia (Telegram hoặc Zalo) và gửi mã này để dùng cả hai kênh.
+link-ok = Đã liên kết: tài khoản này là của { $name }, dùng được trên { $channel } như kênh cũ. Lời nhắc sẽ gửi tới kênh đồng chí dùng gần nhất (đổi bằng /kenh).
+link-used = Mã liên kết này đã được sử dụng. Đồng chí gửi /lienket trên kênh cũ để lấy mã mới.
+link-expired = Mã liên kết đã hết hạn. Đồng chí gửi /lienket trên kênh cũ để lấy mã mới.
+link-already_bound = Tài khoản này đã gắn với một người khác nên không liên kết được. Đồng chí liên hệ Vụ Thi đua – Khen thưởng.
+channel-choose = Lời nhắc đang gửi tới: { $current }. Đồng chí chọn kênh nhận lời nhắc:
+channel-last-used = kênh dùng gần nhất
+channel-telegram = Telegram
+channel-zalo = Zalo
+channel-web = trang chat thử
+channel-set = Đã lưu: lời nhắc sẽ gửi tới { $channel }.

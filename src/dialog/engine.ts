@@ -5,10 +5,10 @@
  * second instance continues the same conversation.
  */
 import { randomBytes } from 'node:crypto';
-import { hashInviteCode } from '../app/invites.js';
+import { generateInviteCode, hashInviteCode } from '../app/invites.js';
 import type { ManagerActions } from '../app/manager-actions.js';
 import type { StatusQuery, StatusService } from '../app/status.js';
-import { formatValue, type ParseResult, parseFigures } from '../domain/figures/index.js';
+import { formatValue, normalizeText, type ParseResult, parseFigures } from '../domain/figures/index.js';
 import { parseStatusQuestion } from '../domain/status-question.js';
 import {
   type Change,
@@ -64,6 +64,8 @@ export interface DialogEngine {
 }
 
 const BIND_WINDOW_MS = 15 * 60_000;
+const SEEN_EVERY_MS = 60 * 60_000;
+const LINK_TTL_MS = 30 * 60_000;
 const BIND_MAX_FAILURES = 5;
 const SKIP_WORDS = new Set(['bo qua', 'boqua', 'skip', 'bỏ qua', 'khong co', 'không có', '-']);
 
@@ -127,6 +129,7 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
 
   function buttons(state: ConversationState, rows: Button[][]): Button[][] {
     state.choices = rows.flat().map((b) => b.data);
+    state.choiceLabels = rows.flat().map((b) => normalizeText(b.label));
     return rows;
   }
 
@@ -149,6 +152,16 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         deps.identities.find(input.channel, input.userId),
       ]);
       let version = stored?.version ?? 0;
+      if (
+        attempt === 0 &&
+        binding &&
+        !(binding.lastSeenAt && now.getTime() - binding.lastSeenAt.getTime() < SEEN_EVERY_MS)
+      ) {
+        // At most once an hour per identity: enough to know which channel a person uses last.
+        await deps.identities
+          .touch(input.channel, input.userId, input.chatId, now)
+          .catch((err: unknown) => deps.logger.warn({ err: (err as Error).message }, 'touch failed'));
+      }
       const state = readState(stored?.state);
       const locale =
         binding?.locale ??
@@ -206,6 +219,13 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
     const digit = /^\s*(\d{1,2})\s*\.?\s*$/.exec(text);
     if (digit && state.choices.length > 0 && state.flow.k !== 'collect') {
       const data = state.choices[Number(digit[1]) - 1];
+      if (data) return onButton(turn, data);
+    }
+    // …or with the choice's word ("xác nhận", "sua"), as typed on a text-only channel.
+    if (state.choices.length > 0 && text.length <= 40) {
+      const word = normalizeText(text);
+      const i = word ? (state.choiceLabels ?? []).indexOf(word) : -1;
+      const data = i >= 0 ? state.choices[i] : undefined;
       if (data) return onButton(turn, data);
     }
     const command = text ? parseCommand(text) : null;
@@ -308,6 +328,34 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
         const [duty, period] = args.split(/\s+/).filter(Boolean);
         return status(turn, { dutyCode: duty?.toUpperCase(), periodCode: period });
+      }
+      case 'lienket': {
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        const code = generateInviteCode();
+        await save(() =>
+          deps.identities.createLinkCode(
+            turn.binding!.personId,
+            hashInviteCode(code),
+            new Date(turn.now.getTime() + LINK_TTL_MS),
+          ),
+        );
+        return say(turn, tr(l, 'link-code', { code, minutes: LINK_TTL_MS / 60_000 }));
+      }
+      case 'kenh': {
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        const { channels, preferred } = await deps.identities.channelsOf(turn.binding.personId);
+        const token = newToken();
+        turn.state.flow = { k: 'channel', token };
+        return say(
+          turn,
+          tr(l, 'channel-choose', {
+            current: preferred ? tr(l, `channel-${preferred}`) : tr(l, 'channel-last-used'),
+          }),
+          [
+            [btn(token, 'chan', tr(l, 'channel-last-used'), 'last')],
+            ...channels.map((c) => [btn(token, 'chan', tr(l, `channel-${c}`), c)]),
+          ],
+        );
       }
       case 'nhac':
       case 'danhac':
@@ -437,6 +485,29 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       locale: l,
       now: turn.now,
     });
+    if (!result.ok && result.reason === 'unknown') {
+      // Not an invite: maybe a link code from the same person's other channel.
+      const link = await deps.identities.redeemLinkCode({
+        codeHash: hashInviteCode(cleaned),
+        channel: turn.input.channel,
+        externalId: turn.input.userId,
+        chatId: turn.input.chatId,
+        displayName: turn.input.displayName ?? null,
+        now: turn.now,
+      });
+      if (link.ok) {
+        turn.state.bindFailures = [];
+        turn.state.flow = { k: 'idle' };
+        return say(
+          turn,
+          tr(l, 'link-ok', { name: link.fullName, channel: tr(l, `channel-${turn.input.channel}`) }),
+        );
+      }
+      if (link.reason !== 'unknown') {
+        turn.state.bindFailures.push(nowMs);
+        return say(turn, tr(l, `link-${link.reason}`));
+      }
+    }
     if (!result.ok) {
       turn.state.bindFailures.push(nowMs);
       return say(turn, tr(l, `bind-${result.reason}`));
@@ -1126,6 +1197,17 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         }
         if (action !== 'ok') return say(turn, tr(l, 'stale-button'));
         return commit(turn, flow.draft);
+      }
+      case 'channel': {
+        if (action !== 'chan') return say(turn, tr(l, 'stale-button'));
+        const chosen = arg === 'telegram' || arg === 'zalo' || arg === 'web' ? arg : null;
+        turn.state.flow = { k: 'idle' };
+        const ok = await save(() => deps.identities.setPreferredChannel(turn.binding!.personId, chosen));
+        if (!ok) return say(turn, tr(l, 'stale-button'));
+        return say(
+          turn,
+          tr(l, 'channel-set', { channel: chosen ? tr(l, `channel-${chosen}`) : tr(l, 'channel-last-used') }),
+        );
       }
       case 'status':
         if (action !== 'stp') return say(turn, tr(l, 'stale-button'));

@@ -39,6 +39,8 @@ export type Flow =
   | { k: 'reason'; token: string; draft: Draft }
   | { k: 'confirm'; token: string; draft: Draft }
   | { k: 'locked'; token: string; aid: number }
+  /** Choosing the channel reminders go to. */
+  | { k: 'channel'; token: string }
   /** A status report on screen, paginated. */
   | { k: 'status'; token: string; duty: string; period: string };
 
@@ -53,6 +55,8 @@ export interface ConversationState {
   flow: Flow;
   /** Button data of the last numbered choices (answered with a digit on text-only channels). */
   choices: string[];
+  /** Their labels, normalised, so a choice can also be answered with its word ("xác nhận"). */
+  choiceLabels?: string[];
 }
 
 export function initialState(): ConversationState {

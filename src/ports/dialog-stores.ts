@@ -25,12 +25,38 @@ export interface Binding {
   fullName: string;
   locale: Locale;
   roles: RoleRef[];
+  /** When this identity last wrote (null: never recorded). Reminders go to the channel used last. */
+  lastSeenAt: Date | null;
 }
+
+export type LinkResult =
+  | { ok: true; personId: number; fullName: string }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'already_bound' };
 
 export interface IdentityStore {
   /** The person bound to this platform account, or null when unbound. */
   find(channel: ChannelName, externalId: string): Promise<Binding | null>;
   setLocale(personId: number, locale: Locale): Promise<void>;
+  /** The channel reminders go to (null: the one used last); only a channel the person is bound on. */
+  setPreferredChannel(personId: number, channel: ChannelName | null): Promise<boolean>;
+  /** The channels this person is bound on (not blocked), and the chosen one. */
+  channelsOf(personId: number): Promise<{ channels: ChannelName[]; preferred: ChannelName | null }>;
+  /** Records that this identity wrote now (its chat id too: a platform may change it). */
+  touch(channel: ChannelName, externalId: string, chatId: string, now: Date): Promise<void>;
+  /** A one-time code (hash stored) for binding this person on another channel. */
+  createLinkCode(personId: number, codeHash: string, expiresAt: Date): Promise<void>;
+  /**
+   * Binds this chat identity to the person of a link code, once. An identity bound to someone
+   * else is refused (`already_bound`); bound to the same person, it is a success.
+   */
+  redeemLinkCode(input: {
+    codeHash: string;
+    channel: ChannelName;
+    externalId: string;
+    chatId: string;
+    displayName: string | null;
+    now: Date;
+  }): Promise<LinkResult>;
 }
 
 export type RedeemResult =

@@ -53,11 +53,85 @@ export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
           role: r.role,
           unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name, typeCode: r.unit.typeCode },
         })),
+        lastSeenAt: identity.lastSeenAt,
       };
       return binding;
     },
     async setLocale(personId, locale) {
       await prisma.person.update({ where: { id: personId }, data: { locale } });
+    },
+    async setPreferredChannel(personId, channel) {
+      if (channel !== null) {
+        const bound = await prisma.identity.count({ where: { personId, channel, blockedAt: null } });
+        if (bound === 0) return false;
+      }
+      await prisma.person.update({ where: { id: personId }, data: { preferredChannel: channel } });
+      return true;
+    },
+    async channelsOf(personId) {
+      const p = await prisma.person.findUnique({
+        where: { id: personId },
+        select: {
+          preferredChannel: true,
+          identities: { where: { blockedAt: null }, select: { channel: true } },
+        },
+      });
+      return {
+        channels: [...new Set((p?.identities ?? []).map((i) => i.channel))],
+        preferred: p?.preferredChannel ?? null,
+      };
+    },
+    async touch(channel, externalId, chatId, now) {
+      await prisma.identity.updateMany({
+        where: { channel, externalId },
+        data: { lastSeenAt: now, chatId },
+      });
+    },
+    async createLinkCode(personId, codeHash, expiresAt) {
+      await prisma.linkCode.create({ data: { personId, codeHash, expiresAt } });
+    },
+    async redeemLinkCode(input) {
+      return prisma.$transaction(async (tx) => {
+        const link = await tx.linkCode.findUnique({
+          where: { codeHash: input.codeHash },
+          include: { person: { select: { fullName: true } } },
+        });
+        if (!link) return { ok: false, reason: 'unknown' };
+        if (link.usedAt) return { ok: false, reason: 'used' };
+        if (link.expiresAt.getTime() <= input.now.getTime()) return { ok: false, reason: 'expired' };
+        const existing = await tx.identity.findUnique({
+          where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
+        });
+        if (existing && existing.personId !== link.personId) return { ok: false, reason: 'already_bound' };
+        // Claim the code first: of two concurrent redemptions, one wins.
+        const claimed = await tx.linkCode.updateMany({
+          where: { id: link.id, usedAt: null },
+          data: { usedAt: input.now },
+        });
+        if (claimed.count === 0) return { ok: false, reason: 'used' };
+        if (!existing) {
+          await tx.identity.create({
+            data: {
+              personId: link.personId,
+              channel: input.channel,
+              externalId: input.externalId,
+              chatId: input.chatId,
+              displayName: input.displayName,
+              verified: true,
+              lastSeenAt: input.now,
+            },
+          });
+        }
+        await tx.auditLog.create({
+          data: {
+            actor: `person:${link.personId}`,
+            action: 'identity.link',
+            entity: `Person:${link.personId}`,
+            data: { channel: input.channel, at: input.now.toISOString() },
+          },
+        });
+        return { ok: true, personId: link.personId, fullName: link.person.fullName };
+      });
     },
   };
 }
