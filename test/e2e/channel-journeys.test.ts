@@ -1,0 +1,156 @@
+/**
+ * The real service process, the run's PostgreSQL and Redis, and a fake platform API on
+ * 127.0.0.1: every journey of `test/support/journeys.ts` on every channel and delivery mode
+ * (Telegram and Zalo, long polling and webhook). A journey added there runs everywhere.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createFixedClock } from '../../src/app/system-clock.js';
+import type { Database } from '../../src/storage/database.js';
+import { createFakeTelegram } from '../fakes/telegram-api.js';
+import { createFakeZalo } from '../fakes/zalo-api.js';
+import { openTestDatabase } from '../support/db.js';
+import { type ChatDriver, JOURNEYS, playJourney, telegramDriver, zaloDriver } from '../support/journeys.js';
+import { freePort, type RunningService, startService } from '../support/service.js';
+
+const APP_NOW = '2027-07-08T09:00:00+07:00';
+const clock = createFixedClock(new Date(APP_NOW));
+let db: Database;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+interface Platform {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  token: string;
+  /** The service's environment for this platform and mode. */
+  env(port: number, webhook: boolean): Record<string, string>;
+  driver(run: number): ChatDriver;
+  /** Platform-specific checks once the service runs (webhook registered, forged posts refused…). */
+  afterStart(port: number, webhook: boolean): Promise<void>;
+  afterJourneys(): Promise<void>;
+}
+
+const SECRET = 'test-webhook-secret-123';
+const forged = (url: string, header: string) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [header]: 'wrong-secret-456' },
+    body: JSON.stringify({ update_id: 1, ok: true, result: { event_name: 'message.text.received' } }),
+  });
+
+function telegram(): Platform {
+  const tg = createFakeTelegram();
+  return {
+    start: () => tg.start(),
+    stop: () => tg.stop(),
+    get token() {
+      return tg.token.split(':')[1]!;
+    },
+    env: (port, webhook) => ({
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      ...(webhook
+        ? {
+            TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`,
+            TELEGRAM_WEBHOOK_SECRET: SECRET,
+          }
+        : {}),
+    }),
+    driver: (run) => telegramDriver(tg, 910_000_000 + run * 100_000 + Math.floor(Math.random() * 90_000)),
+    async afterStart(port, webhook) {
+      if (!webhook) return;
+      for (let i = 0; i < 50 && !tg.webhook; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(tg.webhook).toEqual({ url: `http://127.0.0.1:${port}/telegram/webhook`, secret: SECRET });
+      const res = await forged(
+        `http://127.0.0.1:${port}/telegram/webhook`,
+        'x-telegram-bot-api-secret-token',
+      );
+      expect(res.status).toBe(401);
+    },
+    async afterJourneys() {
+      expect(tg.commands.map((c) => c.language_code ?? 'default').sort()).toEqual(['default', 'en']);
+    },
+  };
+}
+
+function zalo(): Platform {
+  const z = createFakeZalo();
+  return {
+    start: () => z.start(),
+    stop: () => z.stop(),
+    get token() {
+      return z.token.split(':')[1]!;
+    },
+    env: (port, webhook) => ({
+      ZALO_BOT_TOKEN: z.token,
+      ZALO_API_ROOT: z.apiRoot,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      ...(webhook
+        ? { ZALO_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/webhook`, ZALO_WEBHOOK_SECRET: SECRET }
+        : {}),
+    }),
+    driver: (run) => zaloDriver(z, `z${run}${Date.now().toString(16)}`),
+    async afterStart(port, webhook) {
+      if (!webhook) {
+        for (let i = 0; i < 50 && !z.calls.getUpdates; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(z.calls.getUpdates).toBeGreaterThan(0);
+        return;
+      }
+      for (let i = 0; i < 50 && !z.webhook; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(z.webhook).toMatchObject({ url: `http://127.0.0.1:${port}/zalo/webhook`, secret: SECRET });
+      const res = await forged(`http://127.0.0.1:${port}/zalo/webhook`, 'x-bot-api-secret-token');
+      expect(res.status).toBe(401);
+    },
+    async afterJourneys() {
+      // Nothing was left in the queue, and nothing went unanswered.
+      expect(z.pending).toBe(0);
+      expect(z.deliveries.every((s) => s === 200)).toBe(true);
+    },
+  };
+}
+
+const PLATFORMS = { telegram, zalo } as const;
+const MODES = [
+  { name: 'long polling', webhook: false },
+  { name: 'webhook', webhook: true },
+] as const;
+
+let run = 0;
+for (const [name, make] of Object.entries(PLATFORMS)) {
+  describe(`${name}, end to end`, () => {
+    for (const mode of MODES) {
+      it(`${mode.name}: ${JOURNEYS.map((j) => j.name).join('; ')}`, async () => {
+        const platform = make();
+        await platform.start();
+        const port = await freePort();
+        let service: RunningService | undefined;
+        try {
+          service = await startService(
+            {
+              DATABASE_URL: inject('databaseUrl'),
+              REDIS_URL: inject('redisUrl'),
+              APP_NOW,
+              WEB_CHAT: '0',
+              ...platform.env(port, mode.webhook),
+            },
+            port,
+          );
+          await platform.afterStart(port, mode.webhook);
+          const driver = platform.driver(++run);
+          for (const journey of JOURNEYS) await playJourney(journey, { db, clock, driver });
+          await platform.afterJourneys();
+          expect(service.logs()).not.toContain(platform.token);
+          expect(service.logs()).not.toContain('46,2');
+        } finally {
+          expect(await service?.stop()).toBe(0);
+          await platform.stop();
+        }
+      }, 120_000);
+    }
+  });
+}

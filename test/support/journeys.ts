@@ -1,0 +1,337 @@
+/**
+ * The dialog journeys every chat platform must support, as one table, and a driver per
+ * platform that plays them through its fake API server. `test/e2e/channel-journeys.test.ts`
+ * runs every journey on every driver, so a journey cannot exist on one channel only.
+ *
+ * A driver knows how a person acts on its platform: Telegram presses inline buttons, Zalo
+ * answers numbered choices with the digit; Telegram receives documents, Zalo a signed link.
+ */
+import { expect } from 'vitest';
+import type { Clock } from '../../src/ports/clock.js';
+import type { Database } from '../../src/storage/database.js';
+import type { FakeTelegram, SentMessage } from '../fakes/telegram-api.js';
+import type { FakeZalo, ZaloSentMessage } from '../fakes/zalo-api.js';
+import { inviteCode, makeUnit } from './org.js';
+
+/** One message the bot sent, as the driver saw it. */
+export interface Reply {
+  text: string;
+  raw: unknown;
+}
+
+/** What a file offered in a reply turned out to be once fetched. */
+export interface ReceivedFile {
+  name: string;
+  /** `document` (xlsx) or `photo` (chart). */
+  kind: 'document' | 'photo';
+  bytes: number;
+  /** Content type, when the platform let us see it. */
+  mime?: string;
+}
+
+export interface ChatDriver {
+  readonly channel: 'telegram' | 'zalo';
+  /** A chat id unique to this run for the person numbered `n`. */
+  chat(n: number): string;
+  say(chat: string, text: string, name?: string): Promise<void>;
+  /** The next message to `chat` (after those already matched) containing `text` ('' = any). */
+  waitFor(chat: string, text: string, timeoutMs?: number): Promise<Reply>;
+  /** The person answers the choice labelled `label` offered in `reply`. */
+  choose(chat: string, reply: Reply, label: string): Promise<void>;
+  /** Another person tries the choice offered to someone else (a forwarded or replayed button). */
+  chooseForeign(chat: string, reply: Reply, label: string): Promise<void>;
+  /** Fetches the file a reply carried or linked to. */
+  fileOf(reply: Reply): Promise<ReceivedFile>;
+  /** Every message the bot sent to `chat`. */
+  texts(chat: string): string[];
+}
+
+export interface JourneyContext {
+  db: Database;
+  clock: Clock;
+  driver: ChatDriver;
+  /** Values a journey's steps share (unit ids, invite codes, replies by name). */
+  vars: Record<string, unknown>;
+}
+
+/** A text with `{name}` placeholders filled from `vars`. */
+type Text = string;
+
+export type Step =
+  /** Person `who` (a key of `people`) sends `says`. */
+  | { who: string; says: Text }
+  /** Waits for a reply to `who` containing `expects` (per channel when it differs; '' = any). */
+  | { who: string; expects: Text | { telegram: Text; zalo: Text }; as?: string; contains?: Text[] }
+  /** `who` answers the choice labelled `chooses` of the reply named `in`. */
+  | { who: string; chooses: string; in: string; foreign?: boolean }
+  /** The file of the reply named `fileOf` is fetched and checked. */
+  | { fileOf: string; kind: 'document' | 'photo'; nameEndsWith: string; minBytes: number }
+  /** Anything else, in code. */
+  | { check: (ctx: JourneyContext) => Promise<void> };
+
+export interface Journey {
+  name: string;
+  /** People of the journey, by key: the number is the driver's chat index. */
+  people: Record<string, number>;
+  setup(ctx: JourneyContext): Promise<void>;
+  steps: Step[];
+}
+
+const T = 15_000;
+
+export const JOURNEYS: Journey[] = [
+  {
+    name: 'focal point: bind → submit → confirm → correct (another unit cannot confirm)',
+    people: { focal: 1, intruder: 2 },
+    async setup({ db, clock, vars }) {
+      const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', cluster: 'CUM_THADS_1' });
+      const intruderUnit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+      vars.unit = unit;
+      vars.intruderUnit = intruderUnit;
+      vars.code = await inviteCode(db.prisma, clock, unit.code);
+      vars.intruderCode = await inviteCode(db.prisma, clock, intruderUnit.code);
+    },
+    steps: [
+      // An unbound chat cannot submit.
+      { who: 'focal', says: 'việc 83,5% tiền 46,2%' },
+      { who: 'focal', expects: 'chưa kết nối' },
+      { who: 'focal', says: '/start {code}' },
+      { who: 'focal', expects: 'Đã kết nối: đồng chí là đầu mối' },
+      { who: 'focal', says: 'việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1 ủng hộ 15 triệu' },
+      {
+        who: 'focal',
+        expects: 'Xác nhận số liệu',
+        as: 'confirm',
+        contains: ['83,5 % — đạt chỉ tiêu (> 82,5 %)'],
+      },
+      // Another unit's focal point cannot confirm these figures with the same choice.
+      { who: 'intruder', says: '/start {intruderCode}' },
+      { who: 'intruder', expects: 'Đã kết nối' },
+      { who: 'intruder', chooses: 'Xác nhận', in: 'confirm', foreign: true },
+      { who: 'intruder', expects: { telegram: 'thao tác cũ', zalo: '' } },
+      { who: 'focal', chooses: 'Xác nhận', in: 'confirm' },
+      { who: 'focal', expects: 'Đã lưu 7 số liệu' },
+      { who: 'focal', says: '/sua về tiền thành 47,1 vì Cục đã rà soát lại' },
+      { who: 'focal', expects: '46,2 % → 47,1 %', as: 'fix' },
+      { who: 'focal', chooses: 'Xác nhận', in: 'fix' },
+      { who: 'focal', expects: 'Đã lưu 1 số liệu' },
+      {
+        async check({ db, driver, vars }) {
+          const unit = vars.unit as { id: number };
+          const intruderUnit = vars.intruderUnit as { id: number };
+          const tien = await db.prisma.submissionValue.findFirstOrThrow({
+            where: {
+              assignment: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2027-H1' },
+              indicator: { code: 'thads_tien' },
+            },
+            include: { revisions: { orderBy: { id: 'asc' } } },
+          });
+          expect(Number(tien.value)).toBe(47.1);
+          expect(
+            tien.revisions.map((r) => [
+              r.channel,
+              r.oldValue === null ? null : Number(r.oldValue),
+              Number(r.newValue),
+              r.reason,
+            ]),
+          ).toEqual([
+            [driver.channel, null, 46.2, null],
+            [driver.channel, 46.2, 47.1, 'Cục đã rà soát lại'],
+          ]);
+          expect(
+            await db.prisma.submissionValue.count({ where: { assignment: { unitId: intruderUnit.id } } }),
+          ).toBe(0);
+          const a = await db.prisma.assignment.findFirstOrThrow({
+            where: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2027-H1' },
+          });
+          expect(a.state).toBe('on_time');
+          for (const t of driver.texts(driver.chat(2))) expect(t).not.toContain('Đã lưu');
+        },
+      },
+    ],
+  },
+  {
+    name: 'manager: status, the Excel export and the chart',
+    people: { manager: 3 },
+    async setup({ db, clock, vars }) {
+      vars.code = await inviteCode(db.prisma, clock, 'TCTHADS', 'manager');
+    },
+    steps: [
+      { who: 'manager', says: '/start {code}' },
+      { who: 'manager', expects: 'Đã kết nối' },
+      { who: 'manager', says: '/tinhhinh BC6T 2027-H1' },
+      { who: 'manager', expects: 'Tình hình Báo cáo công tác thi đua', contains: ['kỳ 2027-H1', 'Đúng hạn'] },
+      { who: 'manager', says: '/xuat BC6T 2027-H1' },
+      { who: 'manager', expects: 'Tệp Excel tình hình', as: 'xlsx' },
+      { fileOf: 'xlsx', kind: 'document', nameEndsWith: '.xlsx', minBytes: 2_000 },
+      { who: 'manager', says: '/bieudo BC6T 2027-H1' },
+      { who: 'manager', expects: 'Biểu đồ', as: 'chart' },
+      { fileOf: 'chart', kind: 'photo', nameEndsWith: '', minBytes: 2_000 },
+    ],
+  },
+];
+
+const fill = (text: string, vars: Record<string, unknown>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+
+/** Plays one journey on one driver. */
+export async function playJourney(journey: Journey, ctx: Omit<JourneyContext, 'vars'>): Promise<void> {
+  const full: JourneyContext = { ...ctx, vars: {} };
+  await journey.setup(full);
+  const chatOf = (who: string) => {
+    const n = journey.people[who];
+    if (n === undefined) throw new Error(`journey "${journey.name}": nobody called ${who}`);
+    return ctx.driver.chat(n);
+  };
+  const replies = new Map<string, Reply>();
+  for (const [i, step] of journey.steps.entries()) {
+    const where = `${ctx.driver.channel} · ${journey.name} · step ${i + 1}`;
+    try {
+      if ('says' in step) await ctx.driver.say(chatOf(step.who), fill(step.says, full.vars), step.who);
+      else if ('expects' in step) {
+        const wanted = typeof step.expects === 'string' ? step.expects : step.expects[ctx.driver.channel];
+        const reply = await ctx.driver.waitFor(chatOf(step.who), fill(wanted, full.vars), T);
+        for (const c of step.contains ?? []) expect(reply.text).toContain(fill(c, full.vars));
+        if (step.as) replies.set(step.as, reply);
+      } else if ('chooses' in step) {
+        const reply = replies.get(step.in);
+        if (!reply) throw new Error(`no reply named ${step.in}`);
+        if (step.foreign) await ctx.driver.chooseForeign(chatOf(step.who), reply, step.chooses);
+        else await ctx.driver.choose(chatOf(step.who), reply, step.chooses);
+      } else if ('fileOf' in step) {
+        const reply = replies.get(step.fileOf);
+        if (!reply) throw new Error(`no reply named ${step.fileOf}`);
+        const file = await ctx.driver.fileOf(reply);
+        expect(file.kind).toBe(step.kind);
+        expect(file.name.endsWith(step.nameEndsWith)).toBe(true);
+        expect(file.bytes).toBeGreaterThanOrEqual(step.minBytes);
+      } else await step.check(full);
+    } catch (err) {
+      (err as Error).message = `${where}: ${(err as Error).message}`;
+      throw err;
+    }
+  }
+}
+
+/** Polls `messages()` for the first message at or after `from` matching `text`. */
+async function waitIn<M>(
+  messages: () => M[],
+  textOf: (m: M) => string,
+  cursor: Map<string, number>,
+  chat: string,
+  text: string,
+  timeoutMs: number,
+): Promise<M> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const list = messages();
+    const from = cursor.get(chat) ?? 0;
+    const i = list.findIndex((m, k) => k >= from && textOf(m).includes(text));
+    if (i >= 0) {
+      cursor.set(chat, i + 1);
+      return list[i]!;
+    }
+    if (Date.now() > end) {
+      throw new Error(
+        `no message containing "${text}" to ${chat} within ${timeoutMs} ms; got: ${JSON.stringify(list.slice(from).map(textOf))}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function telegramDriver(tg: FakeTelegram, chatBase: number): ChatDriver {
+  const cursor = new Map<string, number>();
+  const buttonData = (reply: Reply, label: string) => {
+    const m = reply.raw as SentMessage;
+    const button = m.reply_markup?.inline_keyboard?.flat().find((b) => b.text.includes(label));
+    if (!button?.callback_data) throw new Error(`no button "${label}" in ${JSON.stringify(m)}`);
+    return { data: button.callback_data, messageId: m.message_id };
+  };
+  return {
+    channel: 'telegram',
+    chat: (n) => String(chatBase + n),
+    say: (chat, text, name) =>
+      tg.userSays(Number(chat), text, { id: Number(chat), first_name: name ?? 'Minh' }),
+    async waitFor(chat, text, timeoutMs = T) {
+      const m = await waitIn(
+        () => tg.messagesTo(chat),
+        (x) => x.text ?? '',
+        cursor,
+        chat,
+        text,
+        timeoutMs,
+      );
+      return { text: m.text ?? '', raw: m };
+    },
+    async choose(chat, reply, label) {
+      const { data, messageId } = buttonData(reply, label);
+      await tg.userPresses(Number(chat), data, messageId, { id: Number(chat) });
+    },
+    async chooseForeign(chat, reply, label) {
+      const { data } = buttonData(reply, label);
+      await tg.userPresses(Number(chat), data, undefined, { id: Number(chat) });
+    },
+    async fileOf(reply) {
+      const m = reply.raw as SentMessage;
+      if (!m.file) throw new Error(`no file in ${JSON.stringify(m)}`);
+      return { name: m.file.filename, kind: m.file.field, bytes: m.file.size };
+    },
+    texts: (chat) => tg.messagesTo(chat).map((m) => m.text ?? ''),
+  };
+}
+
+export function zaloDriver(zalo: FakeZalo, prefix: string): ChatDriver {
+  const cursor = new Map<string, number>();
+  /** The digit of the numbered choice whose label contains `label` (`1. ✅ Xác nhận  2. …`). */
+  const digitOf = (reply: Reply, label: string) => {
+    for (const line of reply.text.split('\n')) {
+      for (const m of line.matchAll(/(\d+)\. (.+?)(?= {2}\d+\. |$)/g)) {
+        if (m[2]!.includes(label)) return m[1]!;
+      }
+    }
+    throw new Error(`no numbered choice "${label}" in ${JSON.stringify(reply.text)}`);
+  };
+  return {
+    channel: 'zalo',
+    chat: (n) => `${prefix}${String(n).padStart(4, '0')}`,
+    async say(chat, text, name) {
+      await zalo.userSays(chat, text, { id: chat, display_name: name ?? 'Minh' });
+    },
+    async waitFor(chat, text, timeoutMs = T) {
+      const m = await waitIn(
+        () => zalo.messagesTo(chat),
+        (x) => x.text,
+        cursor,
+        chat,
+        text,
+        timeoutMs,
+      );
+      return { text: m.text, raw: m };
+    },
+    async choose(chat, reply, label) {
+      await zalo.userSays(chat, digitOf(reply, label), { id: chat });
+    },
+    async chooseForeign(chat, reply, label) {
+      await zalo.userSays(chat, digitOf(reply, label), { id: chat });
+    },
+    async fileOf(reply) {
+      const m = reply.raw as ZaloSentMessage;
+      if (m.method === 'sendPhoto') {
+        if (!m.photo || !m.photoFetch) throw new Error(`photo not fetched: ${JSON.stringify(m)}`);
+        expect(m.photoFetch.status).toBe(200);
+        return { name: m.photo, kind: 'photo', bytes: m.photoFetch.bytes, mime: m.photoFetch.contentType };
+      }
+      const url = /https?:\/\/\S+\/files\/\S+/.exec(m.text)?.[0];
+      if (!url) throw new Error(`no file link in ${JSON.stringify(m.text)}`);
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      const data = new Uint8Array(await res.arrayBuffer());
+      // An xlsx is a zip: it starts with "PK".
+      expect([data[0], data[1]]).toEqual([0x50, 0x4b]);
+      const name = decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');
+      return { name, kind: 'document', bytes: data.length, mime: res.headers.get('content-type') ?? '' };
+    },
+    texts: (chat) => zalo.messagesTo(chat).map((m) => m.text),
+  };
+}
