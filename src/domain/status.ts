@@ -97,6 +97,9 @@ export interface StatusReport {
   unitsPlural?: { vi: string; en: string } | undefined;
 }
 
+/** Vietnamese collation for unit and cluster names (one collator: creating one per comparison is slow). */
+const collator = new Intl.Collator('vi');
+
 /** The state of one unit today: stored on_time/late stand; otherwise pending until the deadline, then missing. */
 export function effectiveState(
   row: Pick<StatusUnitRow, 'storedState' | 'dueDate' | 'submittedAt'>,
@@ -112,6 +115,11 @@ export function effectiveState(
  * the counts; units appear once even if listed twice.
  */
 export function buildStatus(input: StatusInput): StatusReport {
+  // Per indicator once, not per unit: the targets a unit's value is checked against.
+  const checkable = input.indicators.map((ind) => ({
+    ind,
+    targets: ind.targets.filter((x) => x.kind !== 'sum'),
+  }));
   const seen = new Set<number>();
   const counted = input.units.filter((u) => {
     if (seen.has(u.unitId)) return false;
@@ -122,17 +130,15 @@ export function buildStatus(input: StatusInput): StatusReport {
   const units: UnitStatus[] = counted
     .map((u) => {
       const targetStatus: Record<string, TargetStatus> = {};
-      for (const ind of input.indicators) {
+      const scopeOfUnit = { code: u.code, typeCode: u.typeCode, clusterCodes: u.clusters.map((c) => c.code) };
+      for (const { ind, targets } of checkable) {
         const v = u.values[ind.code];
-        const t = resolveTarget(
-          ind.targets.filter((x) => x.kind !== 'sum'),
-          { code: u.code, typeCode: u.typeCode, clusterCodes: u.clusters.map((c) => c.code) },
-        );
+        const t = resolveTarget(targets, scopeOfUnit);
         targetStatus[ind.code] = v === undefined || !t ? 'not_applicable' : evaluateTarget(t, v);
       }
       return { ...u, state: effectiveState(u, input.today), targetStatus };
     })
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => collator.compare(a.name, b.name));
   const totals: Record<StatusState, number> = { pending: 0, on_time: 0, late: 0, missing: 0 };
   for (const u of units) totals[u.state]++;
 
@@ -145,7 +151,7 @@ export function buildStatus(input: StatusInput): StatusReport {
     groups.set(key, g);
   }
   const missingByCluster = [...groups.values()].sort((a, b) =>
-    (a.cluster?.name ?? '\uffff').localeCompare(b.cluster?.name ?? '\uffff', 'vi'),
+    collator.compare(a.cluster?.name ?? '\uffff', b.cluster?.name ?? '\uffff'),
   );
 
   const indicators: IndicatorSummary[] = input.indicators.map((ind) => {

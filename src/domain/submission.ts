@@ -49,13 +49,17 @@ export function resolveTarget(
   targets: readonly ScopedTarget[],
   unit: { code: string; typeCode: string; clusterCodes: readonly string[] },
 ): ScopedTarget | null {
-  return (
-    targets.find((t) => t.scope === unit.code) ??
-    targets.find((t) => unit.clusterCodes.includes(t.scope)) ??
-    targets.find((t) => t.scope === unit.typeCode) ??
-    targets.find((t) => t.scope === 'ALL') ??
-    null
-  );
+  // Plain loops: this runs per unit × indicator in every status report (no closures per call).
+  let cluster: ScopedTarget | null = null;
+  let type: ScopedTarget | null = null;
+  let all: ScopedTarget | null = null;
+  for (const t of targets) {
+    if (t.scope === unit.code) return t;
+    if (cluster === null && unit.clusterCodes.includes(t.scope)) cluster = t;
+    else if (type === null && t.scope === unit.typeCode) type = t;
+    else if (all === null && t.scope === 'ALL') all = t;
+  }
+  return cluster ?? type ?? all;
 }
 
 export interface Unusual {

@@ -9,6 +9,23 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const num = (d: unknown) => (d === null || d === undefined ? null : Number(d));
 
+interface StatusRow {
+  dueDate: Date | null;
+  submittedAt: Date | null;
+  state: StatusUnitRow['storedState'];
+  locked: boolean;
+  documentSent: boolean;
+  unitId: number;
+  code: string;
+  name: string;
+  typeCode: string;
+  active: boolean;
+  retiredAt: Date | null;
+  clusters: [string, string][] | null;
+  focalName: string | null;
+  values: Record<string, number | string | null> | null;
+}
+
 export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
   async function descendants(rootIds: number[]): Promise<number[]> {
     const all = await prisma.unit.findMany({ select: { id: true, parentId: true } });
@@ -56,19 +73,25 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
       const duty = await prisma.duty.findUnique({ where: { code: dutyCode } });
       const period = await prisma.period.findUnique({ where: { code: periodCode } });
       if (!duty || !period) return null;
-      const rows = await prisma.assignment.findMany({
-        where: { dutyId: duty.id, periodCode, ...unitFilter(scope) },
-        include: {
-          unit: {
-            include: {
-              memberships: { where: { until: null }, include: { cluster: true }, orderBy: { id: 'asc' } },
-              roles: { where: { role: 'focal', endedAt: null }, include: { person: true }, take: 1 },
-            },
-          },
-          values: { include: { indicator: true } },
-        },
-      });
-      const typeCodes = [...new Set(rows.map((r) => r.unit.typeCode))];
+      // One statement: the hot path of every status question. Values come aggregated per
+      // assignment (indicator id → value), clusters and the focal point's name alongside.
+      const rows = await prisma.$queryRaw<StatusRow[]>`
+        SELECT a."dueDate", a."submittedAt", a.state::text AS state, a.locked,
+               a."documentSentAt" IS NOT NULL AS "documentSent",
+               u.id AS "unitId", u.code, u.name, u."typeCode", u.active, u."retiredAt",
+               (SELECT json_agg(json_build_array(c.code, c.name) ORDER BY m.id)
+                  FROM "ClusterMember" m JOIN "Unit" c ON c.id = m."clusterId"
+                 WHERE m."unitId" = u.id AND m.until IS NULL) AS clusters,
+               (SELECT p."fullName" FROM "Role" r JOIN "Person" p ON p.id = r."personId"
+                 WHERE r."unitId" = u.id AND r.role = 'focal' AND r."endedAt" IS NULL
+                 ORDER BY r.id LIMIT 1) AS "focalName",
+               (SELECT json_object_agg(v."indicatorId", v.value)
+                  FROM "SubmissionValue" v
+                 WHERE v."assignmentId" = a.id AND v.value IS NOT NULL) AS "values"
+          FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
+         WHERE a."dutyId" = ${duty.id} AND a."periodCode" = ${periodCode}
+           AND (${scope.kind === 'all'} OR a."unitId" = ANY(${scope.kind === 'all' ? [] : scope.unitIds}::int[]))`;
+      const typeCodes = [...new Set(rows.map((r) => r.typeCode))];
       const links = await prisma.dutyIndicator.findMany({
         where: { dutyId: duty.id, unitTypeCode: { in: typeCodes } },
         include: { indicator: { include: { targets: { where: { year: period.year } } } } },
@@ -77,23 +100,39 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
       const indicators = new Map<string, (typeof links)[number]['indicator']>();
       for (const l of links)
         if (!indicators.has(l.indicator.code)) indicators.set(l.indicator.code, l.indicator);
+      const codeOf = new Map<string, string>();
+      for (const i of indicators.values()) codeOf.set(String(i.id), i.code);
+      const missingCodes = new Set<string>();
+      for (const r of rows)
+        for (const id of Object.keys(r.values ?? {})) if (!codeOf.has(id)) missingCodes.add(id);
+      if (missingCodes.size > 0) {
+        // A value of an indicator the duty no longer lists for this type: still shown by code.
+        const extra = await prisma.indicator.findMany({
+          where: { id: { in: [...missingCodes].map(Number) } },
+          select: { id: true, code: true },
+        });
+        for (const e of extra) codeOf.set(String(e.id), e.code);
+      }
       const units: StatusUnitRow[] = rows.map((a) => {
         const values: Record<string, number> = {};
-        for (const v of a.values) if (v.value !== null) values[v.indicator.code] = Number(v.value);
+        for (const [id, v] of Object.entries(a.values ?? {})) {
+          const code = codeOf.get(id);
+          if (code !== undefined && v !== null) values[code] = Number(v);
+        }
         return {
-          unitId: a.unit.id,
-          code: a.unit.code,
-          name: a.unit.name,
-          typeCode: a.unit.typeCode,
-          clusters: a.unit.memberships.map((m) => ({ code: m.cluster.code, name: m.cluster.name })),
-          active: a.unit.active,
-          retiredAt: iso(a.unit.retiredAt),
+          unitId: a.unitId,
+          code: a.code,
+          name: a.name,
+          typeCode: a.typeCode,
+          clusters: (a.clusters ?? []).map(([code, name]) => ({ code, name })),
+          active: a.active,
+          retiredAt: iso(a.retiredAt),
           dueDate: iso(a.dueDate),
           submittedAt: a.submittedAt?.toISOString() ?? null,
           storedState: a.state,
           locked: a.locked,
-          documentSent: a.documentSentAt !== null,
-          focalName: a.unit.roles[0]?.person.fullName ?? null,
+          documentSent: a.documentSent,
+          focalName: a.focalName,
           values,
         };
       });
