@@ -46,17 +46,29 @@ const toRow = (r: Row): LedgerRow => ({
   unitIds: r.unitIds,
 });
 
-/** The identity a person is reached on: Telegram first, then Zalo, then the web chat. */
+/**
+ * The identity a person is reached on: the channel they chose (`Person.preferredChannel`) if
+ * they have a usable identity there; else the identity they wrote from last (`lastSeenAt`,
+ * never-seen identities after); ties and never-seen identities in the order Telegram, Zalo,
+ * web. Blocked identities are never used.
+ */
 function preferred(
   personId: number,
-  identities: { channel: ChannelName; chatId: string; blockedAt: Date | null }[],
+  identities: { channel: ChannelName; chatId: string; blockedAt: Date | null; lastSeenAt?: Date | null }[],
+  preferredChannel?: ChannelName | null,
 ): Recipient | null {
   const usable = identities.filter((i) => i.blockedAt === null);
-  for (const ch of CHANNEL_PREFERENCE) {
-    const i = usable.find((x) => x.channel === ch);
-    if (i) return { personId, channel: i.channel, chatId: i.chatId };
-  }
-  return null;
+  const rank = (c: ChannelName) => CHANNEL_PREFERENCE.indexOf(c);
+  const seen = (i: { lastSeenAt?: Date | null }) => i.lastSeenAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const ordered = [...usable].sort((a, b) => {
+    const chosen = Number(b.channel === preferredChannel) - Number(a.channel === preferredChannel);
+    if (chosen !== 0) return chosen;
+    const last = seen(b) - seen(a);
+    if (last !== 0 && !Number.isNaN(last)) return last;
+    return rank(a.channel) - rank(b.channel);
+  });
+  const i = ordered[0];
+  return i ? { personId, channel: i.channel, chatId: i.chatId } : null;
 }
 
 type ClaimRow = Omit<Row, 'channel' | 'status' | 'kind'> & {
@@ -91,7 +103,9 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
     value.catch(() => cache.delete(key));
     return value;
   }
-  const identitySelect = { select: { channel: true, chatId: true, blockedAt: true } } as const;
+  const identitySelect = {
+    select: { channel: true, chatId: true, blockedAt: true, lastSeenAt: true },
+  } as const;
 
   const claimBatcher = createBatcher<number, (ClaimRow & ViewRow) | undefined>(async (ids) => {
     const rows = await prisma.$queryRaw<(ClaimRow & ViewRow)[]>`
@@ -227,11 +241,15 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
     async focalRecipients(unitIds) {
       const roles = await prisma.role.findMany({
         where: { unitId: { in: [...unitIds] }, role: 'focal', endedAt: null },
-        select: { unitId: true, personId: true, person: { select: { identities: identitySelect } } },
+        select: {
+          unitId: true,
+          personId: true,
+          person: { select: { preferredChannel: true, identities: identitySelect } },
+        },
       });
       const out = new Map<number, Recipient[]>();
       for (const r of roles) {
-        const rec = preferred(r.personId, r.person.identities);
+        const rec = preferred(r.personId, r.person.identities, r.person.preferredChannel);
         if (!rec) continue;
         const list = out.get(r.unitId) ?? [];
         if (!list.some((x) => x.personId === rec.personId)) list.push(rec);
@@ -243,11 +261,11 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
     async recipientsOf(personIds) {
       const people = await prisma.person.findMany({
         where: { id: { in: [...personIds] } },
-        select: { id: true, identities: identitySelect },
+        select: { id: true, preferredChannel: true, identities: identitySelect },
       });
       const out = new Map<number, Recipient>();
       for (const p of people) {
-        const rec = preferred(p.id, p.identities);
+        const rec = preferred(p.id, p.identities, p.preferredChannel);
         if (rec) out.set(p.id, rec);
       }
       return out;
@@ -290,10 +308,13 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
         if (hit) return hit;
         const rows = await prisma.role.findMany({
           where: { unitId, role, endedAt: null },
-          select: { personId: true, person: { select: { identities: identitySelect } } },
+          select: {
+            personId: true,
+            person: { select: { preferredChannel: true, identities: identitySelect } },
+          },
         });
         const recs = rows
-          .map((r) => preferred(r.personId, r.person.identities))
+          .map((r) => preferred(r.personId, r.person.identities, r.person.preferredChannel))
           .filter((r): r is Recipient => r !== null);
         managerCache.set(key, recs);
         return recs;
