@@ -233,6 +233,42 @@ describe('reminders on Zalo', () => {
     await cleanup(prefix, r.queues);
   });
 
+  it('an escalation digest reaches a manager bound on Zalo', async () => {
+    const unit = await unitDueLate();
+    const tc = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'TCTHADS' } });
+    const chat = `zm${(seq++).toString(16)}`;
+    const manager = await db.prisma.person.create({
+      data: {
+        fullName: `Quản lý ${uniqueCode('m')}`,
+        identities: { create: { channel: 'zalo', externalId: chat, chatId: chat, verified: true } },
+        roles: { create: { role: 'manager', unitId: tc.id } },
+      },
+    });
+    const [recipient] = [...(await createPrismaReminderStore(db.prisma).recipientsOf([manager.id])).values()];
+    expect(recipient).toEqual({ personId: manager.id, channel: 'zalo', chatId: chat });
+    const duty = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'BC6T' } });
+    const prefix = uniqueCode('z');
+    const r = runtimeFor(prefix);
+    const [row] = await createPrismaReminderStore(db.prisma).insert([
+      {
+        kind: 'escalation',
+        dedupeKey: `e:${duty.id}:2027-H1:T+1:${manager.id}:${uniqueCode('x')}`,
+        assignmentId: null,
+        dutyId: duty.id,
+        periodCode: '2027-H1',
+        stage: 'T+1',
+        recipient: recipient!,
+        plannedFor: T7,
+        unitIds: [unit.id],
+      },
+    ]);
+    expect(await r.deliver(row!.id)).toBe('sent');
+    const text = zalo.messagesTo(chat).at(-1)?.text ?? '';
+    expect(text).toContain('❗ Các đơn vị chưa nộp Báo cáo công tác thi đua, khen thưởng 6 tháng');
+    expect(text).toContain(unit.name);
+    await cleanup(prefix, r.queues);
+  });
+
   it('fan-out: the Zalo queue is paced by its own limiter, apart from Telegram; 429s are waited out', async () => {
     const N = 40;
     const ZALO_RATE = 10;
