@@ -103,27 +103,41 @@ async function generate(client: pg.Client): Promise<void> {
   await client.query('ANALYZE');
 }
 
-/** The same answer by hand: effective states, missing per cluster, the late, means per indicator. */
+/**
+ * The same answer by hand, in one statement: effective states and their counts, the missing
+ * units grouped by (first) cluster, the late units, and per indicator the count, mean, how
+ * many meet the target, the units below it (worst first), the best and the worst.
+ */
 const HAND_SQL = `
   WITH a AS (
-    SELECT a.id, a."unitId",
+    SELECT a.id, u.id AS uid, u.code, u.name,
            CASE WHEN a.state IN ('on_time', 'late') THEN a.state::text
-                WHEN a."dueDate" < $3::date THEN 'missing' ELSE 'pending' END AS st
+                WHEN a."dueDate" < $3::date THEN 'missing' ELSE 'pending' END AS st,
+           a."submittedAt",
+           (SELECT c.name FROM "ClusterMember" m JOIN "Unit" c ON c.id = m."clusterId"
+             WHERE m."unitId" = u.id AND m.until IS NULL ORDER BY m.id LIMIT 1) AS cluster
     FROM "Assignment" a JOIN "Duty" d ON d.id = a."dutyId" JOIN "Unit" u ON u.id = a."unitId"
     WHERE d.code = $1 AND a."periodCode" = $2 AND u.active
+  ), v AS (
+    SELECT i.code AS ind, a.code, a.name, v.value::float8 AS value, t."minValue"::float8 AS min
+    FROM a JOIN "SubmissionValue" v ON v."assignmentId" = a.id AND v.value IS NOT NULL
+    JOIN "Indicator" i ON i.id = v."indicatorId"
+    LEFT JOIN "Target" t ON t."indicatorId" = i.id AND t.year = $4 AND t.scope = 'SO_TU_PHAP' AND t.kind = 'floor'
   )
   SELECT
     (SELECT json_object_agg(st, n) FROM (SELECT st, count(*) n FROM a GROUP BY st) s) AS totals,
-    (SELECT json_agg(json_build_object('cluster', c.code, 'n', n)) FROM (
-       SELECT m."clusterId", count(*) n FROM a JOIN "ClusterMember" m ON m."unitId" = a."unitId" AND m.until IS NULL
-       WHERE a.st = 'missing' GROUP BY m."clusterId") x JOIN "Unit" c ON c.id = x."clusterId") AS missing,
-    (SELECT json_agg(u.name ORDER BY u.name) FROM a JOIN "Unit" u ON u.id = a."unitId" WHERE a.st = 'late') AS late,
-    (SELECT json_object_agg(code, json_build_object('mean', mean, 'n', n, 'met', met)) FROM (
-       SELECT i.code, avg(v.value)::float8 mean, count(*) n, count(*) FILTER (WHERE v.value >= t."minValue") met
-       FROM a JOIN "SubmissionValue" v ON v."assignmentId" = a.id
-       JOIN "Indicator" i ON i.id = v."indicatorId"
-       LEFT JOIN "Target" t ON t."indicatorId" = i.id AND t.year = $4 AND t.scope = 'SO_TU_PHAP'
-       GROUP BY i.code) y) AS indicators`;
+    (SELECT json_agg(json_build_object('cluster', cluster, 'units', units) ORDER BY cluster) FROM (
+       SELECT cluster, json_agg(json_build_array(code, name) ORDER BY name) AS units
+       FROM a WHERE st = 'missing' GROUP BY cluster) g) AS missing,
+    (SELECT json_agg(json_build_array(code, name, "submittedAt") ORDER BY name) FROM a WHERE st = 'late') AS late,
+    (SELECT json_object_agg(ind, json_build_object(
+        'mean', mean, 'n', n, 'met', met, 'below', below, 'best', best, 'worst', worst)) FROM (
+       SELECT ind, avg(value) AS mean, count(*) AS n,
+              count(*) FILTER (WHERE value >= min) AS met,
+              json_agg(json_build_array(code, name, value) ORDER BY value) FILTER (WHERE value < min) AS below,
+              (array_agg(name ORDER BY value DESC, name))[1] AS best,
+              (array_agg(name ORDER BY value, name DESC))[1] AS worst
+       FROM v GROUP BY ind) y) AS indicators`;
 
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -171,19 +185,26 @@ async function main(): Promise<void> {
     const r = report.report;
     const s = sql.rows[0] as {
       totals: Record<string, number>;
-      missing: { cluster: string; n: number }[];
-      late: string[];
-      indicators: Record<string, { mean: number; n: number; met: number }>;
+      missing: { cluster: string; units: [string, string][] }[];
+      late: [string, string, string][];
+      indicators: Record<string, { mean: number; n: number; met: number; below: unknown[] | null }>;
     };
     const agree =
       ['on_time', 'late', 'missing', 'pending'].every(
         (k) => (r.totals[k as keyof typeof r.totals] ?? 0) === (s.totals[k] ?? 0),
       ) &&
       r.late.length === (s.late?.length ?? 0) &&
-      r.missingByCluster.reduce((n, g) => n + g.units.length, 0) === s.missing.reduce((n, g) => n + g.n, 0) &&
+      r.missingByCluster.reduce((n, g) => n + g.units.length, 0) ===
+        s.missing.reduce((n, g) => n + g.units.length, 0) &&
       r.indicators.every((i) => {
         const h = s.indicators[i.code];
-        return h !== undefined && h.n === i.reported && Math.abs((i.aggregate ?? 0) - h.mean) < 1e-6;
+        return (
+          h !== undefined &&
+          h.n === i.reported &&
+          h.met === i.met &&
+          (h.below?.length ?? 0) === i.below.length &&
+          Math.abs((i.aggregate ?? 0) - h.mean) < 1e-6
+        );
       });
     const a = p50(serviceMs);
     const b = p50(sqlMs);

@@ -155,25 +155,34 @@ export function buildStatus(input: StatusInput): StatusReport {
   );
 
   const indicators: IndicatorSummary[] = input.indicators.map((ind) => {
-    const reported = units
-      .filter((u) => u.values[ind.code] !== undefined)
-      .map((u) => ({
-        code: u.code,
-        name: u.name,
-        value: u.values[ind.code]!,
-        status: u.targetStatus[ind.code]!,
-      }));
-    const values = reported.map((r) => r.value);
-    const sum = values.reduce((a, b) => a + b, 0);
-    const aggregate = values.length === 0 ? null : ind.aggregate === 'sum' ? sum : sum / values.length;
-    const evaluated = reported.filter((r) => r.status !== 'not_applicable');
-    const met = evaluated.filter((r) => r.status === 'met' || r.status === 'exceeded').length;
+    // One pass per indicator (this runs for every status question over every unit).
     const higherIsBetter = !ind.targets.some((t) => t.kind === 'ceiling');
-    const sorted = [...reported].sort((a, b) => (higherIsBetter ? b.value - a.value : a.value - b.value));
-    const below = evaluated
-      .filter((r) => r.status === 'not_met')
-      .sort((a, b) => (higherIsBetter ? a.value - b.value : b.value - a.value))
-      .map(({ code, name, value }) => ({ code, name, value }));
+    const better = (a: number, b: number) => (higherIsBetter ? a > b : a < b);
+    let count = 0;
+    let sum = 0;
+    let evaluatedCount = 0;
+    let met = 0;
+    let best: UnitStatus | null = null;
+    let worst: UnitStatus | null = null;
+    const belowUnits: { code: string; name: string; value: number }[] = [];
+    for (const u of units) {
+      const value = u.values[ind.code];
+      if (value === undefined) continue;
+      count++;
+      sum += value;
+      // Ties: the best is the first such unit by name, the worst the last.
+      if (best === null || better(value, best.values[ind.code]!)) best = u;
+      if (worst === null || !better(value, worst.values[ind.code]!)) worst = u;
+      const status = u.targetStatus[ind.code];
+      if (status === 'not_applicable' || status === undefined) continue;
+      evaluatedCount++;
+      if (status === 'met' || status === 'exceeded') met++;
+      else if (status === 'not_met') belowUnits.push({ code: u.code, name: u.name, value });
+    }
+    const below = belowUnits.sort((a, b) => (higherIsBetter ? a.value - b.value : b.value - a.value));
+    const aggregate = count === 0 ? null : ind.aggregate === 'sum' ? sum : sum / count;
+    const pick = (u: UnitStatus | null) =>
+      u ? { code: u.code, name: u.name, value: u.values[ind.code]! } : null;
     const sumT = ind.targets.find((t) => t.kind === 'sum');
     return {
       code: ind.code,
@@ -181,16 +190,14 @@ export function buildStatus(input: StatusInput): StatusReport {
       labelEn: ind.labelEn,
       kind: ind.kind,
       targets: ind.targets,
-      reported: reported.length,
+      reported: count,
       aggregate,
       aggregateKind: ind.aggregate,
       met,
-      evaluated: evaluated.length,
+      evaluated: evaluatedCount,
       below,
-      best: sorted[0] ? { code: sorted[0].code, name: sorted[0].name, value: sorted[0].value } : null,
-      worst: sorted.at(-1)
-        ? { code: sorted.at(-1)!.code, name: sorted.at(-1)!.name, value: sorted.at(-1)!.value }
-        : null,
+      best: pick(best),
+      worst: pick(worst),
       sumTarget: sumT
         ? {
             min: sumT.min,

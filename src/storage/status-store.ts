@@ -1,5 +1,5 @@
 /** StatusStore on Prisma. */
-import { addDays } from '../domain/calendar.js';
+import { addDays, parsePeriodCode } from '../domain/calendar.js';
 import type { IndicatorKind } from '../domain/figures/index.js';
 import type { StatusUnitRow } from '../domain/status.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
@@ -45,6 +45,25 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
 
   const unitFilter = (scope: Scope) => (scope.kind === 'all' ? {} : { unitId: { in: scope.unitIds } });
 
+  /** One row per assignment of the duty × period in scope, values aggregated (indicator id → value). */
+  const rowsOf = (dutyCode: string, periodCode: string, scope: Scope) => prisma.$queryRaw<StatusRow[]>`
+        SELECT a."dueDate", a."submittedAt", a.state::text AS state, a.locked,
+               a."documentSentAt" IS NOT NULL AS "documentSent",
+               u.id AS "unitId", u.code, u.name, u."typeCode", u.active, u."retiredAt",
+               (SELECT json_agg(json_build_array(c.code, c.name) ORDER BY m.id)
+                  FROM "ClusterMember" m JOIN "Unit" c ON c.id = m."clusterId"
+                 WHERE m."unitId" = u.id AND m.until IS NULL) AS clusters,
+               (SELECT p."fullName" FROM "Role" r JOIN "Person" p ON p.id = r."personId"
+                 WHERE r."unitId" = u.id AND r.role = 'focal' AND r."endedAt" IS NULL
+                 ORDER BY r.id LIMIT 1) AS "focalName",
+               (SELECT json_object_agg(v."indicatorId", v.value)
+                  FROM "SubmissionValue" v
+                 WHERE v."assignmentId" = a.id AND v.value IS NOT NULL) AS "values"
+          FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
+          JOIN "Duty" d ON d.id = a."dutyId"
+         WHERE d.code = ${dutyCode} AND a."periodCode" = ${periodCode}
+           AND (${scope.kind === 'all'} OR a."unitId" = ANY(${scope.kind === 'all' ? [] : scope.unitIds}::int[]))`;
+
   return {
     async scopeOf(personId) {
       const roles = await prisma.role.findMany({
@@ -70,33 +89,23 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
     },
 
     async statusInput(dutyCode, periodCode, scope, today) {
-      const duty = await prisma.duty.findUnique({ where: { code: dutyCode } });
-      const period = await prisma.period.findUnique({ where: { code: periodCode } });
-      if (!duty || !period) return null;
-      // One statement: the hot path of every status question. Values come aggregated per
-      // assignment (indicator id → value), clusters and the focal point's name alongside.
-      const rows = await prisma.$queryRaw<StatusRow[]>`
-        SELECT a."dueDate", a."submittedAt", a.state::text AS state, a.locked,
-               a."documentSentAt" IS NOT NULL AS "documentSent",
-               u.id AS "unitId", u.code, u.name, u."typeCode", u.active, u."retiredAt",
-               (SELECT json_agg(json_build_array(c.code, c.name) ORDER BY m.id)
-                  FROM "ClusterMember" m JOIN "Unit" c ON c.id = m."clusterId"
-                 WHERE m."unitId" = u.id AND m.until IS NULL) AS clusters,
-               (SELECT p."fullName" FROM "Role" r JOIN "Person" p ON p.id = r."personId"
-                 WHERE r."unitId" = u.id AND r.role = 'focal' AND r."endedAt" IS NULL
-                 ORDER BY r.id LIMIT 1) AS "focalName",
-               (SELECT json_object_agg(v."indicatorId", v.value)
-                  FROM "SubmissionValue" v
-                 WHERE v."assignmentId" = a.id AND v.value IS NOT NULL) AS "values"
-          FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
-         WHERE a."dutyId" = ${duty.id} AND a."periodCode" = ${periodCode}
-           AND (${scope.kind === 'all'} OR a."unitId" = ANY(${scope.kind === 'all' ? [] : scope.unitIds}::int[]))`;
+      // The hot path of every status question: every statement at once, one round trip's wait.
+      // The year of the targets is the period's (`2027-H1` → 2027).
+      const year = parsePeriodCode(periodCode)?.year ?? -1;
+      const [duty, period, rows, allLinks, unitTypes] = await Promise.all([
+        prisma.duty.findUnique({ where: { code: dutyCode } }),
+        prisma.period.findUnique({ where: { code: periodCode }, select: { year: true } }),
+        rowsOf(dutyCode, periodCode, scope),
+        prisma.dutyIndicator.findMany({
+          where: { duty: { code: dutyCode } },
+          include: { indicator: { include: { targets: { where: { year } } } } },
+          orderBy: { position: 'asc' },
+        }),
+        prisma.unitType.findMany(),
+      ]);
+      if (!duty || !period || period.year !== year) return null;
       const typeCodes = [...new Set(rows.map((r) => r.typeCode))];
-      const links = await prisma.dutyIndicator.findMany({
-        where: { dutyId: duty.id, unitTypeCode: { in: typeCodes } },
-        include: { indicator: { include: { targets: { where: { year: period.year } } } } },
-        orderBy: { position: 'asc' },
-      });
+      const links = allLinks.filter((l) => typeCodes.includes(l.unitTypeCode));
       const indicators = new Map<string, (typeof links)[number]['indicator']>();
       for (const l of links)
         if (!indicators.has(l.indicator.code)) indicators.set(l.indicator.code, l.indicator);
@@ -136,8 +145,7 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
           values,
         };
       });
-      const oneType =
-        typeCodes.length === 1 ? await prisma.unitType.findUnique({ where: { code: typeCodes[0]! } }) : null;
+      const oneType = typeCodes.length === 1 ? unitTypes.find((t) => t.code === typeCodes[0]) : undefined;
       return {
         unitsPlural: oneType ? { vi: oneType.pluralVi, en: oneType.pluralEn } : undefined,
         dutyCode: duty.code,
