@@ -124,6 +124,7 @@ status-title = Status of { $duty }, period { $period } ({ $scope }):
 status-scope-all = whole sector
 status-scope-units = { $count } units in scope
 status-totals = On time { $onTime } · Late { $late } · Missing { $missing } · Not yet due { $pending } — sent { $done }/{ $total } ({ $percent }%)
+status-locked = 🔒 Locked for edits: { $count }/{ $total } reports.
 status-missing-title = Missing:
 status-cluster = { $cluster } ({ $count }):
 status-no-cluster = No cluster

@@ -124,6 +124,7 @@ status-title = Tình hình { $duty } kỳ { $period } ({ $scope }):
 status-scope-all = toàn ngành
 status-scope-units = { $count } đơn vị trong phạm vi
 status-totals = Đúng hạn { $onTime } · Nộp muộn { $late } · Chưa nộp { $missing } · Chưa đến hạn { $pending } — đã nộp { $done }/{ $total } ({ $percent } %)
+status-locked = 🔒 Đã khóa sửa số liệu: { $count }/{ $total } báo cáo.
 status-missing-title = Chưa nộp:
 status-cluster = { $cluster } ({ $count }):
 status-no-cluster = Không thuộc cụm

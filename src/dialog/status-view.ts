@@ -29,6 +29,9 @@ export function statusPages(
       percent: percent(report.totals.on_time + report.totals.late, report.total, locale),
     }),
   ];
+  // Locked is a fact of its own, beside on time / late / missing.
+  const locked = report.units.filter((u) => u.locked).length;
+  if (locked > 0) head.push(t('status-locked', { count: locked, total: report.total }));
   const body: string[] = [];
   if (report.missingByCluster.length > 0) {
     body.push(t('status-missing-title'));

@@ -217,6 +217,8 @@ describe('/khoa, exceptions, /mokhoa', () => {
       where: { action: 'period.lock', entity: 'Duty:BC6T:2031-H1' },
     });
     expect(audit?.actor).toMatch(/^person:\d+$/);
+    // The status shows the lock as a fact of its own.
+    expect(await vu.say('/tinhhinh BC6T 2031-H1')).toContain('Đã khóa sửa số liệu: 3/3 báo cáo');
 
     // The focal point of A tries to submit: refused, asks for an exception.
     const focal = chat(chats.focalA);
