@@ -14,7 +14,7 @@ import {
   type ZaloChannel,
   type ZaloChannelOptions,
 } from '../../src/channels/zalo/zalo-channel.js';
-import { createZaloClient, type ZaloClientOptions } from '../../src/channels/zalo/zalo-client.js';
+import { createZaloClient, scrubToken, type ZaloClientOptions } from '../../src/channels/zalo/zalo-client.js';
 import { createSignedFileLinks } from '../../src/http/file-links.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
@@ -213,6 +213,29 @@ describe('client', () => {
     expect((err as Error).message).toContain('ECONNREFUSED');
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(await failure(down.sendMessage({ chat_id: CHAT, text: 'x' }))).toBeInstanceOf(ChannelNetworkError);
+  });
+
+  it('webhook methods, sendChatAction and sendPhoto by URL', async () => {
+    const c = client();
+    await c.setWebhook({ url: 'https://dondoc.example.vn/zalo/webhook', secret_token: SECRET });
+    expect(await c.getWebhookInfo()).toMatchObject({ url: 'https://dondoc.example.vn/zalo/webhook' });
+    expect(await failure(c.getUpdates({ timeoutSec: 0 }))).toBeInstanceOf(ChannelError);
+    await c.deleteWebhook();
+    expect((await c.getWebhookInfo()).url).toBe('');
+    expect(await failure(c.setWebhook({ url: 'https://x.vn/z', secret_token: 'short' }))).toBeInstanceOf(
+      ChannelError,
+    );
+    await c.sendChatAction({ chat_id: CHAT, action: 'typing' });
+    expect(fake.chatActions).toEqual([{ chat_id: CHAT, action: 'typing' }]);
+  });
+
+  it('scrubs the token from any text, even inside a URL', () => {
+    const secretPart = fake.token.split(':')[1]!;
+    const url = `${fake.apiRoot}/bot${fake.token}/sendMessage`;
+    for (const text of [`request to ${url} failed`, `token ${fake.token}`, encodeURIComponent(url)]) {
+      expect(scrubToken(text, fake.token)).not.toContain(secretPart);
+    }
+    expect(scrubToken('việc 83,5%', fake.token)).toBe('việc 83,5%');
   });
 
   it('refuses texts outside 1–2000 characters before calling Zalo', async () => {
