@@ -10,12 +10,17 @@ import { Redis, type RedisOptions } from 'ioredis';
 
 export { Redis };
 
-/** A connection suitable for BullMQ workers (`maxRetriesPerRequest: null`). */
+/**
+ * A connection suitable for BullMQ workers (`maxRetriesPerRequest: null`). Commands issued in
+ * the same tick go out in one write (auto-pipelining): a fan-out finishes dozens of jobs per
+ * tick, and on this kind of machine each socket write is an expensive system call.
+ */
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     lazyConnect: false,
+    enableAutoPipelining: true,
     ...options,
   });
 }

@@ -17,10 +17,30 @@ export interface WorkerOptions {
   /** Messages per second per channel (Telegram ≈ 30/s overall: default 25). */
   ratePerSecond?: Partial<Record<ChannelName, number>>;
   concurrency?: number;
+  /**
+   * Workers per channel queue in this process (default 2). One BullMQ worker fetches its jobs
+   * one Redis round trip after another; near a platform's limit that round trip, not the
+   * platform, becomes the ceiling. Each worker gets `concurrency / workers` slots; the limiter
+   * stays one, shared in Redis.
+   */
+  workersPerChannel?: number;
 }
 
 export interface Workers {
   close(): Promise<void>;
+}
+
+/**
+ * BullMQ's limiter counts fixed windows: `max` jobs per `duration`. One window of a second lets
+ * a burst at the end of one window and the start of the next put twice the rate into one
+ * sliding second, which the platforms answer with 429. Short windows (about 20 a second, or one
+ * message per window for low rates) keep every sliding second within about 5 % of `perSecond`
+ * while the sustained rate stays `perSecond`.
+ */
+export function pacing(perSecond: number): { max: number; duration: number } {
+  const rate = Math.max(1, perSecond);
+  const max = rate <= 50 ? 1 : Math.ceil(rate / 20);
+  return { max, duration: Math.max(1, Math.round((1000 * max) / rate)) };
 }
 
 export function startWorkers(deps: {
@@ -54,7 +74,12 @@ export function startWorkers(deps: {
     { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
   );
   workers.push(plan);
+  const perChannel = Math.max(1, deps.options?.workersPerChannel ?? 2);
+  const slots = Math.max(1, Math.ceil((deps.options?.concurrency ?? 10) / perChannel));
   for (const channel of CHANNELS.filter((c) => deps.channels.includes(c))) {
+    for (let w = 0; w < perChannel; w++) workers.push(deliverWorker(channel, slots));
+  }
+  function deliverWorker(channel: ChannelName, concurrency: number): Worker {
     const queue = deps.queues.deliver.get(channel)!;
     const worker = new Worker(
       deliverQueueName(channel),
@@ -76,8 +101,8 @@ export function startWorkers(deps: {
       {
         connection: deps.connection,
         prefix: deps.prefix,
-        concurrency: deps.options?.concurrency ?? 10,
-        limiter: { max: rates[channel], duration: 1000 },
+        concurrency,
+        limiter: pacing(rates[channel]),
         // A send takes seconds at most: notice a dead worker's jobs within ~15 s.
         lockDuration: 15_000,
         stalledInterval: 15_000,
@@ -90,7 +115,7 @@ export function startWorkers(deps: {
         'delivery failed',
       );
     });
-    workers.push(worker);
+    return worker;
   }
   for (const w of workers) w.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker error'));
   return {

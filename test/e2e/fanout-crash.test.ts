@@ -9,7 +9,9 @@ import { type RunningService, startService } from '../support/service.js';
 // The service process is SIGKILLed in the middle of a fan-out and started again: every
 // reminder ends sent or uncertain, none is lost, and a person gets a message twice only if
 // its row was caught in flight (reported uncertain).
-const T7 = '2027-07-08T09:00:00+07:00';
+// A year of its own (BC6T 2030-H1, due Monday 15 July 2030): the planning passes of other test
+// files sharing the database (2026–2027) never touch these rows.
+const T7 = '2030-07-08T09:00:00+07:00';
 const N = 240;
 let db: Database;
 let tg: FakeTelegram;
@@ -57,7 +59,7 @@ describe('fan-out survives a killed worker', () => {
     try {
       const rows = () =>
         db.prisma.reminderLedger.findMany({
-          where: { assignment: { unitId: { in: unitIds } }, kind: 'reminder' },
+          where: { assignment: { unitId: { in: unitIds } }, kind: 'reminder', periodCode: '2030-H1' },
           select: { id: true, chatId: true, status: true },
         });
       const deadline = Date.now() + 75_000;

@@ -1,7 +1,7 @@
 /**
  * The fake Telegram Bot API in a child process of its own, for benchmarks: the platform is
  * remote in reality, so it must not take the measured process's CPU. The parent drives it over
- * IPC: `{cmd: 'stats'}` → `{sent, rejected429, perChat: [[chatId, count]…]}`.
+ * IPC: `{cmd: 'stats'}` → `{sent, firstAt, lastAt, rejected429, perChat: [[chatId, count]…]}`.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,9 @@ import { createFakeTelegram } from './telegram-api.js';
 
 interface Stats {
   sent: number;
+  /** When the fake accepted the first and the last message (ms since the epoch; 0 when none). */
+  firstAt: number;
+  lastAt: number;
   rejected429: number;
   perChat: [string, number][];
 }
@@ -56,7 +59,13 @@ if (process.argv[2] === '--child') {
   process.on('message', () => {
     const perChat = new Map<string, number>();
     for (const m of tg.sent) perChat.set(String(m.chat_id), (perChat.get(String(m.chat_id)) ?? 0) + 1);
-    process.send?.({ sent: tg.sent.length, rejected429: tg.rejected429, perChat: [...perChat] });
+    process.send?.({
+      sent: tg.sent.length,
+      firstAt: tg.sent[0]?.at ?? 0,
+      lastAt: tg.sent.at(-1)?.at ?? 0,
+      rejected429: tg.rejected429,
+      perChat: [...perChat],
+    });
   });
   process.on('SIGTERM', () => {
     void tg.stop().then(() => process.exit(0));

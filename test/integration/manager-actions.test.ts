@@ -4,7 +4,7 @@
  * scope), the unit's reminder history, locking a period, a focal point's request for an
  * exception reaching the managers with Allow / Refuse, and the decision opening the one unit.
  *
- * The period is BC6T 2031-H1 with assignments made for this file's units only, so locking it
+ * The period is BC6T 2033-H1 with assignments made for this file's units only, so locking it
  * touches nothing another test file uses.
  */
 import { Queue } from 'bullmq';
@@ -22,8 +22,9 @@ import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js'
 import { chatWith } from '../support/chat.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 
-// Monday 21 July 2031, 10:00 in Hà Nội: BC6T 2031-H1 was due on Tuesday 15 July 2031.
-const NOW = new Date('2031-07-21T03:00:00Z');
+// Thursday 21 July 2033, 10:00 in Hà Nội: BC6T 2033-H1 was due on Friday 15 July 2033 (a year no
+// other test file materialises).
+const NOW = new Date('2033-07-21T03:00:00Z');
 const clock = createFixedClock(NOW);
 const logger = createLogger('silent');
 const tag = uniqueCode('M');
@@ -114,13 +115,13 @@ beforeAll(async () => {
   unit.b = await mk(code.b, `Sở Tư pháp Nam Thử ${tag}`, true);
   unit.out = await mk(code.out, `Sở Tư pháp Xa Thử ${tag}`, false);
   await db.prisma.period.upsert({
-    where: { code: '2031-H1' },
+    where: { code: '2033-H1' },
     create: {
-      code: '2031-H1',
+      code: '2033-H1',
       kind: 'half',
-      year: 2031,
-      startDate: new Date('2031-01-01T00:00:00Z'),
-      endDate: new Date('2031-06-30T00:00:00Z'),
+      year: 2033,
+      startDate: new Date('2033-01-01T00:00:00Z'),
+      endDate: new Date('2033-06-30T00:00:00Z'),
     },
     update: {},
   });
@@ -129,10 +130,10 @@ beforeAll(async () => {
     await db.prisma.assignment.create({
       data: {
         dutyId: bc6t.id,
-        periodCode: '2031-H1',
+        periodCode: '2033-H1',
         unitId,
-        nominalDueDate: new Date('2031-07-15T00:00:00Z'),
-        dueDate: new Date('2031-07-15T00:00:00Z'),
+        nominalDueDate: new Date('2033-07-15T00:00:00Z'),
+        dueDate: new Date('2033-07-15T00:00:00Z'),
         state: 'missing',
       },
     });
@@ -146,7 +147,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Leave nothing locked or pending behind.
-  await db.prisma.assignment.updateMany({ where: { periodCode: '2031-H1' }, data: { locked: false } });
+  await db.prisma.assignment.updateMany({ where: { periodCode: '2033-H1' }, data: { locked: false } });
   await runtime.queues.close();
   for (const name of ['plan', 'deliver-telegram', 'deliver-zalo', 'deliver-web']) {
     const q = new Queue(name, { connection: redis, prefix });
@@ -163,18 +164,18 @@ describe('/nhac and /danhac', () => {
     const head = chat(chats.clusterHead);
     const reply = await head.say(`/nhac ${code.a.toLowerCase()}`);
     expect(reply).toContain('Đã gửi lời nhắc tới 1 đầu mối của Sở Tư pháp Bắc Thử');
-    expect(reply).toContain('BC6T kỳ 2031-H1');
+    expect(reply).toContain('BC6T kỳ 2033-H1');
     // The delivery job went to the real queue, with the ledger row id as its job id.
     const row = await db.prisma.reminderLedger.findFirstOrThrow({
       where: { kind: 'nudge', assignment: { unitId: unit.a } },
     });
-    expect(row.stage).toBe('nudge-2031-07-21');
+    expect(row.stage).toBe('nudge-2033-07-21');
     expect(await runtime.queues.deliver.get('telegram')!.getJob(`row-${row.id}`)).toBeDefined();
 
     await deliverPlanned();
     const got = tg.messagesTo(chats.focalA);
     expect(got).toHaveLength(1);
-    expect(got[0]!.text).toContain('đã quá hạn 6 ngày (hạn 15/07/2031)');
+    expect(got[0]!.text).toContain('đã quá hạn 6 ngày (hạn 15/07/2033)');
     expect(got[0]!.text).toContain('đề nghị đồng chí hoàn thành báo cáo này sớm');
     expect(tg.messagesTo(chats.focalB)).toHaveLength(0);
 
@@ -187,7 +188,7 @@ describe('/nhac and /danhac', () => {
 
     const history = await head.say(`/danhac ${code.a}`);
     expect(history).toContain('Lời nhắc đã gửi tới Sở Tư pháp Bắc Thử');
-    expect(history).toMatch(/nhắc thủ công BC6T 2031-H1 +→ Đầu mối Bắc qua telegram: đã gửi/);
+    expect(history).toMatch(/nhắc thủ công BC6T 2033-H1 +→ Đầu mối Bắc qua telegram: đã gửi/);
   });
 
   it('refuses outside the scope, asks which unit when a name matches several, and refuses focal points', async () => {
@@ -210,27 +211,27 @@ describe('/nhac and /danhac', () => {
 
 describe('/khoa, exceptions, /mokhoa', () => {
   it('only Vụ TĐKT locks; a locked report refuses edits; the request reaches the managers; allowing opens one unit', async () => {
-    expect(await chat(chats.clusterHead).say('/khoa BC6T 2031-H1')).toContain('Chỉ Vụ Thi đua – Khen thưởng');
+    expect(await chat(chats.clusterHead).say('/khoa BC6T 2033-H1')).toContain('Chỉ Vụ Thi đua – Khen thưởng');
     const vu = chat(chats.vu);
-    expect(await vu.say('/khoa BC6T 2031-H1')).toContain('Đã khóa BC6T kỳ 2031-H1: 3 báo cáo');
+    expect(await vu.say('/khoa BC6T 2033-H1')).toContain('Đã khóa BC6T kỳ 2033-H1: 3 báo cáo');
     const audit = await db.prisma.auditLog.findFirst({
-      where: { action: 'period.lock', entity: 'Duty:BC6T:2031-H1' },
+      where: { action: 'period.lock', entity: 'Duty:BC6T:2033-H1' },
     });
     expect(audit?.actor).toMatch(/^person:\d+$/);
     // The status shows the lock as a fact of its own.
-    expect(await vu.say('/tinhhinh BC6T 2031-H1')).toContain('Đã khóa sửa số liệu: 3/3 báo cáo');
+    expect(await vu.say('/tinhhinh BC6T 2033-H1')).toContain('Đã khóa sửa số liệu: 3/3 báo cáo');
 
     // The focal point of A tries to submit: refused, asks for an exception.
     const focal = chat(chats.focalA);
     expect(await submitOne(focal, 'hòa giải thành 86%')).toContain('đã khóa');
     expect(await focal.press('Đề nghị mở khóa')).toContain('Đã gửi đề nghị mở khóa');
     const request = await db.prisma.lockException.findFirstOrThrow({
-      where: { assignment: { unitId: unit.a, periodCode: '2031-H1' } },
+      where: { assignment: { unitId: unit.a, periodCode: '2033-H1' } },
     });
     expect(request.status).toBe('pending');
     expect(
       await db.prisma.submissionValue.count({
-        where: { assignment: { unitId: unit.a, periodCode: '2031-H1' } },
+        where: { assignment: { unitId: unit.a, periodCode: '2033-H1' } },
       }),
     ).toBe(0);
 
@@ -260,18 +261,18 @@ describe('/khoa, exceptions, /mokhoa', () => {
     const focalB = chat(chats.focalB);
     expect(await submitOne(focalB, 'hòa giải thành 90%')).toContain('đã khóa');
 
-    expect(await vu.say('/mokhoa BC6T 2031-H1')).toContain('Đã mở khóa BC6T kỳ 2031-H1: 3 báo cáo');
+    expect(await vu.say('/mokhoa BC6T 2033-H1')).toContain('Đã mở khóa BC6T kỳ 2033-H1: 3 báo cáo');
     expect(await submitOne(focalB, 'hòa giải thành 90%')).toContain('Đã lưu');
   });
 });
 
 describe('weekly digest', () => {
   it('on a Monday morning, managers with a deadline within 14 days get one digest of their scope', async () => {
-    // Monday 7 July 2031, 09:00 in Hà Nội: BC6T 2031-H1 is due in 8 days.
-    const monday = new Date('2031-07-07T02:00:00Z');
+    // Monday 11 July 2033, 09:00 in Hà Nội: BC6T 2033-H1 is due in 4 days.
+    const monday = new Date('2033-07-11T02:00:00Z');
     const before = tg.messagesTo(chats.clusterHead).length;
-    expect(await runtime.managerActions.planDigests(new Date('2031-07-08T02:00:00Z'))).toBe(0); // a Tuesday
-    expect(await runtime.managerActions.planDigests(new Date('2031-07-07T00:30:00Z'))).toBe(0); // 07:30
+    expect(await runtime.managerActions.planDigests(new Date('2033-07-12T02:00:00Z'))).toBe(0); // a Tuesday
+    expect(await runtime.managerActions.planDigests(new Date('2033-07-11T00:30:00Z'))).toBe(0); // 07:30
     const created = await runtime.managerActions.planDigests(monday);
     expect(created).toBeGreaterThanOrEqual(2); // the cluster head and Vụ TĐKT (others may share the DB)
     expect(await runtime.managerActions.planDigests(new Date(monday.getTime() + 3_600_000))).toBe(0);
@@ -283,7 +284,7 @@ describe('weekly digest', () => {
     const digest = tg.messagesTo(chats.clusterHead).slice(before);
     expect(digest).toHaveLength(1);
     expect(digest[0]!.text).toContain('Bản tin tuần');
-    expect(digest[0]!.text).toContain('2031-H1');
+    expect(digest[0]!.text).toContain('2033-H1');
     // Within the cluster's scope: its two members, not the Sở outside it.
     expect(digest[0]!.text).toContain('2 đơn vị');
     expect(digest[0]!.text).not.toContain('Xa Thử');
