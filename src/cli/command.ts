@@ -3,6 +3,7 @@
  * streams) and the shape of a command. Exit codes: 0 success, 1 refusal, 2 bad usage.
  */
 import type { ParseArgsConfig } from 'node:util';
+import { readTable, TabularFileError } from '../app/tabular-file.js';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
@@ -43,5 +44,35 @@ export async function withDb(ctx: CommandContext, run: (db: Database) => Promise
     return await run(db);
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * Reads the CSV or XLSX file named by the first positional argument. On a missing argument
+ * (exit 2), another kind of file or an unreadable one (exit 1) it prints the refusal with the
+ * given message ids and returns the exit code instead of a table.
+ */
+export async function readTableArg(
+  ctx: CommandContext,
+  positionals: string[],
+  ids: { missing: string; badExtension: string; unreadable: string },
+): Promise<{ file: string; table: Awaited<ReturnType<typeof readTable>> } | number> {
+  const file = positionals[0];
+  if (!file) {
+    ctx.err(ctx.t(ids.missing, { arg: '<file.csv|file.xlsx>' }));
+    return 2;
+  }
+  try {
+    return { file, table: await readTable(file) };
+  } catch (err) {
+    if (err instanceof TabularFileError) {
+      ctx.err(
+        err.code === 'bad_extension'
+          ? ctx.t(ids.badExtension)
+          : ctx.t(ids.unreadable, { file, reason: err.message }),
+      );
+      return 1;
+    }
+    throw err;
   }
 }

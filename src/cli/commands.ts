@@ -4,7 +4,6 @@ import { importUnits } from '../app/import-units.js';
 import { createInvite } from '../app/invites.js';
 import { createReminderRuntime } from '../app/reminder-runtime.js';
 import { createStatusService } from '../app/status.js';
-import { readTable, TabularFileError } from '../app/tabular-file.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { statusPages } from '../dialog/status-view.js';
 import { parseDuration } from '../domain/duration.js';
@@ -18,7 +17,7 @@ import { createMigration } from '../storage/migrations.js';
 import { createPrismaReminderStore } from '../storage/reminder-store.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
 import { createPrismaUnitStore } from '../storage/unit-store.js';
-import { type Command, type CommandContext, withDb } from './command.js';
+import { type Command, type CommandContext, readTableArg, withDb } from './command.js';
 import { operatorCommands } from './operator-commands.js';
 
 export type { Command, CommandContext } from './command.js';
@@ -34,25 +33,13 @@ function formatDateTime(d: Date, timeZone: string, locale: Locale): string {
 export function createImportUnits(): Command {
   return {
     async run(ctx, _values, positionals) {
-      const file = positionals[0];
-      if (!file) {
-        ctx.err(ctx.t('cli-missing-arg', { arg: '<file.csv|file.xlsx>' }));
-        return 2;
-      }
-      let table: Awaited<ReturnType<typeof readTable>>;
-      try {
-        table = await readTable(file);
-      } catch (err) {
-        if (err instanceof TabularFileError) {
-          ctx.err(
-            err.code === 'bad_extension'
-              ? ctx.t('units-import-bad-extension')
-              : ctx.t('units-import-unreadable', { file, reason: err.message }),
-          );
-          return 1;
-        }
-        throw err;
-      }
+      const read = await readTableArg(ctx, positionals, {
+        missing: 'cli-missing-arg',
+        badExtension: 'units-import-bad-extension',
+        unreadable: 'units-import-unreadable',
+      });
+      if (typeof read === 'number') return read;
+      const { file, table } = read;
       return withDb(ctx, async (db) => {
         const result = await importUnits({ units: createPrismaUnitStore(db.prisma) }, table, 'cli');
         if (!result.ok) {

@@ -10,7 +10,6 @@
  * Exit code 0 on success, 1 on a refusal, 2 on bad usage (as the other commands).
  */
 
-import { readTable, TabularFileError } from '../app/tabular-file.js';
 import {
   type DutyRow,
   importTargets,
@@ -22,7 +21,7 @@ import {
 } from '../app/targets.js';
 import { formatValue } from '../domain/figures/index.js';
 import { parseDayMonth, TARGET_YEAR_MAX, TARGET_YEAR_MIN } from '../domain/targets-import.js';
-import { type Command, type CommandContext, withDb } from './command.js';
+import { type Command, type CommandContext, readTableArg, withDb } from './command.js';
 
 /** Who the audit rows name for a change made from the command line. */
 const CLI_ACTOR = 'cli';
@@ -95,25 +94,13 @@ function reportDeadlineRefusal(
 export const operatorCommands: Record<string, Command> = {
   'targets:import': {
     async run(ctx, _values, positionals) {
-      const file = positionals[0];
-      if (!file) {
-        ctx.err(ctx.t('operators-missing-arg', { arg: '<file.csv|file.xlsx>' }));
-        return 2;
-      }
-      let table: Awaited<ReturnType<typeof readTable>>;
-      try {
-        table = await readTable(file);
-      } catch (err) {
-        if (err instanceof TabularFileError) {
-          ctx.err(
-            err.code === 'bad_extension'
-              ? ctx.t('operators-bad-extension')
-              : ctx.t('operators-unreadable', { file, reason: err.message }),
-          );
-          return 1;
-        }
-        throw err;
-      }
+      const read = await readTableArg(ctx, positionals, {
+        missing: 'operators-missing-arg',
+        badExtension: 'operators-bad-extension',
+        unreadable: 'operators-unreadable',
+      });
+      if (typeof read === 'number') return read;
+      const { file, table } = read;
       return withDb(ctx, async (db) => {
         const result = await importTargets(db.prisma, table, CLI_ACTOR, file);
         if (!result.ok) {

@@ -123,7 +123,11 @@ function runtimeFor(prefix: string) {
   });
 }
 
-/** Ledger rows of the T-7 reminder of BC6T 2027-H1 for the focal points of `unitIds`, queued. */
+/**
+ * Ledger rows of a T-7 reminder of BC6T 2027-H1 for the focal points of `unitIds`, queued. The
+ * stage is named apart (`T-7z`): other test files plan the real T-7 of 2027-H1 for every unit of
+ * the shared database, and their rows would take these rows' unique keys.
+ */
 async function planFor(r: ReturnType<typeof runtimeFor>, unitIds: number[]) {
   const store = createPrismaReminderStore(db.prisma);
   const recipients = await store.focalRecipients(unitIds);
@@ -133,11 +137,11 @@ async function planFor(r: ReturnType<typeof runtimeFor>, unitIds: number[]) {
   const rows = assignments.flatMap((a) =>
     (recipients.get(a.unitId) ?? []).map((recipient) => ({
       kind: 'reminder' as const,
-      dedupeKey: `r:${a.id}:T-7:${recipient.personId}`,
+      dedupeKey: `r:${a.id}:T-7z:${recipient.personId}`,
       assignmentId: a.id,
       dutyId: a.dutyId,
       periodCode: a.periodCode,
-      stage: 'T-7',
+      stage: 'T-7z',
       recipient,
       plannedFor: T7,
     })),
