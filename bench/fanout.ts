@@ -126,6 +126,13 @@ async function main() {
     const summary = await runtime.plan(T7);
     const planMs = performance.now() - tPlan;
     const rssBefore = process.memoryUsage().rss;
+    if (process.env.BENCH_GAPS) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      console.log(
+        `before fan-out: rss=${m.rss >> 20} heapUsed=${m.heapUsed >> 20} heapTotal=${m.heapTotal >> 20} external=${m.external >> 20} arrayBuffers=${m.arrayBuffers >> 20} MB`,
+      );
+    }
     const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
     const t0 = performance.now();
     const startedAt = Date.now();
@@ -163,6 +170,27 @@ async function main() {
     console.log(
       `planning pass: ${Math.round(planMs)} ms for ${expected} reminders; rss before fan-out ${Math.round(rssBefore / 2 ** 20)} MB`,
     );
+    if (process.env.BENCH_GAPS) {
+      // Messages per 50 ms slot, and the longest pauses between two messages.
+      const t = stats.times;
+      const slots = new Map<number, number>();
+      for (const x of t)
+        slots.set(Math.floor((x - t[0]!) / 50), (slots.get(Math.floor((x - t[0]!) / 50)) ?? 0) + 1);
+      const counts = [...slots.values()];
+      const gaps = t
+        .slice(1)
+        .map((x, i) => x - t[i]!)
+        .sort((a, b) => b - a);
+      console.log(
+        `slots: n=${counts.length} min=${Math.min(...counts)} max=${Math.max(...counts)}; longest gaps ${gaps.slice(0, 12).join(',')} ms; gaps>=5ms: ${gaps.filter((g) => g >= 5).length}`,
+      );
+      console.log(
+        `first slots: ${[...slots.entries()]
+          .slice(0, 40)
+          .map(([, c]) => c)
+          .join(' ')}`,
+      );
+    }
     // The platform's view: first to last accepted message (excludes our start-up).
     const platformRate = stats.sent > 1 ? ((stats.sent - 1) * 1000) / (stats.lastAt - stats.firstAt) : 0;
     console.log(

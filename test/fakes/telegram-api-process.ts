@@ -9,6 +9,8 @@ import { createFakeTelegram } from './telegram-api.js';
 
 interface Stats {
   sent: number;
+  /** When the fake accepted each message, in order (ms since the epoch). */
+  times: number[];
   /** When the fake accepted the first and the last message (ms since the epoch; 0 when none). */
   firstAt: number;
   lastAt: number;
@@ -61,6 +63,7 @@ if (process.argv[2] === '--child') {
     for (const m of tg.sent) perChat.set(String(m.chat_id), (perChat.get(String(m.chat_id)) ?? 0) + 1);
     process.send?.({
       sent: tg.sent.length,
+      times: tg.sent.map((m) => m.at),
       firstAt: tg.sent[0]?.at ?? 0,
       lastAt: tg.sent.at(-1)?.at ?? 0,
       rejected429: tg.rejected429,
