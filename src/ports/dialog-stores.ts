@@ -41,7 +41,10 @@ export interface IdentityStore {
   setPreferredChannel(personId: number, channel: ChannelName | null): Promise<boolean>;
   /** The channels this person is bound on (not blocked), and the chosen one. */
   channelsOf(personId: number): Promise<{ channels: ChannelName[]; preferred: ChannelName | null }>;
-  /** Records that this identity wrote now (its chat id too: a platform may change it). */
+  /**
+   * Records that this identity wrote now. Advisory (it decides which channel reminders go to):
+   * implementations may batch it; the chat id stays the one bound.
+   */
   touch(channel: ChannelName, externalId: string, chatId: string, now: Date): Promise<void>;
   /** A one-time code (hash stored) for binding this person on another channel. */
   createLinkCode(personId: number, codeHash: string, expiresAt: Date): Promise<void>;

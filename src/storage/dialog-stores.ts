@@ -16,9 +16,11 @@ import type {
   InviteRedeemer,
   RedeemResult,
   SaveResult,
+  StoredConversation,
   SubmissionStore,
 } from '../ports/dialog-stores.js';
 import type { Locale } from '../ports/translator.js';
+import { createBatcher } from './batcher.js';
 import type { PrismaClient } from './database.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -27,35 +29,62 @@ const num = (d: Prisma.Decimal | null | undefined) => (d === null || d === undef
 const asLocale = (s: string): Locale => (s === 'en' ? 'en' : 'vi');
 
 export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
-  return {
-    async find(channel, externalId) {
-      const identity = await prisma.identity.findUnique({
-        where: { channel_externalId: { channel, externalId } },
-        include: {
-          person: {
-            include: {
-              roles: {
-                where: { endedAt: null, unit: { active: true } },
-                include: { unit: true },
-                orderBy: { id: 'asc' },
-              },
-            },
-          },
+  const include = {
+    person: {
+      include: {
+        roles: {
+          where: { endedAt: null, unit: { active: true } },
+          include: { unit: true },
+          orderBy: { id: 'asc' },
         },
+      },
+    },
+  } as const;
+  // Group commit: every turn starts with this lookup; turns arriving together share one statement.
+  const finder = createBatcher<{ channel: ChannelName; externalId: string }, Binding | null>(async (keys) => {
+    const byChannel = new Map<ChannelName, string[]>();
+    for (const k of keys) byChannel.set(k.channel, [...(byChannel.get(k.channel) ?? []), k.externalId]);
+    const found = new Map<string, Binding>();
+    for (const [channel, ids] of byChannel) {
+      const rows = await prisma.identity.findMany({
+        where: { channel, externalId: { in: [...new Set(ids)] } },
+        include,
       });
-      if (!identity) return null;
-      const p = identity.person;
-      const binding: Binding = {
-        personId: p.id,
-        fullName: p.fullName,
-        locale: asLocale(p.locale),
-        roles: p.roles.map((r) => ({
-          role: r.role,
-          unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name, typeCode: r.unit.typeCode },
-        })),
-        lastSeenAt: identity.lastSeenAt,
-      };
-      return binding;
+      for (const identity of rows) {
+        const p = identity.person;
+        found.set(`${channel}|${identity.externalId}`, {
+          personId: p.id,
+          fullName: p.fullName,
+          locale: asLocale(p.locale),
+          roles: p.roles.map((r) => ({
+            role: r.role,
+            unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name, typeCode: r.unit.typeCode },
+          })),
+          lastSeenAt: identity.lastSeenAt,
+        });
+      }
+    }
+    return keys.map((k) => found.get(`${k.channel}|${k.externalId}`) ?? null);
+  });
+  // Last-seen marks are advisory (which channel to remind on): batched too, never on the reply's path.
+  const toucher = createBatcher<
+    { channel: ChannelName; externalId: string; chatId: string; now: Date },
+    void
+  >(async (items) => {
+    const latest = new Date(Math.max(...items.map((i) => i.now.getTime())));
+    const byChannel = new Map<ChannelName, string[]>();
+    for (const i of items) byChannel.set(i.channel, [...(byChannel.get(i.channel) ?? []), i.externalId]);
+    for (const [channel, ids] of byChannel) {
+      await prisma.identity.updateMany({
+        where: { channel, externalId: { in: ids } },
+        data: { lastSeenAt: latest },
+      });
+    }
+    return items.map(() => undefined);
+  });
+  return {
+    find(channel, externalId) {
+      return finder.run({ channel, externalId });
     },
     async setLocale(personId, locale) {
       await prisma.person.update({ where: { id: personId }, data: { locale } });
@@ -82,10 +111,7 @@ export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
       };
     },
     async touch(channel, externalId, chatId, now) {
-      await prisma.identity.updateMany({
-        where: { channel, externalId },
-        data: { lastSeenAt: now, chatId },
-      });
+      await toucher.run({ channel, externalId, chatId, now });
     },
     async createLinkCode(personId, codeHash, expiresAt) {
       await prisma.linkCode.create({ data: { personId, codeHash, expiresAt } });
@@ -498,10 +524,25 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
 }
 
 export function createPrismaConversationStore(prisma: PrismaClient): ConversationStore {
+  // Group commit, as for identities: one statement for the turns that arrive together.
+  const loader = createBatcher<{ channel: ChannelName; chatId: string }, StoredConversation | null>(
+    async (keys) => {
+      const byChannel = new Map<ChannelName, string[]>();
+      for (const k of keys) byChannel.set(k.channel, [...(byChannel.get(k.channel) ?? []), k.chatId]);
+      const found = new Map<string, StoredConversation>();
+      for (const [channel, ids] of byChannel) {
+        const rows = await prisma.conversation.findMany({
+          where: { channel, chatId: { in: [...new Set(ids)] } },
+          select: { chatId: true, state: true, version: true },
+        });
+        for (const r of rows) found.set(`${channel}|${r.chatId}`, { state: r.state, version: r.version });
+      }
+      return keys.map((k) => found.get(`${k.channel}|${k.chatId}`) ?? null);
+    },
+  );
   return {
-    async load(channel: ChannelName, chatId: string) {
-      const row = await prisma.conversation.findUnique({ where: { channel_chatId: { channel, chatId } } });
-      return row ? { state: row.state, version: row.version } : null;
+    load(channel: ChannelName, chatId: string) {
+      return loader.run({ channel, chatId });
     },
     async save(channel, chatId, state, expectedVersion) {
       const json = state as Prisma.InputJsonValue;

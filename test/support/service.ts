@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { ROOT } from './cli.js';
 
 export function freePort(): Promise<number> {
@@ -20,14 +19,38 @@ export interface RunningService {
   stop(): Promise<number | null>;
 }
 
-/** Starts the service as `npm start` does (tsx src/main.ts) and waits for /healthz = 200. */
-export async function startService(env: Record<string, string>, port?: number): Promise<RunningService> {
+/**
+ * Starts the service's entry point (src/main.ts through tsx's loader) and waits for /healthz =
+ * 200. One process, not the `tsx` CLI (which runs the program in a child of its own): a
+ * SIGKILL must reach the service itself, or a "killed" service keeps running, orphaned.
+ */
+export async function startService(
+  env: Record<string, string>,
+  port?: number,
+  opts: { viaNpmStart?: boolean } = {},
+): Promise<RunningService> {
   const p = port ?? (await freePort());
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(p), LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const fullEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(p),
+    LOG_LEVEL: 'info',
+    ...env,
+  };
+  // `npm start` exactly as the README says: npm runs the service as a child, so it gets a
+  // process group of its own and is stopped as a group.
+  const child = opts.viaNpmStart
+    ? spawn('npm', ['start', '--silent'], {
+        cwd: ROOT,
+        env: fullEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      })
+    : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: ROOT,
+        env: fullEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
@@ -36,9 +59,15 @@ export async function startService(env: Record<string, string>, port?: number): 
     out += d;
   });
   const stop = async () => {
-    if (child.exitCode !== null) return child.exitCode;
-    child.kill('SIGTERM');
-    return new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Under npm, signal the service itself (its pid is in every log line): it shuts down and
+    // npm exits with its code. Without a pid yet, stop the whole group.
+    const pid = Number(/"pid":(\d+)/.exec(out)?.[1]);
+    if (opts.viaNpmStart && pid) process.kill(pid, 'SIGTERM');
+    else if (opts.viaNpmStart && child.pid) process.kill(-child.pid, 'SIGTERM');
+    else child.kill('SIGTERM');
+    return exited;
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
