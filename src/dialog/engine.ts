@@ -1287,7 +1287,8 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
   }
 
   return {
-    async handle(input) {
+    async handle(raw) {
+      const input = cleanInput(raw);
       try {
         return await handle(input);
       } catch (err) {
@@ -1300,3 +1301,23 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
 }
 
 export { initialState };
+
+/**
+ * Text as PostgreSQL and every later step can hold it: lone UTF-16 surrogates become U+FFFD,
+ * NUL and the other control characters (but tab and line breaks) are dropped.
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+}
+
+function cleanInput(input: DialogInput): DialogInput {
+  const out: DialogInput = { ...input, chatId: cleanText(input.chatId), userId: cleanText(input.userId) };
+  if (input.text !== undefined) out.text = cleanText(input.text);
+  if (input.buttonData !== undefined) out.buttonData = cleanText(input.buttonData);
+  if (input.displayName !== undefined) out.displayName = cleanText(input.displayName).slice(0, 200);
+  if (input.file)
+    out.file = { ...input.file, name: cleanText(input.file.name), ref: cleanText(input.file.ref) };
+  return out;
+}
