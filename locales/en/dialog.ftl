@@ -173,3 +173,4 @@ channel-telegram = Telegram
 channel-zalo = Zalo
 channel-web = the trial web chat
 channel-set = Saved: reminders will go to { $channel }.
+flood-limited = You are sending messages too fast. The bot pauses; please send again in { $seconds } seconds.

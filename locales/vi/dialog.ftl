@@ -173,3 +173,4 @@ channel-telegram = Telegram
 channel-zalo = Zalo
 channel-web = trang chat thử
 channel-set = Đã lưu: lời nhắc sẽ gửi tới { $channel }.
+flood-limited = Đồng chí gửi nhiều tin quá nhanh. Bot tạm dừng trả lời; đồng chí gửi lại sau { $seconds } giây.

@@ -65,6 +65,9 @@ export interface DialogEngine {
 
 const BIND_WINDOW_MS = 15 * 60_000;
 const SEEN_EVERY_MS = 60 * 60_000;
+/** Inputs a chat may send per minute before the bot stops answering for the rest of it. */
+const RATE_MAX = 30;
+const RATE_WINDOW_MS = 60_000;
 const LINK_TTL_MS = 30 * 60_000;
 const BIND_MAX_FAILURES = 5;
 const SKIP_WORDS = new Set(['bo qua', 'boqua', 'skip', 'bỏ qua', 'khong co', 'không có', '-']);
@@ -167,6 +170,21 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         binding?.locale ??
         state.locale ??
         (input.languageHint?.toLowerCase().startsWith('en') ? 'en' : deps.defaultLocale);
+      // Per-chat flood limit: beyond RATE_MAX inputs a minute, one polite notice, then silence
+      // until the minute has passed (a flood must not get a flood of answers, nor reach the stores).
+      const nowMs = now.getTime();
+      state.recent = (state.recent ?? []).filter((t) => nowMs - t < RATE_WINDOW_MS && t <= nowMs);
+      if (state.recent.length >= RATE_MAX) {
+        const notice = state.limitedAt === undefined || nowMs - state.limitedAt >= RATE_WINDOW_MS;
+        if (notice) state.limitedAt = nowMs;
+        const oldest = Math.min(...state.recent);
+        const seconds = Math.max(1, Math.ceil((oldest + RATE_WINDOW_MS - nowMs) / 1000));
+        if (await deps.conversations.save(input.channel, input.chatId, state, version)) {
+          return notice ? [{ text: tr(locale, 'flood-limited', { seconds }) }] : [];
+        }
+        continue;
+      }
+      state.recent.push(nowMs);
       let conflict = false;
       const turn: Turn = {
         input,

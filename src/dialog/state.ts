@@ -57,6 +57,10 @@ export interface ConversationState {
   choices: string[];
   /** Their labels, normalised, so a choice can also be answered with its word ("xác nhận"). */
   choiceLabels?: string[];
+  /** Times (ms) of this chat's inputs within the last minute (flood limit). */
+  recent?: number[];
+  /** When the flood notice was last sent (ms). */
+  limitedAt?: number;
 }
 
 export function initialState(): ConversationState {

@@ -13,7 +13,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import type { DialogEngine } from '../../src/dialog/engine.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
 import { createLogger } from '../../src/logger.js';
@@ -23,8 +22,10 @@ import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 
 const N = Number(process.env.FUZZ_N ?? 400);
-// 8 July 2027, 09:00 in Hà Nội: BC6T 2027-H1 is open (due 15 July).
-const clock = createFixedClock(new Date('2027-07-08T02:00:00Z'));
+// From 8 July 2027, 09:00 in Hà Nội (BC6T 2027-H1 open, due 15 July), 5 seconds per input: a
+// person types at human speed, under the per-chat flood limit (tested on its own below).
+let nowMs = new Date('2027-07-08T02:00:00Z').getTime();
+const clock = { now: () => new Date(nowMs) };
 const translator = createTranslator();
 let db: Database;
 let engine: DialogEngine;
@@ -240,6 +241,7 @@ describe(`fuzz: ${N} hostile inputs through the dialog engine (seed ${SEED})`, (
     let stored = await revisions();
     let confirms = 0;
     for (let i = 0; i < N; i++) {
+      nowMs += 5_000;
       const a = pick(actors);
       const input: DialogInput = { channel: a.channel, chatId: a.chatId, userId: a.chatId };
       if (a.locale === 'en') input.languageHint = 'en-US';
@@ -342,5 +344,19 @@ describe('text PostgreSQL cannot hold', () => {
       where: { channel_chatId: { channel: 'zalo', chatId } },
     });
     expect(JSON.stringify(conv.state)).toContain('việc 83,5% tiền 46,2% \uFFFD');
+  });
+});
+
+describe('flood limit', () => {
+  it('past 30 messages a minute a chat gets one polite notice, then silence, then answers again', async () => {
+    const chatId = uniqueCode('flood');
+    const say = (text: string) => engine.handle({ channel: 'telegram', chatId, userId: chatId, text });
+    const start = nowMs;
+    for (let i = 0; i < 30; i++) expect((await say('/trogiup')).length).toBeGreaterThan(0);
+    const notice = await say('/trogiup');
+    expect(notice.map((m) => m.text).join('')).toMatch(/gửi nhiều tin quá nhanh.*sau \d+ giây/);
+    expect(await say('/trogiup')).toEqual([]);
+    nowMs = start + 61_000;
+    expect((await say('/trogiup'))[0]?.text).toContain('/start');
   });
 });
