@@ -46,6 +46,22 @@ async function burst(tg: FakeTelegram): Promise<number[]> {
   );
 }
 
+async function startProfile() {
+  const inspector = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 async function echoBaseline(): Promise<number[]> {
   const tg = createFakeTelegram();
   await tg.start();
@@ -134,7 +150,11 @@ async function dondoc(url: string): Promise<number[]> {
       for (const reply of await engine.handle(input)) await channel.send(input.chatId, reply);
     });
     await db.prisma.conversation.deleteMany({});
-    return await burst(tg);
+    // BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the measured burst only.
+    const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+    const latencies = await burst(tg);
+    if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
+    return latencies;
   } finally {
     await channel.stop();
     await http.close();
