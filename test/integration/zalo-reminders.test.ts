@@ -4,9 +4,9 @@
  * reminded on, and a fan-out paced by the Zalo delivery queue's own limiter, separately from
  * Telegram's.
  *
- * The units here get their own due date for BC6T 2027-H1 (30 September 2027, a date no other
- * test plans around) and their ledger rows are inserted for them, so planning passes of other
- * test files running at the same time never touch them.
+ * The units here report BC6T for 2032-H1 (due 30 September 2032), a year no other test file
+ * materialises or plans, and their ledger rows are inserted for them, so planning passes of
+ * other test files running at the same time never touch them.
  */
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -26,9 +26,10 @@ import { createFakeZalo, type FakeZalo } from '../fakes/zalo-api.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 
-const DUE = new Date('2027-09-30T00:00:00Z');
-/** Thursday 23 September 2027, 09:00 in Hà Nội: T-7 of DUE. */
-const T7 = new Date('2027-09-23T02:00:00Z');
+const PERIOD = '2032-H1';
+const DUE = new Date('2032-09-30T00:00:00Z');
+/** Thursday 23 September 2032, 09:00 in Hà Nội: T-7 of DUE. */
+const T7 = new Date('2032-09-23T02:00:00Z');
 const logger = createLogger('silent');
 const translator = createTranslator();
 let db: Database;
@@ -51,12 +52,26 @@ afterAll(async () => {
 
 let seq = Math.floor(Math.random() * 1_000_000);
 
-/** A Cục THADS whose BC6T 2027-H1 is due on DUE. */
+/**
+ * A Cục THADS with a BC6T 2032-H1 due on DUE: a year no other test file materialises or plans,
+ * so no other planning pass re-dates it or takes its ledger keys.
+ */
 async function unitDueLate() {
   const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-  await db.prisma.assignment.updateMany({
-    where: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2027-H1' },
-    data: { dueDate: DUE },
+  await db.prisma.period.upsert({
+    where: { code: PERIOD },
+    create: {
+      code: PERIOD,
+      kind: 'half',
+      year: 2032,
+      startDate: new Date('2032-01-01T00:00:00Z'),
+      endDate: new Date('2032-06-30T00:00:00Z'),
+    },
+    update: {},
+  });
+  const bc6t = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'BC6T' } });
+  await db.prisma.assignment.create({
+    data: { dutyId: bc6t.id, periodCode: PERIOD, unitId: unit.id, nominalDueDate: DUE, dueDate: DUE },
   });
   return unit;
 }
@@ -124,15 +139,14 @@ function runtimeFor(prefix: string) {
 }
 
 /**
- * Ledger rows of a T-7 reminder of BC6T 2027-H1 for the focal points of `unitIds`, queued. The
- * stage is named apart (`T-7z`): other test files plan the real T-7 of 2027-H1 for every unit of
- * the shared database, and their rows would take these rows' unique keys.
+ * Ledger rows of a T-7 reminder of BC6T 2032-H1 for the focal points of `unitIds`, queued. The
+ * stage is named apart (`T-7z`) all the same, so a future planning pass could not take its keys.
  */
 async function planFor(r: ReturnType<typeof runtimeFor>, unitIds: number[]) {
   const store = createPrismaReminderStore(db.prisma);
   const recipients = await store.focalRecipients(unitIds);
   const assignments = await db.prisma.assignment.findMany({
-    where: { unitId: { in: unitIds }, duty: { code: 'BC6T' }, periodCode: '2027-H1' },
+    where: { unitId: { in: unitIds }, duty: { code: 'BC6T' }, periodCode: PERIOD },
   });
   const rows = assignments.flatMap((a) =>
     (recipients.get(a.unitId) ?? []).map((recipient) => ({
@@ -172,8 +186,8 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000) {
 describe('reminders on Zalo', () => {
   it('a person bound on both channels is reminded where they wrote last, unless they chose a channel', async () => {
     const unit = await unitDueLate();
-    const earlier = new Date('2027-09-20T03:00:00Z');
-    const later = new Date('2027-09-22T08:00:00Z');
+    const earlier = new Date('2032-09-20T03:00:00Z');
+    const later = new Date('2032-09-22T08:00:00Z');
     const cases = {
       zaloLast: await focalPoint(unit.id, [
         { channel: 'telegram', lastSeenAt: earlier },
@@ -232,7 +246,7 @@ describe('reminders on Zalo', () => {
     const got = zalo.messagesTo(zaloChat);
     expect(got).toHaveLength(1);
     expect(got[0]!.text).toContain('📅 Nhắc hạn: Báo cáo công tác thi đua, khen thưởng 6 tháng');
-    expect(got[0]!.text).toContain('hạn 30/09/2027 (còn 7 ngày)');
+    expect(got[0]!.text).toContain('hạn 30/09/2032 (còn 7 ngày)');
     expect(tg.messagesTo(cases.zaloLast.chats[0]!)).toHaveLength(0);
     await cleanup(prefix, r.queues);
   });
@@ -256,10 +270,10 @@ describe('reminders on Zalo', () => {
     const [row] = await createPrismaReminderStore(db.prisma).insert([
       {
         kind: 'escalation',
-        dedupeKey: `e:${duty.id}:2027-H1:T+1:${manager.id}:${uniqueCode('x')}`,
+        dedupeKey: `e:${duty.id}:${PERIOD}:T+1:${manager.id}:${uniqueCode('x')}`,
         assignmentId: null,
         dutyId: duty.id,
-        periodCode: '2027-H1',
+        periodCode: PERIOD,
         stage: 'T+1',
         recipient: recipient!,
         plannedFor: T7,
