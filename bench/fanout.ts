@@ -22,6 +22,7 @@ import { runSeed } from '../src/storage/bootstrap.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createPrismaReminderStore } from '../src/storage/reminder-store.js';
 import { startRemoteFakeTelegram } from '../test/fakes/telegram-api-process.js';
+import { startProfile } from './profile.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,23 +37,6 @@ const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const T7 = new Date('2027-07-08T02:00:00Z');
 const CHAT0 = 600_000_000;
-
-/** CPU profile of the fan-out phase only (BENCH_PROFILE=<file.cpuprofile>). */
-async function startProfile() {
-  const inspector = await import('node:inspector/promises');
-  const { writeFile } = await import('node:fs/promises');
-  const session = new inspector.Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    async stop(file: string) {
-      const { profile } = await session.post('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
-}
 
 let peakRss = 0;
 const sampler = setInterval(() => {

@@ -20,6 +20,7 @@ import { materialiseYears } from '../src/storage/assignments.js';
 import { runSeed } from '../src/storage/bootstrap.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.js';
+import { startProfile } from './profile.js';
 
 const { values: args } = parseArgs({ options: { users: { type: 'string', default: '500' } } });
 const USERS = Number(args.users);
@@ -44,22 +45,6 @@ async function burst(tg: FakeTelegram): Promise<number[]> {
       return performance.now() - t0;
     }),
   );
-}
-
-async function startProfile() {
-  const inspector = await import('node:inspector/promises');
-  const { writeFile } = await import('node:fs/promises');
-  const session = new inspector.Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    async stop(file: string) {
-      const { profile } = await session.post('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 async function echoBaseline(): Promise<number[]> {
