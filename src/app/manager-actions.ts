@@ -82,6 +82,8 @@ const inScope = (scope: Scope, unitId: number) => scope.kind === 'all' || scope.
 
 export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
   const exceptionMs = (deps.exceptionHours ?? 48) * 3_600_000;
+  // The plan job runs every minute: the digests of a Monday are worked out once per process.
+  let digestsPlannedOn: string | null = null;
 
   async function findUnit(personId: number, query: string): Promise<UnitLookup> {
     const scope = await deps.scopes.scopeOf(personId);
@@ -237,6 +239,7 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
       const time = localTimeOf(now, deps.timeZone);
       const hhmm = time.hour * 100 + time.minute;
       if (dayOfWeek(today) !== 1 || hhmm < 800 || hhmm >= 1700) return 0;
+      if (digestsPlannedOn === today) return 0;
       const horizon = addDays(today, 14);
       const rows: NewLedgerRow[] = [];
       const ids = await deps.managers.managerIds();
@@ -261,7 +264,9 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
           plannedFor: now,
         });
       }
-      return notify(rows);
+      const created = await notify(rows);
+      digestsPlannedOn = today;
+      return created;
     },
   };
 }
