@@ -94,6 +94,11 @@ export interface FakeTelegram {
   messagesTo(chatId: number | string): SentMessage[];
   /** The next `n` calls of `method` answer `error` (HTTP status = error_code). */
   failNext(method: string, n: number, error: FakeApiError): void;
+  /**
+   * A 429 storm: for `ms` from now, every other send (a `ratio` of 0.5) is answered 429 with
+   * `retry_after` seconds. Counted in `rejected429`.
+   */
+  storm(ratio: number, ms: number, retryAfter?: number): void;
   readonly webhook: { url: string; secret: string } | null;
   /** Every setMyCommands call. */
   readonly commands: { commands: BotCommand[]; language_code?: string; scope?: unknown }[];
@@ -177,6 +182,10 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
   const chatActions: FakeTelegram['chatActions'] = [];
   const calls: Record<string, number> = {};
   const failures = new Map<string, { left: number; error: FakeApiError }[]>();
+  let stormUntil = 0;
+  let stormRatio = 0;
+  let stormCredit = 0;
+  let stormRetryAfter = 1;
   let sendTimes: number[] = [];
   let waiters: { predicate: (m: SentMessage) => boolean; resolve: (m: SentMessage) => void }[] = [];
 
@@ -214,6 +223,20 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       if (planned.left <= 0) failures.get(method)?.shift();
       reply(res, planned.error.error_code, { ok: false, ...planned.error });
       return;
+    }
+    if (SEND_METHODS.has(method) && stormUntil > Date.now()) {
+      stormCredit += stormRatio;
+      if (stormCredit >= 1) {
+        stormCredit -= 1;
+        rejected429++;
+        reply(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${stormRetryAfter}`,
+          parameters: { retry_after: stormRetryAfter },
+        });
+        return;
+      }
     }
     if (SEND_METHODS.has(method) && options.rateLimit && !admitSend(options.rateLimit.perSecond)) {
       rejected429++;
@@ -718,6 +741,12 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       return [...(byChat.get(String(chatId)) ?? [])];
     },
 
+    storm(ratio, ms, retryAfter = 1) {
+      stormRatio = ratio;
+      stormCredit = 0;
+      stormRetryAfter = retryAfter;
+      stormUntil = Date.now() + ms;
+    },
     failNext(method, n, error) {
       if (n <= 0) return;
       const key = method.toLowerCase();
