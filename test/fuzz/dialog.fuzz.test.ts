@@ -105,6 +105,7 @@ const NUMBERS = [
 const NASTY = [
   '\'; DROP TABLE "Unit"; --',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
   '${7*7}',
   '{{7*7}}',
   '%s%s%n',
@@ -139,7 +140,7 @@ const NASTY = [
   '/trogiup',
   '/hanchot',
   '/@@@',
-  '/' + 'x'.repeat(40),
+  `/${'x'.repeat(40)}`,
   'K7PM-Q2XD-9RWA',
   'số 123/BC-STP ngày 31/2/2027',
   '1',
