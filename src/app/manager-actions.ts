@@ -8,7 +8,7 @@
  * reaching the focal point, the digest) go through the reminder ledger and the delivery queue,
  * like reminders: paced by the same limiter, sent once per ledger row.
  */
-import { addDays, dayOfWeek, localDateOf, localTimeOf } from '../domain/calendar.js';
+import { addDays, firstWorkingDayOfWeek, localDateOf, localTimeOf, mondayOf } from '../domain/calendar.js';
 import { normalizeText } from '../domain/figures/index.js';
 import type { UnitRef } from '../ports/dialog-stores.js';
 import type { ExceptionView, ManagerStore, UnitLedgerLine } from '../ports/manager-store.js';
@@ -72,8 +72,9 @@ export interface ManagerActions {
   /** The reminder history of a unit in scope, newest first. */
   ledger(personId: number, unitQuery: string, limit?: number): Promise<LedgerResult>;
   /**
-   * The weekly digest: on Mondays within working hours, one row per manager whose nearest
-   * deadline in scope is within 14 days (dedupe per ISO week). Returns the rows created.
+   * The weekly digest: on the first working day of the week (Monday, or later when it is a
+   * holiday), within working hours, one row per manager whose nearest deadline in scope is within
+   * 14 days (dedupe per week). Returns the rows created.
    */
   planDigests(now: Date): Promise<number>;
 }
@@ -238,8 +239,10 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
       const today = localDateOf(now, deps.timeZone);
       const time = localTimeOf(now, deps.timeZone);
       const hhmm = time.hour * 100 + time.minute;
-      if (dayOfWeek(today) !== 1 || hhmm < 800 || hhmm >= 1700) return 0;
-      if (digestsPlannedOn === today) return 0;
+      if (hhmm < 800 || hhmm >= 1700 || digestsPlannedOn === today) return 0;
+      // The first working day of the week: Monday, or the next day when Monday is a holiday.
+      if (firstWorkingDayOfWeek(today, await deps.managers.holidays()) !== today) return 0;
+      const monday = mondayOf(today);
       const horizon = addDays(today, 14);
       const rows: NewLedgerRow[] = [];
       const ids = await deps.managers.managerIds();
@@ -255,7 +258,7 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
         if (!due?.dueDate || due.dueDate < today || due.dueDate > horizon) continue;
         rows.push({
           kind: 'digest',
-          dedupeKey: `d:${today}:${personId}`,
+          dedupeKey: `d:${monday}:${personId}`,
           assignmentId: null,
           dutyId: due.dutyId,
           periodCode: nearest.periodCode,

@@ -106,6 +106,12 @@ export function dayOfWeek(date: IsoDate): number {
   return (((toEpochDay(parts(date)) + 4) % 7) + 7) % 7;
 }
 
+/** The Monday of the ISO week of `date`. */
+export function mondayOf(date: IsoDate): IsoDate {
+  const d = dayOfWeek(date);
+  return addDays(date, d === 0 ? -6 : 1 - d);
+}
+
 /**
  * Orders two dates chronologically: a negative number when `a` is before `b`, 0 when equal,
  * a positive number when after. Usable directly as an `Array#sort` comparator.
@@ -197,6 +203,19 @@ function stepToWorkingDay(date: IsoDate, step: 1 | -1, table: HolidayTable): Iso
  * The last working day strictly before `date`.
  * @throws RangeError when `date` is not a valid {@link IsoDate}.
  */
+/**
+ * The first working day of the ISO week of `date` (Monday, or later when Monday is a holiday or
+ * part of Tết); null when the whole working week is off.
+ */
+export function firstWorkingDayOfWeek(date: IsoDate, table: HolidayTable): IsoDate | null {
+  const monday = mondayOf(date);
+  for (let i = 0; i < 5; i++) {
+    const d = addDays(monday, i);
+    if (isWorkingDay(d, table)) return d;
+  }
+  return null;
+}
+
 export function previousWorkingDay(date: IsoDate, table: HolidayTable): IsoDate {
   return stepToWorkingDay(addDays(date, -1), -1, table);
 }

@@ -4,6 +4,7 @@
  * use case (src/app/manager-actions.ts) against `StatusStore.scopeOf`; this store trusts its
  * caller.
  */
+import type { HolidayTable } from '../domain/calendar.js';
 import type { UnitRef } from './dialog-stores.js';
 import type { Scope } from './status-store.js';
 
@@ -96,6 +97,8 @@ export interface ManagerStore {
   ): Promise<{ dutyId: number; dueDate: string | null } | null>;
   /** A duty's code by id. */
   dutyCode(dutyId: number): Promise<string | null>;
+  /** The holiday table (weekly digests go out on the first working day of the week). */
+  holidays(): Promise<HolidayTable>;
   /** People holding a manager role now (weekly digests go to them). */
   managerIds(): Promise<number[]>;
 }

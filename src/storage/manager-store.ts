@@ -3,6 +3,7 @@
  */
 import { addDays, daysBetween } from '../domain/calendar.js';
 import type { ManagerStore, NudgeTarget, UnitLedgerLine } from '../ports/manager-store.js';
+import { loadHolidayTable } from './assignments.js';
 import type { PrismaClient } from './database.js';
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -213,6 +214,10 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
     async dutyCode(dutyId) {
       const d = await prisma.duty.findUnique({ where: { id: dutyId }, select: { code: true } });
       return d?.code ?? null;
+    },
+
+    holidays() {
+      return loadHolidayTable(prisma);
     },
 
     async managerIds() {

@@ -10,12 +10,14 @@ import {
   dayOfWeek,
   daysBetween,
   effectiveDeadline,
+  firstWorkingDayOfWeek,
   instantAt,
   isIsoDate,
   isWorkingDay,
   localDateOf,
   localTimeOf,
   materialiseAssignments,
+  mondayOf,
   NO_HOLIDAYS,
   nextWorkingDay,
   nominalDeadline,
@@ -121,6 +123,19 @@ describe('date arithmetic', () => {
   it('accepts real dates, including 29 February of a leap year', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate(20260215)).toBe(false);
+  });
+});
+
+describe('first working day of the week (weekly digests)', () => {
+  it.each([
+    ['2026-04-29', '2026-04-27', '2026-04-28', 'Monday 27 Apr 2026 is off (Hùng Kings): Tuesday'],
+    ['2026-02-18', '2026-02-16', null, 'the whole week of Tết 2026 is off'],
+    ['2026-02-25', '2026-02-23', '2026-02-23', 'the Monday after Tết'],
+    ['2027-05-08', '2027-05-03', '2027-05-04', 'a Saturday: its week began with a holiday Monday'],
+    ['2027-05-09', '2027-05-03', '2027-05-04', 'a Sunday belongs to the week before it'],
+  ])('%s: Monday %s, first working day %s (%s)', (date, monday, first) => {
+    expect(mondayOf(date)).toBe(monday);
+    expect(firstWorkingDayOfWeek(date, seeded)).toBe(first);
   });
 });
 
