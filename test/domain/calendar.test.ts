@@ -127,7 +127,7 @@ describe('date arithmetic', () => {
 });
 
 describe('first working day of the week (weekly digests)', () => {
-  it.each([
+  it.each<[string, string, string | null, string]>([
     ['2026-04-29', '2026-04-27', '2026-04-28', 'Monday 27 Apr 2026 is off (Hùng Kings): Tuesday'],
     ['2026-02-18', '2026-02-16', null, 'the whole week of Tết 2026 is off'],
     ['2026-02-25', '2026-02-23', '2026-02-23', 'the Monday after Tết'],
