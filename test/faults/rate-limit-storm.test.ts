@@ -20,6 +20,7 @@ import type { Database } from '../../src/storage/database.js';
 import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { insertReminderRows, ownBc6tPeriod } from '../support/ledger.js';
 import { bulkFocalPoints } from '../support/org.js';
 
 const N = 150;
@@ -51,27 +52,7 @@ describe('a 429 storm during a fan-out', () => {
       N,
       950_000_000 + Math.floor(Math.random() * 1e6),
     );
-    await db.prisma.period.upsert({
-      where: { code: PERIOD },
-      create: {
-        code: PERIOD,
-        kind: 'half',
-        year: 2034,
-        startDate: new Date('2034-01-01T00:00:00Z'),
-        endDate: new Date('2034-06-30T00:00:00Z'),
-      },
-      update: {},
-    });
-    const bc6t = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'BC6T' } });
-    await db.prisma.assignment.createMany({
-      data: unitIds.map((unitId) => ({
-        dutyId: bc6t.id,
-        periodCode: PERIOD,
-        unitId,
-        nominalDueDate: DUE,
-        dueDate: DUE,
-      })),
-    });
+    await ownBc6tPeriod(db.prisma, { year: 2034, unitIds, due: DUE });
     const prefix = uniqueCode('storm');
     const channel = createTelegramChannel({
       token: tg.token,
@@ -93,24 +74,12 @@ describe('a 429 storm during a fan-out', () => {
       logger,
     });
     const store = createPrismaReminderStore(db.prisma);
-    const recipients = await store.focalRecipients(unitIds);
-    const assignments = await db.prisma.assignment.findMany({
-      where: { unitId: { in: unitIds }, periodCode: PERIOD },
+    const rows = await insertReminderRows(db.prisma, {
+      unitIds,
+      period: PERIOD,
+      stage: 'T-7',
+      plannedFor: NOW,
     });
-    const rows = await store.insert(
-      assignments.flatMap((a) =>
-        (recipients.get(a.unitId) ?? []).map((recipient) => ({
-          kind: 'reminder' as const,
-          dedupeKey: `r:${a.id}:T-7:${recipient.personId}`,
-          assignmentId: a.id,
-          dutyId: a.dutyId,
-          periodCode: PERIOD,
-          stage: 'T-7',
-          recipient,
-          plannedFor: NOW,
-        })),
-      ),
-    );
     expect(rows).toHaveLength(N);
 
     tg.storm(0.5, STORM_MS, 1);

@@ -21,6 +21,7 @@ import type { Database } from '../../src/storage/database.js';
 import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { insertReminderRows, ownBc6tPeriod } from '../support/ledger.js';
 import { bulkFocalPoints } from '../support/org.js';
 import { freePort } from '../support/service.js';
 
@@ -75,27 +76,7 @@ describe('Redis restarted mid fan-out', () => {
       N,
       960_000_000 + Math.floor(Math.random() * 1e6),
     );
-    await db.prisma.period.upsert({
-      where: { code: PERIOD },
-      create: {
-        code: PERIOD,
-        kind: 'half',
-        year: 2035,
-        startDate: new Date('2035-01-01T00:00:00Z'),
-        endDate: new Date('2035-06-30T00:00:00Z'),
-      },
-      update: {},
-    });
-    const bc6t = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'BC6T' } });
-    await db.prisma.assignment.createMany({
-      data: unitIds.map((unitId) => ({
-        dutyId: bc6t.id,
-        periodCode: PERIOD,
-        unitId,
-        nominalDueDate: DUE,
-        dueDate: DUE,
-      })),
-    });
+    await ownBc6tPeriod(db.prisma, { year: 2035, unitIds, due: DUE });
     const redis: Redis = createRedis(`redis://127.0.0.1:${port}`);
     redis.on('error', () => undefined);
     const prefix = uniqueCode('rr');
@@ -121,24 +102,12 @@ describe('Redis restarted mid fan-out', () => {
     runtime.planDeps.requeueAfterMs = 1_000;
     runtime.planDeps.uncertainAfterMs = 2_000;
     const store = createPrismaReminderStore(db.prisma);
-    const recipients = await store.focalRecipients(unitIds);
-    const assignments = await db.prisma.assignment.findMany({
-      where: { unitId: { in: unitIds }, periodCode: PERIOD },
+    const rows = await insertReminderRows(db.prisma, {
+      unitIds,
+      period: PERIOD,
+      stage: 'T-7',
+      plannedFor: NOW,
     });
-    const rows = await store.insert(
-      assignments.flatMap((a) =>
-        (recipients.get(a.unitId) ?? []).map((recipient) => ({
-          kind: 'reminder' as const,
-          dedupeKey: `r:${a.id}:T-7:${recipient.personId}`,
-          assignmentId: a.id,
-          dutyId: a.dutyId,
-          periodCode: PERIOD,
-          stage: 'T-7',
-          recipient,
-          plannedFor: NOW,
-        })),
-      ),
-    );
     expect(rows).toHaveLength(N);
     await runtime.planDeps.queue.enqueueDelivery(rows.map((r) => ({ id: r.id, channel: r.channel })));
     const workers = startWorkers({

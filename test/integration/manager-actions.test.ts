@@ -21,6 +21,7 @@ import type { Database } from '../../src/storage/database.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { chatWith } from '../support/chat.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { ownBc6tPeriod } from '../support/ledger.js';
 
 // Thursday 21 July 2033, 10:00 in Hà Nội: BC6T 2033-H1 was due on Friday 15 July 2033 (a year no
 // other test file materialises).
@@ -114,30 +115,13 @@ beforeAll(async () => {
   unit.a = await mk(code.a, `Sở Tư pháp Bắc Thử ${tag}`, true);
   unit.b = await mk(code.b, `Sở Tư pháp Nam Thử ${tag}`, true);
   unit.out = await mk(code.out, `Sở Tư pháp Xa Thử ${tag}`, false);
-  await db.prisma.period.upsert({
-    where: { code: '2033-H1' },
-    create: {
-      code: '2033-H1',
-      kind: 'half',
-      year: 2033,
-      startDate: new Date('2033-01-01T00:00:00Z'),
-      endDate: new Date('2033-06-30T00:00:00Z'),
-    },
-    update: {},
+  await ownBc6tPeriod(db.prisma, {
+    year: 2033,
+    unitIds: [unit.a, unit.b, unit.out],
+    due: new Date('2033-07-15T00:00:00Z'),
+    state: 'missing',
   });
   const bc6t = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'BC6T' } });
-  for (const unitId of [unit.a, unit.b, unit.out]) {
-    await db.prisma.assignment.create({
-      data: {
-        dutyId: bc6t.id,
-        periodCode: '2033-H1',
-        unitId,
-        nominalDueDate: new Date('2033-07-15T00:00:00Z'),
-        dueDate: new Date('2033-07-15T00:00:00Z'),
-        state: 'missing',
-      },
-    });
-  }
   chats.clusterHead = await person('Trưởng cụm thử', 'manager', cluster.id);
   chats.vu = await person('Chuyên viên Vụ thử', 'manager', bc6t.recipientUnitId!);
   chats.focalA = await person('Đầu mối Bắc', 'focal', unit.a);

@@ -24,6 +24,7 @@ import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { createFakeZalo, type FakeZalo } from '../fakes/zalo-api.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { insertReminderRows, ownBc6tPeriod } from '../support/ledger.js';
 import { makeUnit } from '../support/org.js';
 
 const PERIOD = '2032-H1';
@@ -58,21 +59,7 @@ let seq = Math.floor(Math.random() * 1_000_000);
  */
 async function unitDueLate() {
   const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-  await db.prisma.period.upsert({
-    where: { code: PERIOD },
-    create: {
-      code: PERIOD,
-      kind: 'half',
-      year: 2032,
-      startDate: new Date('2032-01-01T00:00:00Z'),
-      endDate: new Date('2032-06-30T00:00:00Z'),
-    },
-    update: {},
-  });
-  const bc6t = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'BC6T' } });
-  await db.prisma.assignment.create({
-    data: { dutyId: bc6t.id, periodCode: PERIOD, unitId: unit.id, nominalDueDate: DUE, dueDate: DUE },
-  });
+  await ownBc6tPeriod(db.prisma, { year: 2032, unitIds: [unit.id], due: DUE });
   return unit;
 }
 
@@ -143,24 +130,12 @@ function runtimeFor(prefix: string) {
  * stage is named apart (`T-7z`) all the same, so a future planning pass could not take its keys.
  */
 async function planFor(r: ReturnType<typeof runtimeFor>, unitIds: number[]) {
-  const store = createPrismaReminderStore(db.prisma);
-  const recipients = await store.focalRecipients(unitIds);
-  const assignments = await db.prisma.assignment.findMany({
-    where: { unitId: { in: unitIds }, duty: { code: 'BC6T' }, periodCode: PERIOD },
+  const created = await insertReminderRows(db.prisma, {
+    unitIds,
+    period: PERIOD,
+    stage: 'T-7z',
+    plannedFor: T7,
   });
-  const rows = assignments.flatMap((a) =>
-    (recipients.get(a.unitId) ?? []).map((recipient) => ({
-      kind: 'reminder' as const,
-      dedupeKey: `r:${a.id}:T-7z:${recipient.personId}`,
-      assignmentId: a.id,
-      dutyId: a.dutyId,
-      periodCode: a.periodCode,
-      stage: 'T-7z',
-      recipient,
-      plannedFor: T7,
-    })),
-  );
-  const created = await store.insert(rows);
   await r.planDeps.queue.enqueueDelivery(created.map((c) => ({ id: c.id, channel: c.channel })));
   return created;
 }
