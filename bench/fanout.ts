@@ -1,34 +1,37 @@
 /**
- * bench:fanout — N recipients (default 10,000) reminded through the fake Telegram Bot API,
- * which enforces a rate (default 1,000 msg/s, answering 429 beyond it); the bot's BullMQ
- * limiter is set just under it (95 %). Real PostgreSQL and Redis. Prints, in one run:
+ * bench:fanout — N recipients (default 10,000) reminded by the service itself (`src/main.ts`
+ * in a process of its own, as deployed) through the fake Telegram Bot API, which enforces a
+ * rate (default 1,000 msg/s, answering 429 beyond it); the service's limiter
+ * (TELEGRAM_RATE_PER_SECOND) is set just under it (98 %). Real PostgreSQL and Redis. The bench
+ * process prepares the scratch database (seed, N units with a focal point each), starts the
+ * service, adds the minute's `plan` job as a tick would, and waits for the ledger. Prints:
  *   fanout: recipients=<n> ratio=<achieved/ceiling> rejected429=<n> duplicates=<n> lost=<n> peakRssMB=<n>
- * Target: ratio ≥ 0.95, 0 duplicates, 0 lost.
+ * `achieved` is the platform's view: messages accepted from the first to the last one.
+ * `peakRssMB` is the service process's peak resident set (VmHWM: start-up, planning the N
+ * reminders and sending them). Target: ratio ≥ 0.95, 0 duplicates, 0 lost, peak under 400 MB.
  *
  *   npm run bench:fanout [-- --recipients 10000 --ceiling 1000]
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
+import { planJobId } from '../jobs/queues.js';
 import { createRedis } from '../jobs/redis.js';
-import { startWorkers } from '../jobs/workers.js';
-import { createReminderRuntime } from '../src/app/reminder-runtime.js';
 import { createFixedClock } from '../src/app/system-clock.js';
-import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
-import { createTranslator } from '../src/i18n/fluent.js';
-import { createLogger } from '../src/logger.js';
+import { localDateOf, yearsToMaterialise } from '../src/domain/calendar.js';
 import { materialiseYears } from '../src/storage/assignments.js';
 import { runSeed } from '../src/storage/bootstrap.js';
 import { openDatabase } from '../src/storage/database.js';
-import { createPrismaReminderStore } from '../src/storage/reminder-store.js';
 import { startRemoteFakeTelegram } from '../test/fakes/telegram-api-process.js';
-import { startProfile } from './profile.js';
+import { type RunningService, startService } from '../test/support/service.js';
 
 const { values: args } = parseArgs({
   options: {
     recipients: { type: 'string', default: '10000' },
     ceiling: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '64' },
+    share: { type: 'string', default: '0.98' },
   },
 });
 const N = Number(args.recipients);
@@ -36,12 +39,24 @@ const CEILING = Number(args.ceiling);
 const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const T7 = new Date('2027-07-08T02:00:00Z');
+const TZ = 'Asia/Ho_Chi_Minh';
 const CHAT0 = 600_000_000;
 
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 100);
+/** Resident set now and at its peak, of a process (Linux /proc), in MB. */
+/** CPU seconds a process has used (user + system), and the machine's busy and total jiffies. */
+function cpuOf(pid: number): { proc: number; busy: number; total: number } {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const all = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (all[3] ?? 0) + (all[4] ?? 0);
+  const total = all.reduce((a, b) => a + b, 0);
+  return { proc: (Number(f[11]) + Number(f[12])) / 100, busy: (total - idle) / 100, total: total / 100 };
+}
+
+function rssOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
 
 async function main() {
   const name = `dondoc_bench_${Date.now().toString(36)}`;
@@ -49,16 +64,16 @@ async function main() {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 20 });
+  const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 10 });
   const redis = createRedis(REDIS_URL);
   const prefix = `bench${Date.now().toString(36)}`;
   // The fake platform runs in its own process: Telegram is remote, it must not eat our CPU.
   const tg = await startRemoteFakeTelegram({ perSecond: CEILING });
-  const logger = createLogger('silent');
+  let service: RunningService | undefined;
   try {
     const clock = createFixedClock(T7);
     await db.migrate();
-    await runSeed(db.prisma, clock, 'Asia/Ho_Chi_Minh');
+    await runSeed(db.prisma, clock, TZ);
     const tc = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'TCTHADS' } });
     await db.prisma.unit.createMany({
       data: Array.from({ length: N }, (_, i) => ({
@@ -86,111 +101,109 @@ async function main() {
     await db.prisma.role.createMany({
       data: people.map((p, i) => ({ personId: p.id, role: 'focal' as const, unitId: units[i]!.id })),
     });
-    await materialiseYears(db.prisma, [2027]);
+    await materialiseYears(db.prisma, yearsToMaterialise(localDateOf(T7, TZ)));
 
-    const channel = createTelegramChannel({
-      token: tg.token,
-      apiRoot: tg.apiRoot,
-      botInfo: tg.botInfo,
-      mode: { kind: 'polling' },
-      logger,
-      retry: { maxRetryAttempts: 0, maxDelaySeconds: 0 },
-    });
-    const runtime = createReminderRuntime({
-      prisma: db.prisma,
-      redis,
-      prefix,
-      channels: new Map([['telegram', channel]]),
-      translator: createTranslator(),
-      clock,
-      timeZone: 'Asia/Ho_Chi_Minh',
-      logger,
-    });
-    const tPlan = performance.now();
-    const summary = await runtime.plan(T7);
-    const planMs = performance.now() - tPlan;
-    const rssBefore = process.memoryUsage().rss;
-    if (process.env.BENCH_GAPS) {
-      (globalThis as { gc?: () => void }).gc?.();
-      const m = process.memoryUsage();
-      console.log(
-        `before fan-out: rss=${m.rss >> 20} heapUsed=${m.heapUsed >> 20} heapTotal=${m.heapTotal >> 20} external=${m.external >> 20} arrayBuffers=${m.arrayBuffers >> 20} MB`,
-      );
-    }
-    const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
-    const t0 = performance.now();
-    const startedAt = Date.now();
-    const workers = startWorkers({
-      connection: redis,
-      prefix,
-      queues: runtime.queues,
-      plan: () => runtime.plan(T7),
-      deliver: (id, o) => runtime.deliver(id, o),
-      store: createPrismaReminderStore(db.prisma),
-      logger,
-      channels: ['telegram'],
-      options: {
-        ratePerSecond: { telegram: Math.floor(CEILING * 0.95) },
-        concurrency: Number(args.concurrency),
+    const tStart = performance.now();
+    service = await startService(
+      {
+        DATABASE_URL: url,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        TELEGRAM_RATE_PER_SECOND: String(Math.floor(CEILING * Number(args.share))),
+        DELIVERY_CONCURRENCY: args.concurrency,
+        APP_NOW: T7.toISOString(),
+        WEB_CHAT: '0',
+        LOG_LEVEL: 'warn',
       },
-    });
-    const expected = summary.planned;
+      undefined,
+      {
+        // Diagnosis: BENCH_NODE_ARGS="--trace-gc", BENCH_SERVICE_LOG=<file> keeps what it printed.
+        nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+      },
+    );
+    const pid = service.child.pid!;
+    const startMs = performance.now() - tStart;
+    await new Promise((r) => setTimeout(r, 2_000));
+    const idle = rssOf(pid);
+
+    // What a cron tick does: the minute's plan job (the service's plan worker runs it).
+    const planQueue = new Queue('plan', { connection: redis, prefix });
+    const t0 = Date.now();
+    await planQueue.add('plan', {}, { jobId: `bench-${planJobId(new Date(t0))}`, attempts: 1 });
     const deadline = Date.now() + 20 * 60_000;
-    let sentCount = 0;
+    let done = 0;
+    let planned = 0;
+    let peakDuring = idle.peak;
+    const cpuSamples: { t: number; c: ReturnType<typeof cpuOf> }[] = [{ t: Date.now(), c: cpuOf(pid) }];
     while (Date.now() < deadline) {
-      sentCount = await db.prisma.reminderLedger.count({
-        where: { status: { in: ['sent', 'failed', 'uncertain', 'skipped'] } },
-      });
-      if (sentCount >= expected) break;
+      const counts = await db.prisma.reminderLedger.groupBy({ by: ['status'], _count: true });
+      planned = counts.reduce((a, c) => a + c._count, 0);
+      done = counts
+        .filter((c) => ['sent', 'failed', 'uncertain', 'skipped'].includes(c.status))
+        .reduce((a, c) => a + c._count, 0);
+      peakDuring = rssOf(pid).peak;
+      cpuSamples.push({ t: Date.now(), c: cpuOf(pid) });
+      if (planned >= N && done >= planned) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const seconds = (performance.now() - t0) / 1000;
-    if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
-    await workers.close();
+    const firstRow = await db.prisma.reminderLedger.findFirst({ orderBy: { id: 'asc' } });
+    const after = rssOf(pid);
+    await service.stop();
+    if (process.env.BENCH_SERVICE_LOG) writeFileSync(process.env.BENCH_SERVICE_LOG, service.logs());
+    service = undefined;
     const stats = await tg.stats();
     const duplicates = stats.perChat.filter(([, c]) => c > 1).reduce((a, [, c]) => a + c - 1, 0);
-    const lost = expected - (await db.prisma.reminderLedger.count({ where: { status: 'sent' } }));
-    const achieved = stats.sent / seconds;
+    const lost = planned - (await db.prisma.reminderLedger.count({ where: { status: 'sent' } }));
+    // The platform's view: first to last accepted message.
+    const achieved = stats.sent > 1 ? ((stats.sent - 1) * 1000) / (stats.lastAt - stats.firstAt) : 0;
+    const endToEnd = stats.sent / ((stats.lastAt - t0) / 1000);
     console.log(
-      `planning pass: ${Math.round(planMs)} ms for ${expected} reminders; rss before fan-out ${Math.round(rssBefore / 2 ** 20)} MB`,
+      `service: started (healthy) in ${(startMs / 1000).toFixed(1)} s, idle rss ${idle.rss} MB (peak so far ${idle.peak} MB); after the fan-out rss ${after.rss} MB, peak ${Math.max(peakDuring, after.peak)} MB`,
+    );
+    console.log(
+      `planning: ${planned} ledger rows, the first ${firstRow ? firstRow.createdAt.getTime() - t0 : '?'} ms after the tick; first message after ${stats.firstAt - t0} ms`,
+    );
+    console.log(
+      `delivered ${stats.sent} at ${Math.round(achieved)} msg/s (first to last message) against a ceiling of ${CEILING}/s, limiter ${Math.floor(CEILING * Number(args.share))}/s; ${Math.round(endToEnd)} msg/s counted from the tick`,
     );
     if (process.env.BENCH_GAPS) {
       // Messages per 50 ms slot, and the longest pauses between two messages.
       const t = stats.times;
       const slots = new Map<number, number>();
-      for (const x of t)
-        slots.set(Math.floor((x - t[0]!) / 50), (slots.get(Math.floor((x - t[0]!) / 50)) ?? 0) + 1);
+      for (const x of t) {
+        const k = Math.floor((x - t[0]!) / 50);
+        slots.set(k, (slots.get(k) ?? 0) + 1);
+      }
       const counts = [...slots.values()];
-      const gaps = t
-        .slice(1)
-        .map((x, i) => x - t[i]!)
-        .sort((a, b) => b - a);
+      const gapAt = t.slice(1).map((x, i) => ({ gap: x - t[i]!, at: t[i]! - t[0]! }));
+      const gaps = gapAt.map((g) => g.gap).sort((a, b) => b - a);
+      const worst = [...gapAt].sort((a, b) => b.gap - a.gap).slice(0, 12);
+      console.log(`longest gaps at: ${worst.map((g) => `${g.gap}ms@${g.at}`).join(' ')}`);
+      const cpu = cpuSamples.slice(1).map((x, i) => {
+        const p = cpuSamples[i]!;
+        const wall = (x.t - p.t) / 1000;
+        return `${Math.round((100 * (x.c.proc - p.c.proc)) / wall)}/${Math.round((100 * (x.c.busy - p.c.busy)) / (x.c.total - p.c.total || 1))}`;
+      });
+      console.log(`service cpu % of a core / machine busy % per poll: ${cpu.join(' ')}`);
+      console.log(`all slots: ${counts.join(' ')}`);
       console.log(
         `slots: n=${counts.length} min=${Math.min(...counts)} max=${Math.max(...counts)}; longest gaps ${gaps.slice(0, 12).join(',')} ms; gaps>=5ms: ${gaps.filter((g) => g >= 5).length}`,
       );
-      console.log(
-        `first slots: ${[...slots.entries()]
-          .slice(0, 40)
-          .map(([, c]) => c)
-          .join(' ')}`,
-      );
+      console.log(`first slots: ${counts.slice(0, 40).join(' ')}`);
     }
-    // The platform's view: first to last accepted message (excludes our start-up).
-    const platformRate = stats.sent > 1 ? ((stats.sent - 1) * 1000) / (stats.lastAt - stats.firstAt) : 0;
     console.log(
-      `delivered ${stats.sent} in ${seconds.toFixed(1)} s = ${Math.round(achieved)} msg/s against a ceiling of ${CEILING}/s; first message after ${stats.firstAt ? Math.round(stats.firstAt - startedAt) : '?'} ms; first to last message ${Math.round(platformRate)} msg/s`,
+      `fanout: recipients=${planned} ratio=${(achieved / CEILING).toFixed(3)} rejected429=${stats.rejected429} duplicates=${duplicates} lost=${lost} peakRssMB=${Math.max(peakDuring, after.peak)}`,
     );
-    console.log(
-      `fanout: recipients=${expected} ratio=${(achieved / CEILING).toFixed(3)} rejected429=${stats.rejected429} duplicates=${duplicates} lost=${lost} peakRssMB=${Math.round(peakRss / 2 ** 20)}`,
-    );
-    await runtime.queues.close();
+    await planQueue.close();
     for (const q of ['plan', 'deliver-telegram', 'deliver-zalo', 'deliver-web']) {
       const queue = new Queue(q, { connection: redis, prefix });
       await queue.obliterate({ force: true });
       await queue.close();
     }
   } finally {
-    clearInterval(sampler);
+    await service?.stop();
     await tg.stop();
     redis.disconnect();
     await db.close();

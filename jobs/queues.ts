@@ -40,7 +40,11 @@ export function createBullmqReminderQueue(queues: Queues, opts: { backoffMs?: nu
   return {
     async enqueueDelivery(rows) {
       const byChannel = new Map<ChannelName, number[]>();
-      for (const r of rows) byChannel.set(r.channel, [...(byChannel.get(r.channel) ?? []), r.id]);
+      for (const r of rows) {
+        const ids = byChannel.get(r.channel) ?? [];
+        ids.push(r.id);
+        byChannel.set(r.channel, ids);
+      }
       for (const [channel, ids] of byChannel) {
         const q = queues.deliver.get(channel);
         if (!q) continue;

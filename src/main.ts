@@ -170,6 +170,7 @@ async function main(): Promise<void> {
       store: createPrismaReminderStore(db.prisma),
       logger,
       channels: channels.map((c) => c.name),
+      options: config.delivery,
     });
     stops.push(async () => {
       await workers.close();

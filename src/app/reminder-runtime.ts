@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Channel, ChannelName } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { Translator } from '../ports/translator.js';
-import { materialiseYears } from '../storage/assignments.js';
+import { materialiseIfChanged } from '../storage/assignments.js';
 import type { PrismaClient } from '../storage/database.js';
 import { createPrismaSubmissionStore } from '../storage/dialog-stores.js';
 import { createPrismaManagerStore } from '../storage/manager-store.js';
@@ -49,7 +49,7 @@ export function createReminderRuntime(deps: {
   const planDeps: PlanDeps = {
     store,
     queue: createBullmqReminderQueue(queues),
-    materialise: (years) => materialiseYears(deps.prisma, years),
+    materialise: (years) => materialiseIfChanged(deps.prisma, years),
     timeZone: deps.timeZone,
   };
   const managers = createPrismaManagerStore(deps.prisma);

@@ -109,6 +109,34 @@ export const envSchema = z.object({
       'Public address of this service, for the file links sent on Zalo (Zalo fetches charts from it). Default: the origin of ZALO_WEBHOOK_URL, else http://localhost:PORT.',
     ),
   ),
+  TELEGRAM_RATE_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of messages per second' })
+      .positive('must be a number of messages per second')
+      .max(10_000, 'must be a number of messages per second')
+      .default(25)
+      .describe('Reminders sent on Telegram per second, all instances together (Telegram allows about 30).'),
+  ),
+  ZALO_RATE_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of messages per second' })
+      .positive('must be a number of messages per second')
+      .max(10_000, 'must be a number of messages per second')
+      .default(20)
+      .describe('Reminders sent on Zalo per second, all instances together.'),
+  ),
+  DELIVERY_CONCURRENCY: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number from 1 to 512' })
+      .int('must be a whole number from 1 to 512')
+      .min(1, 'must be a whole number from 1 to 512')
+      .max(512, 'must be a whole number from 1 to 512')
+      .default(10)
+      .describe('Reminders in flight at once per channel in this instance.'),
+  ),
   WEB_CHAT: opt(
     booleanish.describe('Local web chat for trying the bot. Default: on only on embedded defaults.'),
   ),
@@ -162,6 +190,7 @@ export interface Config {
   /** Where the service clock starts; undefined = real time. */
   startAt: Date | undefined;
   logLevel: Env['LOG_LEVEL'];
+  delivery: { ratePerSecond: { telegram: number; zalo: number }; concurrency: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -229,6 +258,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       defaultLocale: e.DEFAULT_LOCALE,
       startAt: e.APP_NOW ? new Date(e.APP_NOW) : undefined,
       logLevel: e.LOG_LEVEL,
+      delivery: {
+        ratePerSecond: { telegram: e.TELEGRAM_RATE_PER_SECOND, zalo: e.ZALO_RATE_PER_SECOND },
+        concurrency: e.DELIVERY_CONCURRENCY,
+      },
     },
   };
 }
@@ -249,6 +282,9 @@ export function describeEnv(): { name: string; defaultValue: string; description
     APP_TIMEZONE: 'Asia/Ho_Chi_Minh',
     DEFAULT_LOCALE: 'vi',
     LOG_LEVEL: 'info',
+    TELEGRAM_RATE_PER_SECOND: '25',
+    ZALO_RATE_PER_SECOND: '20',
+    DELIVERY_CONCURRENCY: '10',
   };
   return Object.entries(envSchema.shape).map(([name, schema]) => ({
     name,

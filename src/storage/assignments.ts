@@ -115,3 +115,48 @@ export async function materialiseYears(
   const { count } = await prisma.assignment.createMany({ data: toCreate, skipDuplicates: true });
   return { created: count, redated };
 }
+
+/**
+ * What materialising `years` depends on, as one string: units, duties and their deadline
+ * rules, holidays, and the assignments of those years (count, pending rows' dates). Cheap next
+ * to materialising (one statement of aggregates against loading every assignment).
+ */
+export async function materialisationFingerprint(prisma: PrismaClient, years: readonly number[]) {
+  const [row] = await prisma.$queryRaw<{ fp: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT md5(coalesce(string_agg(concat_ws(',', u."id", u."code", u."typeCode", u."active"), ';' ORDER BY u."id"), ''))
+         FROM "Unit" u),
+      (SELECT md5(coalesce(string_agg(concat_ws(',', d."id", d."code", d."recurrence", d."periodPattern", d."active",
+                                                d."fromYear", d."toYear"), ';' ORDER BY d."id"), ''))
+         FROM "Duty" d),
+      (SELECT md5(coalesce(string_agg(concat_ws(',', r."id", r."dutyId", r."unitTypeCode", r."applies", r."month",
+                                                r."day", r."year"), ';' ORDER BY r."id"), ''))
+         FROM "DeadlineRule" r),
+      (SELECT md5(coalesce(string_agg(concat_ws(',', h."date", h."kind"), ';' ORDER BY h."date"), '')) FROM "Holiday" h),
+      (SELECT concat_ws(',', count(*), count(*) FILTER (WHERE a."state" = 'pending'),
+                        sum(a."dueDate" - DATE '2000-01-01') FILTER (WHERE a."state" = 'pending'),
+                        sum(a."nominalDueDate" - DATE '2000-01-01') FILTER (WHERE a."state" = 'pending'),
+                        count(a."dueDate") FILTER (WHERE a."state" = 'pending'),
+                        count(a."nominalDueDate") FILTER (WHERE a."state" = 'pending'))
+         FROM "Assignment" a JOIN "Period" p ON p."code" = a."periodCode"
+        WHERE p."year" = ANY(${[...years]}::int[]))
+    ) AS "fp"`;
+  return row!.fp;
+}
+
+const lastFingerprint = new WeakMap<PrismaClient, Map<string, string>>();
+
+/**
+ * `materialiseYears` for a process that asks every minute (the planning tick, the start-up):
+ * skips the work while nothing it depends on changed since this process last materialised
+ * those years, so a tick over thousands of units does not reload every assignment each minute.
+ */
+export async function materialiseIfChanged(prisma: PrismaClient, years: readonly number[]) {
+  const last = lastFingerprint.get(prisma) ?? new Map<string, string>();
+  lastFingerprint.set(prisma, last);
+  const key = years.join(',');
+  if (last.get(key) === (await materialisationFingerprint(prisma, years))) return { created: 0, redated: 0 };
+  const result = await materialiseYears(prisma, years);
+  last.set(key, await materialisationFingerprint(prisma, years));
+  return result;
+}

@@ -1,7 +1,7 @@
 import { localDateOf, yearsToMaterialise } from '../domain/calendar.js';
 import type { Clock } from '../ports/clock.js';
 import { defaultSeed } from '../seed-data.js';
-import { materialiseYears } from './assignments.js';
+import { materialiseIfChanged } from './assignments.js';
 import type { PrismaClient } from './database.js';
 import { type SeedData, seedDatabase } from './seed.js';
 
@@ -14,7 +14,7 @@ export async function runSeed(
 ): Promise<Record<string, number>> {
   const counts = await seedDatabase(prisma, data);
   const years = yearsToMaterialise(localDateOf(clock.now(), timeZone));
-  await materialiseYears(prisma, years);
+  await materialiseIfChanged(prisma, years);
   const assignments = await prisma.assignment.count();
   return { ...counts, assignments };
 }
@@ -29,7 +29,7 @@ export async function ensureSeeded(
   timeZone: string,
 ): Promise<Record<string, number> | null> {
   if ((await prisma.unit.count()) > 0) {
-    await materialiseYears(prisma, yearsToMaterialise(localDateOf(clock.now(), timeZone)));
+    await materialiseIfChanged(prisma, yearsToMaterialise(localDateOf(clock.now(), timeZone)));
     return null;
   }
   return runSeed(prisma, clock, timeZone);

@@ -347,24 +347,31 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
     },
 
     async insert(rows: readonly NewLedgerRow[]) {
-      if (rows.length === 0) return [];
-      const created = await prisma.reminderLedger.createManyAndReturn({
-        data: rows.map((r) => ({
-          kind: r.kind,
-          dedupeKey: r.dedupeKey,
-          assignmentId: r.assignmentId,
-          dutyId: r.dutyId,
-          periodCode: r.periodCode,
-          stage: r.stage,
-          recipientId: r.recipient.personId,
-          channel: r.recipient.channel,
-          chatId: r.recipient.chatId,
-          plannedFor: r.plannedFor,
-          unitIds: r.unitIds ?? [],
-        })),
-        skipDuplicates: true,
-      });
-      return created.map(toRow);
+      // One statement per chunk of columns-as-arrays: a fan-out plans tens of thousands of rows
+      // (createManyAndReturn took 4 s and 300 MB of heap for 10,000). ON CONFLICT covers both
+      // unique keys, so concurrent passes in several instances insert each row once.
+      const out: LedgerRow[] = [];
+      for (let i = 0; i < rows.length; i += 2_000) {
+        const chunk = rows.slice(i, i + 2_000);
+        const created = await prisma.$queryRaw<Row[]>`
+          INSERT INTO "ReminderLedger" ("kind", "dedupeKey", "assignmentId", "dutyId", "periodCode", "stage",
+                                        "recipientId", "channel", "chatId", "plannedFor", "unitIds", "updatedAt")
+          SELECT v."kind"::"LedgerKind", v."key", v."aid", v."did", v."period", v."stage", v."rid",
+                 v."channel"::"Channel", v."chat", v."at", v."units"::int[], now()
+            FROM unnest(${chunk.map((r) => r.kind)}::text[], ${chunk.map((r) => r.dedupeKey)}::text[],
+                        ${chunk.map((r) => r.assignmentId)}::int[], ${chunk.map((r) => r.dutyId)}::int[],
+                        ${chunk.map((r) => r.periodCode)}::text[], ${chunk.map((r) => r.stage)}::text[],
+                        ${chunk.map((r) => r.recipient.personId)}::int[], ${chunk.map((r) => r.recipient.channel)}::text[],
+                        ${chunk.map((r) => r.recipient.chatId)}::text[],
+                        ${chunk.map((r) => r.plannedFor.toISOString())}::timestamptz[],
+                        ${chunk.map((r) => `{${(r.unitIds ?? []).join(',')}}`)}::text[])
+                 AS v("kind", "key", "aid", "did", "period", "stage", "rid", "channel", "chat", "at", "units")
+          ON CONFLICT DO NOTHING
+          RETURNING "id", "kind"::text AS "kind", "assignmentId", "dutyId", "periodCode", "stage", "recipientId",
+                    "channel"::text AS "channel", "chatId", "status"::text AS "status", "attempts", "unitIds"`;
+        for (const r of created) out.push(toRow(r));
+      }
+      return out;
     },
 
     async recordSkipped(rows) {

@@ -27,7 +27,7 @@ export interface RunningService {
 export async function startService(
   env: Record<string, string>,
   port?: number,
-  opts: { viaNpmStart?: boolean } = {},
+  opts: { viaNpmStart?: boolean; nodeArgs?: string[] } = {},
 ): Promise<RunningService> {
   const p = port ?? (await freePort());
   const fullEnv = {
@@ -46,7 +46,7 @@ export async function startService(
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       })
-    : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    : spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
         cwd: ROOT,
         env: fullEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
