@@ -2,7 +2,9 @@
  * Composition root: config → logger → database → Redis → HTTP (→ channels, jobs in later
  * stages). Shutdown runs in reverse, once, on SIGINT/SIGTERM.
  */
+import { createHash } from 'node:crypto';
 import { createRedisFileBlobStore, fileLinkSecret } from '../jobs/file-links.js';
+import { holdLease } from '../jobs/lease.js';
 import { createRedis, ensureRedis, evictionPolicy, RedisUnavailableError, safeUrl } from '../jobs/redis.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { startWorkers } from '../jobs/workers.js';
@@ -111,9 +113,23 @@ async function main(): Promise<void> {
       actions: reminders.managerActions,
     });
     const channels: Channel[] = [];
+    /** Channels that long-poll, with the token's fingerprint: one poller per token. */
+    const pollers = new Map<Channel, string>();
     const converse = (channel: Channel) => async (input: DialogInput) => {
+      const started = performance.now();
       const replies = await engine.handle(input);
       for (const reply of replies) await channel.send(input.chatId, reply);
+      // What an operator needs to follow a conversation, never what was said or pressed.
+      logger.debug(
+        {
+          channel: channel.name,
+          kind: input.file ? 'file' : input.buttonData !== undefined ? 'button' : 'text',
+          chars: input.text?.length ?? 0,
+          replies: replies.length,
+          ms: Math.round(performance.now() - started),
+        },
+        'input answered',
+      );
     };
     if (config.webChat) {
       await ensureDemoUsers(db.prisma);
@@ -130,6 +146,7 @@ async function main(): Promise<void> {
         logger,
       });
       channels.push(telegram);
+      if (tg.mode === 'polling') pollers.set(telegram, tokenFingerprint(tg.token));
       telegram
         .registerCommands()
         .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'setMyCommands failed'));
@@ -145,19 +162,19 @@ async function main(): Promise<void> {
         logger,
       });
       fileLinks.register(http);
-      channels.push(
-        createZaloChannel({
-          token: zl.token,
-          apiRoot: zl.apiRoot,
-          mode:
-            zl.mode === 'webhook' ? { kind: 'webhook', url: zl.url, secret: zl.secret } : { kind: 'polling' },
-          http,
-          logger,
-          translator,
-          locale: config.defaultLocale,
-          fileLinks,
-        }),
-      );
+      const zalo = createZaloChannel({
+        token: zl.token,
+        apiRoot: zl.apiRoot,
+        mode:
+          zl.mode === 'webhook' ? { kind: 'webhook', url: zl.url, secret: zl.secret } : { kind: 'polling' },
+        http,
+        logger,
+        translator,
+        locale: config.defaultLocale,
+        fileLinks,
+      });
+      channels.push(zalo);
+      if (zl.mode === 'polling') pollers.set(zalo, tokenFingerprint(zl.token));
     }
 
     for (const c of channels) channelMap.set(c.name, c);
@@ -182,6 +199,25 @@ async function main(): Promise<void> {
     const port = await http.listen(config.port);
     stops.push(() => http.close());
     for (const channel of channels) {
+      const fingerprint = pollers.get(channel);
+      if (fingerprint) {
+        // Long polling: one consumer per bot token across every instance (Telegram's rule).
+        // The others stand by for the lease; all of them still send reminders and replies.
+        const lease = holdLease(
+          {
+            redis,
+            key: `${config.redisPrefix}:lease:poll:${channel.name}:${fingerprint}`,
+            ttlMs: config.pollingLeaseMs,
+            logger: logger.child({ channel: channel.name }),
+          },
+          {
+            onAcquired: () => channel.start(converse(channel)),
+            onLost: () => channel.stop(),
+          },
+        );
+        stops.push(() => lease.stop());
+        continue;
+      }
       // Not awaited: polling waits for the platform to answer, which must not hold up the rest.
       channel
         .start(converse(channel))
@@ -204,6 +240,11 @@ async function main(): Promise<void> {
     logger.fatal({ err }, 'could not start');
     await shutdown(1);
   }
+}
+
+/** A short, non-reversible name for a bot token (lease keys); never the token itself. */
+function tokenFingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 16);
 }
 
 void main();

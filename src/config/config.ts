@@ -137,6 +137,17 @@ export const envSchema = z.object({
       .default(10)
       .describe('Reminders in flight at once per channel in this instance.'),
   ),
+  POLLING_LEASE_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of seconds from 1 to 300' })
+      .min(1, 'must be a number of seconds from 1 to 300')
+      .max(300, 'must be a number of seconds from 1 to 300')
+      .default(15)
+      .describe(
+        'Polling mode with several instances: only the holder of this Redis lease polls a bot; another takes over within this time when it stops or dies.',
+      ),
+  ),
   WEB_CHAT: opt(
     booleanish.describe('Local web chat for trying the bot. Default: on only on embedded defaults.'),
   ),
@@ -191,6 +202,8 @@ export interface Config {
   startAt: Date | undefined;
   logLevel: Env['LOG_LEVEL'];
   delivery: { ratePerSecond: { telegram: number; zalo: number }; concurrency: number };
+  /** Lease time of the single poller per bot token, in ms. */
+  pollingLeaseMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -262,6 +275,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         ratePerSecond: { telegram: e.TELEGRAM_RATE_PER_SECOND, zalo: e.ZALO_RATE_PER_SECOND },
         concurrency: e.DELIVERY_CONCURRENCY,
       },
+      pollingLeaseMs: Math.round(e.POLLING_LEASE_SECONDS * 1000),
     },
   };
 }
@@ -285,6 +299,7 @@ export function describeEnv(): { name: string; defaultValue: string; description
     TELEGRAM_RATE_PER_SECOND: '25',
     ZALO_RATE_PER_SECOND: '20',
     DELIVERY_CONCURRENCY: '10',
+    POLLING_LEASE_SECONDS: '15',
   };
   return Object.entries(envSchema.shape).map(([name, schema]) => ({
     name,

@@ -109,6 +109,8 @@ export interface FakeTelegram {
   readonly chatActions: { chat_id: number | string; action: string }[];
   /** Sends refused by the rate limit. */
   readonly rejected429: number;
+  /** Long polls ended by a second concurrent `getUpdates` (two consumers of one token). */
+  readonly pollConflicts: number;
   /** Calls per method (successful or not), for assertions on traffic. */
   readonly calls: Record<string, number>;
   /** Forgets everything recorded, queued updates, planned failures and the webhook. */
@@ -168,6 +170,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
   let nextMessageId = 1;
   let nextCallbackId = 1;
   let rejected429 = 0;
+  let pollConflicts = 0;
   let webhook: { url: string; secret: string } | null = null;
   let webhookAgent = new Agent({ keepAlive: true, maxSockets: 40 });
   let allowedUpdates: string[] | null = null;
@@ -491,6 +494,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       const old = poller;
       poller = null;
       clearTimeout(old.timer);
+      pollConflicts++;
       reply(old.res, 409, {
         ok: false,
         error_code: 409,
@@ -604,6 +608,9 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
     calls,
     get rejected429() {
       return rejected429;
+    },
+    get pollConflicts() {
+      return pollConflicts;
     },
 
     async start() {
@@ -766,6 +773,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       for (const k of Object.keys(calls)) delete calls[k];
       failures.clear();
       rejected429 = 0;
+      pollConflicts = 0;
       sendTimes = [];
       queue = [];
       webhook = null;

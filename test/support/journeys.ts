@@ -174,8 +174,11 @@ export const JOURNEYS: Journey[] = [
 const fill = (text: string, vars: Record<string, unknown>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 
-/** Plays one journey on one driver. */
-export async function playJourney(journey: Journey, ctx: Omit<JourneyContext, 'vars'>): Promise<void> {
+/** Plays one journey on one driver; resolves to the values its steps shared (invite codes…). */
+export async function playJourney(
+  journey: Journey,
+  ctx: Omit<JourneyContext, 'vars'>,
+): Promise<Record<string, unknown>> {
   const full: JourneyContext = { ...ctx, vars: {} };
   await journey.setup(full);
   const chatOf = (who: string) => {
@@ -211,6 +214,7 @@ export async function playJourney(journey: Journey, ctx: Omit<JourneyContext, 'v
       throw err;
     }
   }
+  return full.vars;
 }
 
 /** Polls `messages()` for the first message at or after `from` matching `text`. */
