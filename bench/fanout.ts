@@ -10,9 +10,12 @@
  * `peakRssMB` is the service process's peak resident set (VmHWM: start-up, planning the N
  * reminders and sending them). Target: ratio ≥ 0.95, 0 duplicates, 0 lost, peak under 400 MB.
  *
- *   npm run bench:fanout [-- --recipients 10000 --ceiling 1000]
+ *   npm run bench:fanout [-- --recipients 10000 --ceiling 1000] [--embedded]
+ * `--embedded` runs the service on PGlite (no DATABASE_URL) instead: larger by design.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
@@ -22,7 +25,7 @@ import { createFixedClock } from '../src/app/system-clock.js';
 import { localDateOf, yearsToMaterialise } from '../src/domain/calendar.js';
 import { materialiseYears } from '../src/storage/assignments.js';
 import { runSeed } from '../src/storage/bootstrap.js';
-import { openDatabase } from '../src/storage/database.js';
+import { type DatabaseTarget, openDatabase } from '../src/storage/database.js';
 import { startRemoteFakeTelegram } from '../test/fakes/telegram-api-process.js';
 import { type RunningService, startService } from '../test/support/service.js';
 
@@ -32,6 +35,8 @@ const { values: args } = parseArgs({
     ceiling: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '64' },
     share: { type: 'string', default: '0.98' },
+    // The embedded database (PGlite under DATA_DIR) instead of PostgreSQL: larger by design.
+    embedded: { type: 'boolean', default: false },
   },
 });
 const N = Number(args.recipients);
@@ -61,10 +66,14 @@ function rssOf(pid: number): { rss: number; peak: number } {
 async function main() {
   const name = `dondoc_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
   const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 10 });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dondoc-bench-'));
+  const target: DatabaseTarget = args.embedded ? { kind: 'pglite', dataDir } : { kind: 'postgres', url };
+  if (!args.embedded) {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+  }
+  let db = await openDatabase(target, { poolSize: 10 });
   const redis = createRedis(REDIS_URL);
   const prefix = `bench${Date.now().toString(36)}`;
   // The fake platform runs in its own process: Telegram is remote, it must not eat our CPU.
@@ -103,10 +112,12 @@ async function main() {
     });
     await materialiseYears(db.prisma, yearsToMaterialise(localDateOf(T7, TZ)));
 
+    // PGlite: the data directory belongs to one process, the service's from now on.
+    if (args.embedded) await db.close();
     const tStart = performance.now();
     service = await startService(
       {
-        DATABASE_URL: url,
+        ...(args.embedded ? { DATA_DIR: dataDir } : { DATABASE_URL: url }),
         REDIS_URL,
         REDIS_PREFIX: prefix,
         TELEGRAM_BOT_TOKEN: tg.token,
@@ -136,21 +147,34 @@ async function main() {
     let done = 0;
     let planned = 0;
     let peakDuring = idle.peak;
-    const cpuSamples: { t: number; c: ReturnType<typeof cpuOf> }[] = [{ t: Date.now(), c: cpuOf(pid) }];
+    const cpuSamples: { t: number; c: ReturnType<typeof cpuOf>; rss: number }[] = [
+      { t: Date.now(), c: cpuOf(pid), rss: idle.rss },
+    ];
     while (Date.now() < deadline) {
-      const counts = await db.prisma.reminderLedger.groupBy({ by: ['status'], _count: true });
-      planned = counts.reduce((a, c) => a + c._count, 0);
-      done = counts
-        .filter((c) => ['sent', 'failed', 'uncertain', 'skipped'].includes(c.status))
-        .reduce((a, c) => a + c._count, 0);
+      if (args.embedded) {
+        // Only the service may open its data directory: follow the platform instead.
+        planned = N;
+        done = (await tg.stats()).sent;
+      } else {
+        const counts = await db.prisma.reminderLedger.groupBy({ by: ['status'], _count: true });
+        planned = counts.reduce((a, c) => a + c._count, 0);
+        done = counts
+          .filter((c) => ['sent', 'failed', 'uncertain', 'skipped'].includes(c.status))
+          .reduce((a, c) => a + c._count, 0);
+      }
       peakDuring = rssOf(pid).peak;
-      cpuSamples.push({ t: Date.now(), c: cpuOf(pid) });
+      cpuSamples.push({ t: Date.now(), c: cpuOf(pid), rss: rssOf(pid).rss });
       if (planned >= N && done >= planned) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const firstRow = await db.prisma.reminderLedger.findFirst({ orderBy: { id: 'asc' } });
+    if (args.embedded) await new Promise((r) => setTimeout(r, 1_000)); // the last rows' marks
     const after = rssOf(pid);
     await service.stop();
+    if (args.embedded) {
+      db = await openDatabase(target);
+      planned = await db.prisma.reminderLedger.count();
+    }
+    const firstRow = await db.prisma.reminderLedger.findFirst({ orderBy: { id: 'asc' } });
     if (process.env.BENCH_SERVICE_LOG) writeFileSync(process.env.BENCH_SERVICE_LOG, service.logs());
     service = undefined;
     const stats = await tg.stats();
@@ -159,6 +183,7 @@ async function main() {
     // The platform's view: first to last accepted message.
     const achieved = stats.sent > 1 ? ((stats.sent - 1) * 1000) / (stats.lastAt - stats.firstAt) : 0;
     const endToEnd = stats.sent / ((stats.lastAt - t0) / 1000);
+    console.log(`database: ${db.kind}`);
     console.log(
       `service: started (healthy) in ${(startMs / 1000).toFixed(1)} s, idle rss ${idle.rss} MB (peak so far ${idle.peak} MB); after the fan-out rss ${after.rss} MB, peak ${Math.max(peakDuring, after.peak)} MB`,
     );
@@ -184,9 +209,9 @@ async function main() {
       const cpu = cpuSamples.slice(1).map((x, i) => {
         const p = cpuSamples[i]!;
         const wall = (x.t - p.t) / 1000;
-        return `${Math.round((100 * (x.c.proc - p.c.proc)) / wall)}/${Math.round((100 * (x.c.busy - p.c.busy)) / (x.c.total - p.c.total || 1))}`;
+        return `${Math.round((100 * (x.c.proc - p.c.proc)) / wall)}/${Math.round((100 * (x.c.busy - p.c.busy)) / (x.c.total - p.c.total || 1))}:${x.rss}`;
       });
-      console.log(`service cpu % of a core / machine busy % per poll: ${cpu.join(' ')}`);
+      console.log(`service cpu % of a core / machine busy % : service rss MB, per poll: ${cpu.join(' ')}`);
       console.log(`all slots: ${counts.join(' ')}`);
       console.log(
         `slots: n=${counts.length} min=${Math.min(...counts)} max=${Math.max(...counts)}; longest gaps ${gaps.slice(0, 12).join(',')} ms; gaps>=5ms: ${gaps.filter((g) => g >= 5).length}`,
@@ -206,9 +231,12 @@ async function main() {
     await service?.stop();
     await tg.stop();
     redis.disconnect();
-    await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await db.close().catch(() => undefined);
+    if (args.embedded) rmSync(dataDir, { recursive: true, force: true });
+    else {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
   }
   process.exit(0);
 }

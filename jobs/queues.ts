@@ -48,20 +48,23 @@ export function createBullmqReminderQueue(queues: Queues, opts: { backoffMs?: nu
       for (const [channel, ids] of byChannel) {
         const q = queues.deliver.get(channel);
         if (!q) continue;
-        await q.addBulk(
-          ids.map((id) => ({
-            name: 'deliver',
-            data: { ledgerId: id },
-            opts: {
-              jobId: `row-${id}`,
-              attempts: DELIVERY_ATTEMPTS,
-              backoff: { type: 'exponential', delay: opts.backoffMs ?? 2_000 },
-              // The ledger is the truth; finished jobs need not stay in Redis.
-              removeOnComplete: true,
-              removeOnFail: { age: 86_400 },
-            },
-          })),
-        );
+        // In slices: one pipeline of 10,000 jobs holds tens of MB at once.
+        for (let i = 0; i < ids.length; i += 1_000) {
+          await q.addBulk(
+            ids.slice(i, i + 1_000).map((id) => ({
+              name: 'deliver',
+              data: { ledgerId: id },
+              opts: {
+                jobId: `row-${id}`,
+                attempts: DELIVERY_ATTEMPTS,
+                backoff: { type: 'exponential', delay: opts.backoffMs ?? 2_000 },
+                // The ledger is the truth; finished jobs need not stay in Redis.
+                removeOnComplete: true,
+                removeOnFail: { age: 86_400 },
+              },
+            })),
+          );
+        }
       }
     },
   };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawUnitRow } from '../domain/units-import.js';
 
 export class TabularFileError extends Error {
@@ -55,7 +55,9 @@ function readCsv(buf: Buffer): { header: string[]; rows: RawUnitRow[] } {
 }
 
 async function readXlsx(buf: Buffer): Promise<{ header: string[]; rows: RawUnitRow[] }> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~20 MB) only when someone imports a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (err) {

@@ -4,10 +4,8 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './schema-engine.js';
 
@@ -82,6 +80,15 @@ export function lockDataDir(dir: string): () => void {
   throw new Error(`Could not lock ${dir}`);
 }
 
+/** PGlite (~40 MB once loaded) only where the embedded database is used, never beside PostgreSQL. */
+async function loadPglite() {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ]);
+  return { PGlite, PrismaPGlite };
+}
+
 /** Opens the database. Embedded PGlite is locked to this process and migrated at open. */
 export async function openDatabase(
   target: DatabaseTarget,
@@ -103,6 +110,7 @@ export async function openDatabase(
   const pgDir = path.join(target.dataDir, 'pglite');
   const unlock = lockDataDir(target.dataDir);
   try {
+    const { PGlite, PrismaPGlite } = await loadPglite();
     const client = await PGlite.create(pgDir);
     const factory = new PrismaPGlite(client);
     const prisma = new PrismaClient({ adapter: factory });
@@ -121,6 +129,7 @@ export async function openDatabase(
 
 /** An in-memory PGlite database, migrated (tests and the migration diff's shadow database). */
 export async function openMemoryDatabase(): Promise<Database> {
+  const { PGlite, PrismaPGlite } = await loadPglite();
   const client = await PGlite.create();
   const factory = new PrismaPGlite(client);
   const prisma = new PrismaClient({ adapter: factory });

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { ROOT } from './cli.js';
 
 export function freePort(): Promise<number> {
@@ -11,6 +13,13 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** `npm start`'s node flags, read from package.json so the two never drift apart. */
+const START_FLAGS: string[] = (() => {
+  const start: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(1, words.indexOf('src/main.ts'));
+})();
 
 export interface RunningService {
   port: number;
@@ -46,7 +55,8 @@ export async function startService(
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       })
-    : spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
+    : // The same flags as `npm start` (package.json), with a test's own first.
+      spawn(process.execPath, [...(opts.nodeArgs ?? []), ...START_FLAGS, 'src/main.ts'], {
         cwd: ROOT,
         env: fullEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
