@@ -6,7 +6,9 @@
  * process prepares the scratch database (seed, N units with a focal point each), starts the
  * service, adds the minute's `plan` job as a tick would, and waits for the ledger. Prints:
  *   fanout: recipients=<n> ratio=<achieved/ceiling> rejected429=<n> duplicates=<n> lost=<n> peakRssMB=<n>
- * `achieved` is the platform's view: messages accepted from the first to the last one.
+ * `achieved` is the platform's view: messages accepted from the first to the last one. The same
+ * run first measures a baseline: a bare grammY sender paced at the same rate through the same
+ * kind of fake (no queue, database or ledger), printed with the service's share of it.
  * `peakRssMB` is the service process's peak resident set (VmHWM: start-up, planning the N
  * reminders and sending them). Target: ratio ≥ 0.95, 0 duplicates, 0 lost, peak under 400 MB.
  *
@@ -14,10 +16,12 @@
  * `--embedded` runs the service on PGlite (no DATABASE_URL) instead: larger by design.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
+import { Api } from 'grammy';
 import pg from 'pg';
 import { planJobId } from '../jobs/queues.js';
 import { createRedis } from '../jobs/redis.js';
@@ -61,6 +65,55 @@ function rssOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+/**
+ * The baseline of the same run: a bare grammY client sending `n` messages paced at `rate` (a
+ * token bucket, at most `concurrency` in flight) through a fake enforcing the same ceiling, in
+ * its own fake process. What this machine and the fake allow a sender with no queue, no
+ * database and no ledger: the service's ratio is read against it.
+ */
+async function baseline(
+  n: number,
+  rate: number,
+  concurrency: number,
+): Promise<{ ratio: number; rejected429: number }> {
+  const fake = await startRemoteFakeTelegram({ perSecond: CEILING });
+  try {
+    const api = new Api(fake.token, {
+      apiRoot: fake.apiRoot,
+      baseFetchConfig: { agent: new HttpAgent({ keepAlive: true, maxSockets: 64 }), compress: true },
+    });
+    const t0 = performance.now();
+    let next = 0;
+    const inflight = new Set<Promise<void>>();
+    await new Promise<void>((resolve) => {
+      const pump = () => {
+        const due = Math.min(n, Math.floor(((performance.now() - t0) * rate) / 1000) + 1);
+        while (next < due && inflight.size < concurrency) {
+          const i = next++;
+          const p: Promise<void> = api
+            .sendMessage(CHAT0 + i, `Nhắc việc: báo cáo 6 tháng, hạn 15/07 (${i})`)
+            .then(
+              () => undefined,
+              () => undefined,
+            )
+            .finally(() => {
+              inflight.delete(p);
+              if (next >= n && inflight.size === 0) resolve();
+            });
+          inflight.add(p);
+        }
+        if (next < n) setTimeout(pump, 2);
+      };
+      pump();
+    });
+    const st = await fake.stats();
+    const achieved = st.sent > 1 ? ((st.sent - 1) * 1000) / (st.lastAt - st.firstAt) : 0;
+    return { ratio: achieved / CEILING, rejected429: st.rejected429 };
+  } finally {
+    await fake.stop();
+  }
 }
 
 async function main() {
@@ -111,6 +164,8 @@ async function main() {
       data: people.map((p, i) => ({ personId: p.id, role: 'focal' as const, unitId: units[i]!.id })),
     });
     await materialiseYears(db.prisma, yearsToMaterialise(localDateOf(T7, TZ)));
+
+    const base = await baseline(N, Math.floor(CEILING * Number(args.share)), Number(args.concurrency));
 
     // PGlite: the data directory belongs to one process, the service's from now on.
     if (args.embedded) await db.close();
@@ -184,6 +239,12 @@ async function main() {
     const achieved = stats.sent > 1 ? ((stats.sent - 1) * 1000) / (stats.lastAt - stats.firstAt) : 0;
     const endToEnd = stats.sent / ((stats.lastAt - t0) / 1000);
     console.log(`database: ${db.kind}`);
+    if (Math.floor(stats.firstAt / 60_000) !== Math.floor(stats.lastAt / 60_000)) {
+      console.log("a minute's planning tick fell inside the fan-out");
+    }
+    console.log(
+      `baseline (same run): a bare grammY sender paced at the same rate, same fake: ratio ${base.ratio.toFixed(3)}, ${base.rejected429} × 429; the service reaches ${(achieved / CEILING / base.ratio).toFixed(2)} of it`,
+    );
     console.log(
       `service: started (healthy) in ${(startMs / 1000).toFixed(1)} s, idle rss ${idle.rss} MB (peak so far ${idle.peak} MB); after the fan-out rss ${after.rss} MB, peak ${Math.max(peakDuring, after.peak)} MB`,
     );
