@@ -273,23 +273,48 @@ export function planReminders(input: PlanInput): ReminderPlan {
     return nowMs >= start;
   };
 
+  // The stages a (duty, deadline) pair has reached, and whether the latest is too old to send:
+  // the same for every assignment sharing them (a fan-out has thousands per pair).
+  interface Reached {
+    offset: number;
+    date: IsoDate;
+    stage: string;
+    latest: boolean;
+    tooOld: boolean;
+  }
+  const reachedByDeadline = new Map<string, Reached[]>();
+  const reachedOf = (dutyCode: string, dueDate: IsoDate): Reached[] => {
+    const key = `${dutyCode}|${dueDate}`;
+    let list = reachedByDeadline.get(key);
+    if (list === undefined) {
+      const offsets = offsetsByDuty.get(dutyCode) ?? [];
+      const stages = offsets
+        .map((offset) => ({ offset, date: dateOf(dueDate, offset) }))
+        .filter((stage) => reached(stage.date));
+      const last = stages.at(-1);
+      list = stages.map(({ offset, date }) => ({
+        offset,
+        date,
+        stage: stageLabel(offset),
+        latest: offset === last?.offset,
+        tooOld: offset === last?.offset && workingDaysBetween(date, today, holidays) > catchUp,
+      }));
+      reachedByDeadline.set(key, list);
+    }
+    return list;
+  };
+
   const due: DueStage[] = [];
   const skipped: SkippedStage[] = [];
   const assignments = [...input.assignments].sort((a, b) => a.id - b.id);
   for (const assignment of assignments) {
     const { dueDate } = assignment;
     if (assignment.complete || dueDate === null) continue;
-    const offsets = offsetsByDuty.get(assignment.dutyCode) ?? [];
-    const reachedStages = offsets
-      .map((offset) => ({ offset, date: dateOf(dueDate, offset) }))
-      .filter((stage) => reached(stage.date));
-    const latest = reachedStages.at(-1);
-    for (const { offset, date } of reachedStages) {
-      const stage = stageLabel(offset);
+    for (const { offset, date, stage, latest, tooOld } of reachedOf(assignment.dutyCode, dueDate)) {
       if (planned.has(`${assignment.id}|${stage}`)) continue;
-      if (offset !== latest?.offset) {
+      if (!latest) {
         skipped.push({ assignmentId: assignment.id, stage, reason: 'superseded' });
-      } else if (workingDaysBetween(date, today, holidays) > catchUp) {
+      } else if (tooOld) {
         skipped.push({ assignmentId: assignment.id, stage, reason: 'too_old' });
       } else if (inWindow) {
         due.push({
