@@ -51,7 +51,6 @@ const T7 = new Date('2027-07-08T02:00:00Z');
 const TZ = 'Asia/Ho_Chi_Minh';
 const CHAT0 = 600_000_000;
 
-/** Resident set now and at its peak, of a process (Linux /proc), in MB. */
 /** CPU seconds a process has used (user + system), and the machine's busy and total jiffies. */
 function cpuOf(pid: number): { proc: number; busy: number; total: number } {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -61,6 +60,7 @@ function cpuOf(pid: number): { proc: number; busy: number; total: number } {
   return { proc: (Number(f[11]) + Number(f[12])) / 100, busy: (total - idle) / 100, total: total / 100 };
 }
 
+/** Resident set now and at its peak, of a process (Linux /proc), in MB. */
 function rssOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
@@ -68,10 +68,10 @@ function rssOf(pid: number): { rss: number; peak: number } {
 }
 
 /**
- * The baseline of the same run: a bare grammY client sending `n` messages paced at `rate` (a
- * token bucket, at most `concurrency` in flight) through a fake enforcing the same ceiling, in
- * its own fake process. What this machine and the fake allow a sender with no queue, no
- * database and no ledger: the service's ratio is read against it.
+ * The baseline of the same run: a bare grammY client sending `n` messages paced at `rate` (the
+ * i-th not before i / rate seconds, at most `concurrency` in flight) through a fake enforcing
+ * the same ceiling, in a fake process of its own. What this machine and the fake allow a sender
+ * with no queue, database or ledger: the service's ratio is read against it.
  */
 async function baseline(
   n: number,
@@ -217,8 +217,9 @@ async function main() {
           .filter((c) => ['sent', 'failed', 'uncertain', 'skipped'].includes(c.status))
           .reduce((a, c) => a + c._count, 0);
       }
-      peakDuring = rssOf(pid).peak;
-      cpuSamples.push({ t: Date.now(), c: cpuOf(pid), rss: rssOf(pid).rss });
+      const mem = rssOf(pid);
+      peakDuring = mem.peak;
+      cpuSamples.push({ t: Date.now(), c: cpuOf(pid), rss: mem.rss });
       if (planned >= N && done >= planned) break;
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -155,7 +155,11 @@ export async function materialiseIfChanged(prisma: PrismaClient, years: readonly
   const last = lastFingerprint.get(prisma) ?? new Map<string, string>();
   lastFingerprint.set(prisma, last);
   const key = years.join(',');
-  if (last.get(key) === (await materialisationFingerprint(prisma, years))) return { created: 0, redated: 0 };
+  // A process that has not materialised these years yet (a CLI run, a fresh start) just does.
+  const before = last.get(key);
+  if (before !== undefined && before === (await materialisationFingerprint(prisma, years))) {
+    return { created: 0, redated: 0 };
+  }
   const result = await materialiseYears(prisma, years);
   last.set(key, await materialisationFingerprint(prisma, years));
   return result;

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { materialiseIfChanged } from '../../src/storage/assignments.js';
+import type { Database } from '../../src/storage/database.js';
+import { openTestDatabase } from '../support/db.js';
+
+// The planning tick asks every minute; materialising runs only when something it depends on
+// changed. A year of its own (2031): no other test file plans or dates it.
+const YEARS = [2031];
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const assignments2031 = () =>
+  db.prisma.assignment.findMany({ where: { period: { year: 2031 } }, orderBy: { id: 'asc' } });
+
+describe('materialising only when something changed', () => {
+  it('a repeated call does nothing; a removed or re-dated assignment is noticed and repaired', async () => {
+    await materialiseIfChanged(db.prisma, YEARS);
+    const all = await assignments2031();
+    expect(all.length).toBeGreaterThan(100);
+    expect(await materialiseIfChanged(db.prisma, YEARS)).toEqual({ created: 0, redated: 0 });
+
+    // An assignment goes missing: recreated by the next call.
+    const gone = all.find((a) => a.state === 'pending')!;
+    await db.prisma.assignment.delete({ where: { id: gone.id } });
+    expect(await materialiseIfChanged(db.prisma, YEARS)).toEqual({ created: 1, redated: 0 });
+
+    // A pending assignment's deadline drifts from its rule: put back by the next call.
+    const drifted = (await assignments2031()).find((a) => a.state === 'pending' && a.dueDate)!;
+    await db.prisma.assignment.update({
+      where: { id: drifted.id },
+      data: { dueDate: new Date(drifted.dueDate!.getTime() + 86_400_000) },
+    });
+    expect(await materialiseIfChanged(db.prisma, YEARS)).toEqual({ created: 0, redated: 1 });
+    const after = await db.prisma.assignment.findUniqueOrThrow({ where: { id: drifted.id } });
+    expect(after.dueDate).toEqual(drifted.dueDate);
+    expect(await materialiseIfChanged(db.prisma, YEARS)).toEqual({ created: 0, redated: 0 });
+  });
+});
