@@ -255,6 +255,20 @@ async function main() {
     console.log(
       `delivered ${stats.sent} at ${Math.round(achieved)} msg/s (first to last message) against a ceiling of ${CEILING}/s, limiter ${Math.floor(CEILING * Number(args.share))}/s; ${Math.round(endToEnd)} msg/s counted from the tick`,
     );
+    {
+      // CPU the service spent per message while sending (polls between the first and the last
+      // accepted message): less noisy than the ratio when comparing two versions.
+      const inside = cpuSamples.filter((x) => x.t >= stats.firstAt && x.t <= stats.lastAt);
+      const a = inside[0];
+      const b = inside[inside.length - 1];
+      if (a && b && b.t > a.t) {
+        const msgs = stats.times.filter((x) => x >= a.t && x <= b.t).length;
+        const cpuMs = (b.c.proc - a.c.proc) * 1000;
+        console.log(
+          `service cpu while sending: ${(cpuMs / Math.max(1, msgs)).toFixed(2)} ms a message, ${Math.round((100 * cpuMs) / (b.t - a.t))} % of a core`,
+        );
+      }
+    }
     if (process.env.BENCH_GAPS) {
       // Messages per 50 ms slot, and the longest pauses between two messages.
       const t = stats.times;

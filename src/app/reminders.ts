@@ -225,6 +225,26 @@ const fmtDate = (iso: string) => {
   return `${d}/${m}/${y}`;
 };
 
+/**
+ * Lines shared by many reminders of a fan-out (what is missing and how to answer; how the peers
+ * stand), formatted once per translator and key instead of once per message. Bounded.
+ */
+const sharedLines = new WeakMap<Translator, Map<string, string>>();
+function sharedLine(deps: DeliverDeps, key: string, format: () => string): string {
+  let lines = sharedLines.get(deps.translator);
+  if (!lines) {
+    lines = new Map();
+    sharedLines.set(deps.translator, lines);
+  }
+  let line = lines.get(key);
+  if (line === undefined) {
+    if (lines.size >= 2_000) lines.clear();
+    line = format();
+    lines.set(key, line);
+  }
+  return line;
+}
+
 /** The text of a ledger row in the person's language; null when there is nothing left to ask. */
 async function render(
   deps: DeliverDeps,
@@ -280,12 +300,18 @@ async function render(
   const lines = [head];
   if (row.kind === 'nudge') lines.push(t('reminder-manual'));
   if (a.missing.length > 0) {
+    const missing = a.missing;
     lines.push(
-      t('reminder-missing', {
-        labels: a.missing.map((i) => (l === 'vi' ? i.labelVi : i.labelEn)).join(', '),
-      }),
+      // The whole indicator specs are the key: an edited label or synonym gives a new line.
+      sharedLine(deps, `missing|${l}|${JSON.stringify(missing)}`, () =>
+        [
+          t('reminder-missing', {
+            labels: missing.map((i) => (l === 'vi' ? i.labelVi : i.labelEn)).join(', '),
+          }),
+          t('reminder-how', { example: exampleMessage(l, missing) }),
+        ].join('\n'),
+      ),
     );
-    lines.push(t('reminder-how', { example: exampleMessage(l, a.missing) }));
   } else if (!a.documentSent) {
     lines.push(t('reminder-document'));
   }
@@ -296,14 +322,19 @@ async function render(
     clusterId: a.clusterId,
   });
   if (peers.total > 1) {
-    let line = t('reminder-peers', {
-      done: peers.done,
-      total: peers.total,
-      type: l === 'vi' ? peers.pluralVi : peers.pluralEn,
-    });
-    if (peers.clusterLeft !== null && peers.clusterLeft > 0)
-      line += ` ${t('reminder-cluster', { left: peers.clusterLeft })}`;
-    lines.push(line);
+    const key = `peers|${l}|${peers.done}|${peers.total}|${peers.typeCode}|${peers.clusterLeft}`;
+    lines.push(
+      sharedLine(deps, key, () => {
+        let line = t('reminder-peers', {
+          done: peers.done,
+          total: peers.total,
+          type: l === 'vi' ? peers.pluralVi : peers.pluralEn,
+        });
+        if (peers.clusterLeft !== null && peers.clusterLeft > 0)
+          line += ` ${t('reminder-cluster', { left: peers.clusterLeft })}`;
+        return line;
+      }),
+    );
   }
   return { text: lines.join('\n') };
 }

@@ -263,6 +263,37 @@ describe('time zones', () => {
     expect(() => instantAt('2026-07-15', hhmm, VN)).toThrow(RangeError);
   });
 
+  it('agrees with Intl second by second across minute, day and DST boundaries, zones interleaved', () => {
+    const intl = (instant: Date, zone: string) => {
+      const f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: 'numeric',
+        minute: 'numeric',
+      }).formatToParts(instant);
+      const v = (t: string) => f.find((p) => p.type === t)!.value;
+      return [`${v('year')}-${v('month')}-${v('day')}`, Number(v('hour')) % 24, Number(v('minute'))];
+    };
+    const starts = [
+      '2026-12-31T16:59:58Z', // midnight in Vietnam
+      '2026-11-01T05:59:58Z', // New York falls back
+      '2026-03-08T06:59:58Z', // New York springs forward
+      '1900-06-01T11:59:58Z', // Vietnam's local mean time, +7:06:30: not a whole number of minutes
+    ];
+    for (const start of starts) {
+      for (let s = 0; s < 130; s += 1) {
+        const instant = new Date(new Date(start).getTime() + s * 1000 + (s % 3) * 250);
+        for (const zone of [VN, 'America/New_York', 'UTC']) {
+          const { hour, minute } = localTimeOf(instant, zone);
+          expect([localDateOf(instant, zone), hour, minute]).toEqual(intl(instant, zone));
+        }
+      }
+    }
+  });
+
   it('rejects an unknown time zone and an invalid Date', () => {
     expect(() => localDateOf(new Date('2026-07-15T00:00:00Z'), 'Mars/Olympus')).toThrow(RangeError);
     expect(() => localDateOf(new Date(Number.NaN), VN)).toThrow(RangeError);

@@ -4,8 +4,7 @@
  *
  * Quirks handled here are listed in `src/channels/README.md`.
  */
-import { Agent as HttpAgent, type IncomingMessage, type ServerResponse } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, HttpError, InputFile, webhookCallback } from 'grammy';
 import type { BotCommand, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from 'grammy/types';
@@ -25,6 +24,7 @@ import {
   splitText,
 } from '../../ports/channel.js';
 import { createDispatcher } from '../dispatcher.js';
+import { createBotApiFetch } from './http.js';
 
 /** Telegram's limits (Bot API, 2026). */
 export const TELEGRAM_MAX_TEXT = 4096;
@@ -126,13 +126,9 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       // A hung request must not hold a delivery worker for grammY's default 500 s; long polls
       // need their own timeout plus a margin.
       timeoutSeconds: Math.max(60, pollTimeoutSec + 30),
-      // Reuse connections: a fan-out of thousands of reminders must not open one per message.
-      baseFetchConfig: {
-        agent: options.apiRoot.startsWith('https:')
-          ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
-          : new HttpAgent({ keepAlive: true, maxSockets: 64 }),
-        compress: true,
-      },
+      // Keep-alive connections through undici (see ./http.ts): a fan-out of thousands of
+      // reminders must neither open one connection per message nor spend its CPU in node-fetch.
+      fetch: createBotApiFetch() as never,
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
