@@ -197,10 +197,9 @@ export async function deliverReminder(
     await deps.store.release(row.id, `channel ${row.channel} is not configured here`, false);
     throw new Error(`channel ${row.channel} is not configured`);
   }
+  let messageId: string;
   try {
-    const { messageId } = await channel.send(row.chatId, message);
-    await deps.store.markSent(row.id, messageId, deps.clock.now());
-    return 'sent';
+    ({ messageId } = await channel.send(row.chatId, message));
   } catch (err) {
     if (err instanceof RateLimitedError) {
       await deps.store.release(row.id, 'rate limited', true);
@@ -213,6 +212,21 @@ export async function deliverReminder(
     }
     await deps.store.release(row.id, errorText(err), false);
     throw err;
+  }
+  // The platform has the message: from here on the row must never go back to planned, or it
+  // would be sent twice. Marking is retried; a row that still cannot be marked stays `sending`
+  // and the recovery pass resolves it as uncertain.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.store.markSent(row.id, messageId, deps.clock.now());
+      return 'sent';
+    } catch (err) {
+      if (attempt >= 3) {
+        deps.logger.error({ ledgerId: row.id, err: errorText(err) }, 'sent but not marked: left sending');
+        return 'uncertain';
+      }
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
   }
 }
 

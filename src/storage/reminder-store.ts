@@ -132,7 +132,12 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
         LEFT JOIN "Duty" d ON d."id" = a."dutyId"
         LEFT JOIN "Unit" u ON u."id" = a."unitId"`;
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id));
+    // The same row asked twice in one batch is claimed once: only the first caller gets it.
+    return ids.map((id) => {
+      const r = byId.get(id);
+      byId.delete(id);
+      return r;
+    });
   });
 
   const sentBatcher = createBatcher<{ id: number; platformMessageId: string; at: Date }, void>(

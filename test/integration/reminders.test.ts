@@ -5,6 +5,7 @@ import { createRedis, type Redis } from '../../jobs/redis.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { startWorkers } from '../../jobs/workers.js';
 import { createReminderRuntime } from '../../src/app/reminder-runtime.js';
+import { deliverReminder } from '../../src/app/reminders.js';
 import { createFixedClock } from '../../src/app/system-clock.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
@@ -237,6 +238,52 @@ describe('reminders', () => {
     expect(identity.blockedAt).not.toBeNull();
     // Delivering a finished row again does nothing.
     expect(await r.deliver(after[0]!.id)).toBe('not_planned');
+    await cleanup(prefix, r.queues);
+  });
+
+  it('a message the platform accepted is never sent again, even when marking it sent fails', async () => {
+    const prefix = uniqueCode('t');
+    const { unit, chats } = await unitWithFocalPoints(3);
+    const r = runtimeFor(prefix);
+    await r.plan(T7);
+    const rows = await db.prisma.reminderLedger.findMany({
+      where: { assignment: { unitId: unit.id }, status: 'planned' },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows.length).toBe(3);
+    const real = createPrismaReminderStore(db.prisma);
+    // Two deliveries of one row at once (claims batched into one statement): one gets it.
+    const claims = await Promise.all([real.claim(rows[2]!.id), real.claim(rows[2]!.id)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await real.release(rows[2]!.id, 'test', true);
+    let failures = 0;
+    const deps = (failTimes: number) => ({
+      ...r.deliverDeps,
+      // The database fails right after the platform accepted the message (a lost connection).
+      store: {
+        ...real,
+        markSent: async (...args: Parameters<typeof real.markSent>) => {
+          if (failures++ < failTimes) throw new Error('Connection terminated unexpectedly');
+          return real.markSent(...args);
+        },
+      },
+    });
+    // One failure: marking is retried and the row ends sent.
+    expect(await deliverReminder(deps(1), rows[0]!.id)).toBe('sent');
+    // The database stays down: the row is left `sending`, never put back to be sent again.
+    failures = 0;
+    expect(await deliverReminder(deps(99), rows[1]!.id)).toBe('uncertain');
+    expect(await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: rows[1]!.id } })).toMatchObject({
+      status: 'sending',
+    });
+    expect(await r.deliver(rows[1]!.id)).toBe('not_planned');
+    await real.resolveStaleSending(0);
+    await r.plan(T7);
+    const after = await db.prisma.reminderLedger.findMany({
+      where: { id: { in: rows.slice(0, 2).map((x) => x.id) } },
+    });
+    expect(after.map((x) => x.status).sort()).toEqual(['sent', 'uncertain']);
+    for (const chat of chats.slice(0, 2)) expect(tg.messagesTo(chat)).toHaveLength(1);
     await cleanup(prefix, r.queues);
   });
 
