@@ -336,7 +336,7 @@ async function render(
     clusterId: a.clusterId,
   });
   if (peers.total > 1) {
-    const key = `peers|${l}|${peers.done}|${peers.total}|${peers.typeCode}|${peers.clusterLeft}`;
+    const key = `peers|${l}|${peers.done}|${peers.total}|${peers.pluralVi}|${peers.pluralEn}|${peers.clusterLeft}`;
     lines.push(
       sharedLine(deps, key, () => {
         let line = t('reminder-peers', {
