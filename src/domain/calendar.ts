@@ -322,7 +322,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * The last minute read per zone: formatToParts costs tens of microseconds, and a fan-out asks
  * "what day is it" thousands of times a minute. Reused only within one UTC minute and only
  * when the zone's offset is a whole number of minutes there (true of every zone since about
- * 1900; LMT offsets such as +7:06:40 are recomputed each time).
+ * 1900; local mean time with seconds, such as Vietnam's before 1906, is recomputed each time).
  */
 const lastMinute = new Map<string, { minute: number; wall: WallClock }>();
 

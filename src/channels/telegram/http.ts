@@ -5,38 +5,40 @@
  * 450 µs → 200 µs a message on the benchmark machine — which is what a fan-out of thousands
  * of reminders spends most of its time on.
  */
-import { Agent, request } from 'undici';
+import type { Readable } from 'node:stream';
+import { Agent, type Dispatcher, request } from 'undici';
 
 /** The subset of a fetch `init` grammY passes (JSON text, or a multipart stream for files). */
 interface FetchInit {
   method?: string;
   headers?: Record<string, string>;
-  body?: string | NodeJS.ReadableStream;
+  body?: string | Readable;
   signal?: AbortSignal;
 }
 
-export interface BotApiFetch {
-  (url: string, init?: FetchInit): Promise<{ json(): Promise<unknown> }>;
-  close(): Promise<void>;
-}
-
-export function createBotApiFetch(opts: { connections?: number } = {}): BotApiFetch {
+/**
+ * One pool per channel, kept for the life of the process: `send` works before `start` and
+ * after `stop` (delivery workers only send), and idle sockets do not keep the process alive.
+ */
+export function createBotApiFetch(): (
+  url: string,
+  init?: FetchInit,
+) => Promise<{ json(): Promise<unknown> }> {
   const dispatcher = new Agent({
-    connections: opts.connections ?? 64,
+    connections: 64,
     // A long poll holds its connection for its timeout; grammY aborts a hung call itself.
     headersTimeout: 0,
     bodyTimeout: 0,
   });
-  const fetch = async (url: string, init: FetchInit = {}) => {
+  return async (url, init = {}) => {
     const res = await request(url, {
       dispatcher,
-      method: (init.method ?? 'GET') as 'POST',
+      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: init.headers,
-      body: init.body as string | undefined,
+      body: init.body,
       signal: init.signal,
     });
     // Telegram answers errors (400, 403, 429…) as JSON too: grammY reads `ok` and `error_code`.
     return { json: () => res.body.json() };
   };
-  return Object.assign(fetch, { close: () => dispatcher.close() });
 }
