@@ -64,8 +64,14 @@ async function submitOne(c: ReturnType<typeof chat>, text: string): Promise<stri
 
 /** Delivers every ledger row still planned for these recipients' chats, as a worker would. */
 async function deliverPlanned(): Promise<void> {
+  // Only this file's rows (planned in 2033): other files' planning passes share the database and
+  // may plan reminders or escalations of their own years for these units' managers.
   const rows = await db.prisma.reminderLedger.findMany({
-    where: { status: 'planned', chatId: { in: Object.values(chats).map(String) } },
+    where: {
+      status: 'planned',
+      chatId: { in: Object.values(chats).map(String) },
+      plannedFor: { gte: new Date('2033-01-01T00:00:00Z'), lt: new Date('2034-01-01T00:00:00Z') },
+    },
   });
   for (const r of rows) await runtime.deliver(r.id);
 }
