@@ -281,6 +281,8 @@ async function main() {
       const gapAt = t.slice(1).map((x, i) => ({ gap: x - t[i]!, at: t[i]! - t[0]! }));
       const gaps = gapAt.map((g) => g.gap).sort((a, b) => b - a);
       const worst = [...gapAt].sort((a, b) => b.gap - a.gap).slice(0, 12);
+      const r429 = stats.rejected429At.map((x) => x - t[0]!);
+      console.log(`429s at (ms after the first message): ${r429.join(' ')}`);
       console.log(`longest gaps at: ${worst.map((g) => `${g.gap}ms@${g.at}`).join(' ')}`);
       const cpu = cpuSamples.slice(1).map((x, i) => {
         const p = cpuSamples[i]!;

@@ -48,10 +48,11 @@ export function createBullmqReminderQueue(queues: Queues, opts: { backoffMs?: nu
       for (const [channel, ids] of byChannel) {
         const q = queues.deliver.get(channel);
         if (!q) continue;
-        // In slices: one pipeline of 10,000 jobs holds tens of MB at once.
-        for (let i = 0; i < ids.length; i += 1_000) {
+        // In slices: one pipeline of 10,000 jobs holds tens of MB at once, and building a
+        // pipeline takes the event loop for its whole length while deliveries wait to be sent.
+        for (let i = 0; i < ids.length; i += ENQUEUE_SLICE) {
           await q.addBulk(
-            ids.slice(i, i + 1_000).map((id) => ({
+            ids.slice(i, i + ENQUEUE_SLICE).map((id) => ({
               name: 'deliver',
               data: { ledgerId: id },
               opts: {
@@ -69,6 +70,8 @@ export function createBullmqReminderQueue(queues: Queues, opts: { backoffMs?: nu
     },
   };
 }
+
+const ENQUEUE_SLICE = 200;
 
 /** Job id of the planning pass for a tick minute: the same in every instance. */
 export function planJobId(tick: Date): string {

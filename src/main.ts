@@ -99,6 +99,7 @@ async function main(): Promise<void> {
       redis,
       prefix: config.redisPrefix,
       channels: channelMap,
+      sendsPerSecond: config.delivery.ratePerSecond,
       translator,
       clock,
       timeZone: config.timeZone,

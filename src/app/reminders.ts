@@ -147,7 +147,7 @@ export interface DeliverDeps {
   /** Managers' status (rows of kind `digest`). */
   status?: Pick<StatusService, 'forPerson'>;
   submissions: SubmissionStore;
-  channels: ReadonlyMap<ChannelName, Pick<Channel, 'send'>>;
+  channels: Pick<ReadonlyMap<ChannelName, Pick<Channel, 'send'>>, 'get'>;
   translator: Translator;
   clock: Clock;
   timeZone: string;

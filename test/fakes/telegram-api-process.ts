@@ -15,6 +15,8 @@ interface Stats {
   firstAt: number;
   lastAt: number;
   rejected429: number;
+  /** When each 429 was answered (ms since the epoch). */
+  rejected429At: number[];
   perChat: [string, number][];
 }
 
@@ -67,6 +69,7 @@ if (process.argv[2] === '--child') {
       firstAt: tg.sent[0]?.at ?? 0,
       lastAt: tg.sent.at(-1)?.at ?? 0,
       rejected429: tg.rejected429,
+      rejected429At: [...tg.rejected429At],
       perChat: [...perChat],
     });
   });

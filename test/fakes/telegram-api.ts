@@ -109,6 +109,8 @@ export interface FakeTelegram {
   readonly chatActions: { chat_id: number | string; action: string }[];
   /** Sends refused by the rate limit. */
   readonly rejected429: number;
+  /** When each of those was refused (ms since the epoch), in order. */
+  readonly rejected429At: readonly number[];
   /** Long polls ended by a second concurrent `getUpdates` (two consumers of one token). */
   readonly pollConflicts: number;
   /** Calls per method (successful or not), for assertions on traffic. */
@@ -170,6 +172,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
   let nextMessageId = 1;
   let nextCallbackId = 1;
   let rejected429 = 0;
+  const rejected429At: number[] = [];
   let pollConflicts = 0;
   let webhook: { url: string; secret: string } | null = null;
   let webhookAgent = new Agent({ keepAlive: true, maxSockets: 40 });
@@ -232,6 +235,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       if (stormCredit >= 1) {
         stormCredit -= 1;
         rejected429++;
+        rejected429At.push(Date.now());
         reply(res, 429, {
           ok: false,
           error_code: 429,
@@ -243,6 +247,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
     }
     if (SEND_METHODS.has(method) && options.rateLimit && !admitSend(options.rateLimit.perSecond)) {
       rejected429++;
+      rejected429At.push(Date.now());
       reply(res, 429, {
         ok: false,
         error_code: 429,
@@ -609,6 +614,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
     get rejected429() {
       return rejected429;
     },
+    rejected429At,
     get pollConflicts() {
       return pollConflicts;
     },
@@ -773,6 +779,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       for (const k of Object.keys(calls)) delete calls[k];
       failures.clear();
       rejected429 = 0;
+      rejected429At.length = 0;
       pollConflicts = 0;
       sendTimes = [];
       queue = [];

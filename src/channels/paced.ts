@@ -1,0 +1,103 @@
+/**
+ * Spacing of one process's reminder sends on a channel.
+ *
+ * The delivery queue's limiter (BullMQ, shared in Redis) sets how many reminders all instances
+ * together send per second. It counts jobs when they start, in short fixed windows. Between a
+ * job's start and its HTTP request lie a claim, a render and whatever else the event loop is
+ * doing. A pause of a few tens of milliseconds (a planning pass, a garbage collection) lets the
+ * jobs of two windows reach the platform at once. A platform that counts a sliding second
+ * (Telegram does) answers 429 to the excess, and auto-retry then sends all of those again one
+ * `retry_after` later, together, which is the next burst. Spacing the sends in the process keeps
+ * any sliding second of this process's sends within `perSecond + burst`; time lost in a pause
+ * is not made up in a burst.
+ */
+import type { Channel, ChannelName } from '../ports/channel.js';
+
+export interface Pacer {
+  /** Resolves when the next send may go out (first come, first served). */
+  take(): Promise<void>;
+}
+
+/**
+ * A token bucket: `perSecond` tokens a second, holding at most `burst` (default 1 % of a
+ * second's worth, at least 1).
+ */
+export function createPacer(perSecond: number, burst = Math.max(1, Math.floor(perSecond / 100))): Pacer {
+  const rate = perSecond / 1000; // tokens per millisecond
+  let tokens = burst;
+  let last = performance.now();
+  const waiting: (() => void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const refill = () => {
+    const now = performance.now();
+    tokens = Math.min(burst, tokens + (now - last) * rate);
+    last = now;
+  };
+  // Sends are let out a few at a time (half the burst): one timer and one round of socket
+  // writes for several sends, and the marks that follow them batch better.
+  const step = Math.max(1, Math.floor(burst / 2));
+  const schedule = () => {
+    const want = Math.min(step, waiting.length);
+    timer = setTimeout(drain, Math.max(1, Math.ceil((want - tokens) / rate)));
+  };
+  function drain() {
+    timer = undefined;
+    refill();
+    if (tokens < Math.min(step, waiting.length)) {
+      schedule();
+      return;
+    }
+    while (waiting.length > 0 && tokens >= 1) {
+      tokens -= 1;
+      waiting.shift()!();
+    }
+    if (waiting.length > 0) schedule();
+  }
+  return {
+    take() {
+      if (waiting.length === 0) {
+        refill();
+        if (tokens >= 1) {
+          tokens -= 1;
+          return Promise.resolve();
+        }
+      }
+      return new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (!timer) schedule();
+      });
+    },
+  };
+}
+
+type Sender = Pick<Channel, 'send'>;
+
+/**
+ * The channels of `channels` with each one's sends spaced at its rate (a channel without a rate
+ * is passed through). Looked up when asked: the map may be filled after this is made.
+ */
+export function pacedChannels(
+  channels: ReadonlyMap<ChannelName, Sender>,
+  perSecond: Partial<Record<ChannelName, number>>,
+): Pick<ReadonlyMap<ChannelName, Sender>, 'get'> {
+  const paced = new Map<Sender, Sender>();
+  return {
+    get(name) {
+      const channel = channels.get(name);
+      const rate = perSecond[name];
+      if (!channel || !rate) return channel;
+      let wrapped = paced.get(channel);
+      if (!wrapped) {
+        const pacer = createPacer(rate);
+        wrapped = {
+          async send(chatId, message) {
+            await pacer.take();
+            return channel.send(chatId, message);
+          },
+        };
+        paced.set(channel, wrapped);
+      }
+      return wrapped;
+    },
+  };
+}

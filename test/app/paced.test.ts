@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPacer, pacedChannels } from '../../src/channels/paced.js';
+import type { Channel, ChannelName } from '../../src/ports/channel.js';
+
+// Virtual time: what is asserted is the spacing of the sends, not how fast this machine is.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Takes `n` tokens at once and records the virtual time each one is let out. */
+async function release(pacer: ReturnType<typeof createPacer>, n: number): Promise<number[]> {
+  const t0 = performance.now();
+  const at: number[] = [];
+  const all = Array.from({ length: n }, () => pacer.take().then(() => at.push(performance.now() - t0)));
+  await vi.runAllTimersAsync();
+  await Promise.all(all);
+  return at;
+}
+
+describe('pacer', () => {
+  it('never lets more than rate + burst out in any sliding second, however many wait', async () => {
+    const at = await release(createPacer(100), 500);
+    expect(at).toHaveLength(500);
+    for (let i = 0; i < at.length; i++) {
+      const inSecond = at.filter((x) => x >= at[i]! && x < at[i]! + 1000).length;
+      expect(inSecond).toBeLessThanOrEqual(100 + 1);
+    }
+    // ...and keeps the rate: 500 sends at 100/s take about 5 s, not much more.
+    expect(at.at(-1)!).toBeGreaterThan(4_900);
+    expect(at.at(-1)!).toBeLessThan(5_100);
+  });
+
+  it('does not make up time lost in a pause with a burst', async () => {
+    const pacer = createPacer(1000);
+    await release(pacer, 50);
+    vi.advanceTimersByTime(3_000); // the event loop was elsewhere for 3 s
+    const after = await release(pacer, 200);
+    expect(after.filter((x) => x < 50).length).toBeLessThanOrEqual(50 + 10);
+    expect(after.at(-1)!).toBeGreaterThan(180);
+  });
+
+  it('lets sends out in the order they asked', async () => {
+    const pacer = createPacer(10);
+    const order: number[] = [];
+    const all = [0, 1, 2, 3, 4].map((i) => pacer.take().then(() => order.push(i)));
+    await vi.runAllTimersAsync();
+    await Promise.all(all);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('pacedChannels', () => {
+  const sent: string[] = [];
+  const telegram: Pick<Channel, 'send'> = {
+    async send(chatId) {
+      sent.push(String(chatId));
+      return { messageId: String(sent.length) };
+    },
+  } as Pick<Channel, 'send'>;
+
+  it('spaces a channel with a rate, passes one without a rate through, and finds channels added later', async () => {
+    const map = new Map<ChannelName, Pick<Channel, 'send'>>();
+    const paced = pacedChannels(map, { telegram: 2 });
+    expect(paced.get('telegram')).toBeUndefined();
+    map.set('telegram', telegram);
+    map.set('web', telegram);
+    expect(paced.get('web')).toBe(telegram);
+    const ch = paced.get('telegram')!;
+    expect(paced.get('telegram')).toBe(ch); // one pacer per channel, not one per lookup
+    const t0 = performance.now();
+    const all = [1, 2, 3, 4, 5].map((i) => ch.send(String(i), { text: 'x' } as never));
+    await vi.runAllTimersAsync();
+    await Promise.all(all);
+    expect(sent).toEqual(['1', '2', '3', '4', '5']);
+    // 5 sends at 2/s with a burst of 1: the last one 2 s after the first.
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(1_990);
+  });
+});
