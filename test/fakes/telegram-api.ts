@@ -171,7 +171,6 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
   let nextUpdateId = 500_000_001;
   let nextMessageId = 1;
   let nextCallbackId = 1;
-  let rejected429 = 0;
   const rejected429At: number[] = [];
   let pollConflicts = 0;
   let webhook: { url: string; secret: string } | null = null;
@@ -234,7 +233,6 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       stormCredit += stormRatio;
       if (stormCredit >= 1) {
         stormCredit -= 1;
-        rejected429++;
         rejected429At.push(Date.now());
         reply(res, 429, {
           ok: false,
@@ -246,7 +244,6 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       }
     }
     if (SEND_METHODS.has(method) && options.rateLimit && !admitSend(options.rateLimit.perSecond)) {
-      rejected429++;
       rejected429At.push(Date.now());
       reply(res, 429, {
         ok: false,
@@ -612,7 +609,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
     chatActions,
     calls,
     get rejected429() {
-      return rejected429;
+      return rejected429At.length;
     },
     rejected429At,
     get pollConflicts() {
@@ -778,7 +775,6 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       chatActions.length = 0;
       for (const k of Object.keys(calls)) delete calls[k];
       failures.clear();
-      rejected429 = 0;
       rejected429At.length = 0;
       pollConflicts = 0;
       sendTimes = [];
