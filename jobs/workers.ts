@@ -91,9 +91,9 @@ export function startWorkers(deps: {
   );
   const slots = Math.max(1, Math.ceil(concurrency / perChannel));
   for (const channel of CHANNELS.filter((c) => deps.channels.includes(c))) {
-    for (let w = 0; w < perChannel; w++) workers.push(deliverWorker(channel, slots));
+    for (let w = 0; w < perChannel; w++) workers.push(deliverWorker(channel));
   }
-  function deliverWorker(channel: ChannelName, concurrency: number): Worker {
+  function deliverWorker(channel: ChannelName): Worker {
     const queue = deps.queues.deliver.get(channel)!;
     // A connection of its own: BullMQ fetches a worker's jobs one round trip after another, and
     // on the shared connection each of those waited behind the planner's enqueue pipelines
@@ -121,7 +121,7 @@ export function startWorkers(deps: {
       {
         connection,
         prefix: deps.prefix,
-        concurrency,
+        concurrency: slots,
         limiter: pacing(rates[channel]),
         // A send takes seconds at most: notice a dead worker's jobs within ~15 s.
         lockDuration: 15_000,

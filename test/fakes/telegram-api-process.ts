@@ -1,7 +1,8 @@
 /**
  * The fake Telegram Bot API in a child process of its own, for benchmarks: the platform is
  * remote in reality, so it must not take the measured process's CPU. The parent drives it over
- * IPC: `{cmd: 'stats'}` → `{sent, firstAt, lastAt, rejected429, perChat: [[chatId, count]…]}`.
+ * IPC: `{cmd: 'stats'}` → `{sent, times, firstAt, lastAt, rejected429, rejected429At, perChat}`
+ * (see `Stats`).
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
