@@ -40,16 +40,29 @@ export interface Workers {
 }
 
 /**
- * BullMQ's limiter counts fixed windows: `max` jobs per `duration`. One window of a second lets
- * a burst at the end of one window and the start of the next put twice the rate into one
- * sliding second, which the platforms answer with 429. Short windows (about 20 a second, or one
- * message per window for low rates) keep every sliding second within about 5 % of `perSecond`
- * while the sustained rate stays `perSecond`.
+ * BullMQ's limiter counts fixed windows: `max` jobs per `duration`, the window opening at its
+ * first job. Two costs pull the window's length apart:
+ * - Short windows cost CPU and rate. At each window's end every worker of the queue makes a
+ *   rate-limited round trip and waits on a timer, and the time between the window's expiry and
+ *   the next fetch (a late timer, a round trip: 1-3 ms) is lost from every window. At 980/s
+ *   with no work in the jobs (10,000 jobs, 64 slots, this machine): 50-ms windows ran 926-945
+ *   jobs/s at 430-560 µs of CPU a job; 250-ms windows 958-961/s at 330-375 µs; one-second
+ *   windows 971-986/s at 245-280 µs. In bench:fanout, 250-ms windows against 50-ms ones: ratio
+ *   0.86-0.87 against 0.82-0.85, 0.98 against 1.04-1.11 ms of service CPU a message.
+ * - Long windows allow bursts across instances. The jobs of the end of one window and of the
+ *   start of the next can fall into one sliding second, which the platforms answer with 429.
+ *   Within one process the sends are spaced anyway (../src/channels/paced.ts: at most
+ *   `perSecond` plus a small bucket in any sliding second); across instances a sliding second
+ *   may carry `perSecond + max`.
+ * So: low rates (up to 50/s: Telegram's default is 25/s) one job per window, every sliding
+ * second within `perSecond + 1` whatever the number of instances; higher rates a quarter of a
+ * second's jobs per window, within `1.25 × perSecond` across instances.
  */
 export function pacing(perSecond: number): { max: number; duration: number } {
   const rate = Math.max(1, perSecond);
-  const max = rate <= 50 ? 1 : Math.ceil(rate / 20);
-  return { max, duration: Math.max(1, Math.round((1000 * max) / rate)) };
+  const max = rate <= 50 ? 1 : Math.round(rate / 4);
+  // Rounded up: a window never lets more than the configured rate through.
+  return { max, duration: Math.max(1, Math.ceil((1000 * max) / rate)) };
 }
 
 export function startWorkers(deps: {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pacing } from '../../jobs/workers.js';
 import { createPacer, pacedChannels } from '../../src/channels/paced.js';
 import type { Channel, ChannelName } from '../../src/ports/channel.js';
 
@@ -92,5 +93,25 @@ describe('pacedChannels', () => {
     expect(sent).toEqual(['1', '2', '3', '4', '5']);
     // 5 sends at 2/s with a bucket of 2: two at once, then one every half second.
     expect(performance.now() - t0).toBeGreaterThanOrEqual(1_490);
+  });
+});
+
+describe('delivery limiter windows', () => {
+  it('never exceed the configured rate; low rates one message a window, higher rates at most a quarter second of them', () => {
+    for (let rate = 1; rate <= 5_000; rate += rate < 100 ? 1 : 37) {
+      const { max, duration } = pacing(rate);
+      // Never above the configured rate, and below it by less than a millisecond a window.
+      expect((max * 1000) / duration, `rate ${rate}`).toBeLessThanOrEqual(rate);
+      expect((max * 1000) / (duration - 1), `rate ${rate}`).toBeGreaterThan(rate);
+      // Across instances a sliding second may carry one window more than the rate.
+      if (rate <= 50) expect(max, `rate ${rate}`).toBe(1);
+      else expect(max / rate, `rate ${rate}`).toBeLessThanOrEqual(0.25 + 1 / rate);
+    }
+  });
+
+  it('are at least 200 ms long at hundreds of messages a second: each window end costs every worker a round trip', () => {
+    expect(pacing(25)).toEqual({ max: 1, duration: 40 });
+    expect(pacing(980)).toEqual({ max: 245, duration: 250 });
+    for (const rate of [60, 100, 300, 980, 3_000]) expect(pacing(rate).duration).toBeGreaterThanOrEqual(200);
   });
 });
