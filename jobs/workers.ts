@@ -47,8 +47,7 @@ export interface Workers {
  *   the next fetch (a late timer, a round trip: 1-3 ms) is lost from every window. At 980/s
  *   with no work in the jobs (10,000 jobs, 64 slots, this machine): 50-ms windows ran 926-945
  *   jobs/s at 430-560 µs of CPU a job; 250-ms windows 958-961/s at 330-375 µs; one-second
- *   windows 971-986/s at 245-280 µs. In bench:fanout, 250-ms windows against 50-ms ones: ratio
- *   0.86-0.87 against 0.82-0.85, 0.98 against 1.04-1.11 ms of service CPU a message.
+ *   windows 971-986/s at 245-280 µs. What this does to bench:fanout is in the README.
  * - Long windows allow bursts across instances. The jobs of the end of one window and of the
  *   start of the next can fall into one sliding second, which the platforms answer with 429.
  *   Within one process the sends are spaced anyway (../src/channels/paced.ts: at most
