@@ -282,6 +282,7 @@ async function main() {
       const gaps = gapAt.map((g) => g.gap).sort((a, b) => b - a);
       const worst = [...gapAt].sort((a, b) => b.gap - a.gap).slice(0, 12);
       const r429 = stats.rejected429At.map((x) => x - t[0]!);
+      console.log(`epoch ms: tick ${t0}, first message ${stats.firstAt}, last ${stats.lastAt}`);
       console.log(`429s at (ms after the first message): ${r429.join(' ')}`);
       console.log(`longest gaps at: ${worst.map((g) => `${g.gap}ms@${g.at}`).join(' ')}`);
       const cpu = cpuSamples.slice(1).map((x, i) => {

@@ -11,6 +11,7 @@ import { startWorkers } from '../jobs/workers.js';
 import { createDialogOnPrisma } from './app/dialog-factory.js';
 import { createReminderRuntime } from './app/reminder-runtime.js';
 import { createSystemClock } from './app/system-clock.js';
+import { createPacer } from './channels/paced.js';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { createWebChannel } from './channels/web/web-channel.js';
 import { createZaloChannel } from './channels/zalo/zalo-channel.js';
@@ -99,7 +100,6 @@ async function main(): Promise<void> {
       redis,
       prefix: config.redisPrefix,
       channels: channelMap,
-      sendsPerSecond: config.delivery.ratePerSecond,
       translator,
       clock,
       timeZone: config.timeZone,
@@ -145,6 +145,8 @@ async function main(): Promise<void> {
           tg.mode === 'webhook' ? { kind: 'webhook', url: tg.url, secret: tg.secret } : { kind: 'polling' },
         http,
         logger,
+        // Every request that sends, replies and retries included, at the delivery rate.
+        pacer: createPacer(config.delivery.ratePerSecond.telegram),
       });
       channels.push(telegram);
       if (tg.mode === 'polling') pollers.set(telegram, tokenFingerprint(tg.token));
@@ -173,6 +175,7 @@ async function main(): Promise<void> {
         translator,
         locale: config.defaultLocale,
         fileLinks,
+        pacer: createPacer(config.delivery.ratePerSecond.zalo),
       });
       channels.push(zalo);
       if (zl.mode === 'polling') pollers.set(zalo, tokenFingerprint(zl.token));

@@ -3,7 +3,6 @@
  */
 import { createBullmqReminderQueue, createQueues, type Queues } from '../../jobs/queues.js';
 import type { Redis } from '../../jobs/redis.js';
-import { pacedChannels } from '../channels/paced.js';
 import type { Logger } from '../logger.js';
 import type { Channel, ChannelName } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
@@ -40,11 +39,6 @@ export function createReminderRuntime(deps: {
   redis: Redis;
   prefix: string;
   channels: ReadonlyMap<ChannelName, Pick<Channel, 'send'>>;
-  /**
-   * Reminder sends per second and channel (the delivery limiter's rates): this process's sends
-   * are spaced at them so a pause never turns into a burst (see ../channels/paced.ts).
-   */
-  sendsPerSecond?: Partial<Record<ChannelName, number>>;
   translator: Translator;
   clock: Clock;
   timeZone: string;
@@ -72,7 +66,7 @@ export function createReminderRuntime(deps: {
     managers,
     status: createStatusService({ store: statusStore, clock: deps.clock, timeZone: deps.timeZone }),
     submissions: createPrismaSubmissionStore(deps.prisma, deps.timeZone),
-    channels: pacedChannels(deps.channels, deps.sendsPerSecond ?? {}),
+    channels: deps.channels,
     translator: deps.translator,
     clock: deps.clock,
     timeZone: deps.timeZone,

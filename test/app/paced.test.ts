@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pacing } from '../../jobs/workers.js';
-import { createPacer, pacedChannels } from '../../src/channels/paced.js';
-import type { Channel, ChannelName } from '../../src/ports/channel.js';
+import { createPlanningHold, pacing } from '../../jobs/workers.js';
+import { createPacer } from '../../src/channels/paced.js';
 
 // Virtual time: what is asserted is the spacing of the sends, not how fast this machine is.
 beforeEach(() => {
@@ -68,34 +67,6 @@ describe('pacer', () => {
   });
 });
 
-describe('pacedChannels', () => {
-  const sent: string[] = [];
-  const telegram: Pick<Channel, 'send'> = {
-    async send(chatId) {
-      sent.push(String(chatId));
-      return { messageId: String(sent.length) };
-    },
-  };
-
-  it('spaces a channel with a rate, passes one without a rate through, and finds channels added later', async () => {
-    const map = new Map<ChannelName, Pick<Channel, 'send'>>();
-    const paced = pacedChannels(map, { telegram: 2 });
-    expect(paced.get('telegram')).toBeUndefined();
-    map.set('telegram', telegram);
-    map.set('web', telegram);
-    expect(paced.get('web')).toBe(telegram);
-    const ch = paced.get('telegram')!;
-    expect(paced.get('telegram')).toBe(ch); // one pacer per channel, not one per lookup
-    const t0 = performance.now();
-    const all = [1, 2, 3, 4, 5].map((i) => ch.send(String(i), { text: 'x' }));
-    await vi.runAllTimersAsync();
-    await Promise.all(all);
-    expect(sent).toEqual(['1', '2', '3', '4', '5']);
-    // 5 sends at 2/s with a bucket of 2: two at once, then one every half second.
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(1_490);
-  });
-});
-
 describe('delivery limiter windows', () => {
   it('never exceed the configured rate; low rates one message a window, higher rates at most a quarter second of them', () => {
     for (let rate = 1; rate <= 5_000; rate += rate < 100 ? 1 : 37) {
@@ -113,5 +84,50 @@ describe('delivery limiter windows', () => {
     expect(pacing(25)).toEqual({ max: 1, duration: 40 });
     expect(pacing(980)).toEqual({ max: 245, duration: 250 });
     for (const rate of [60, 100, 300, 980, 3_000]) expect(pacing(rate).duration).toBeGreaterThanOrEqual(200);
+  });
+});
+
+describe('planning hold', () => {
+  it('holds deliveries while a planning pass runs, and only then; a failed pass releases them too', async () => {
+    const hold = createPlanningHold(15_000);
+    const released: string[] = [];
+    await hold.wait(); // no pass: at once
+    let finish!: () => void;
+    const pass = hold.during(
+      () =>
+        new Promise<string>((resolve) => {
+          finish = () => resolve('planned');
+        }),
+    );
+    const waiting = hold.wait().then(() => released.push('delivery'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(released).toEqual([]);
+    finish();
+    expect(await pass).toBe('planned');
+    await waiting;
+    expect(released).toEqual(['delivery']);
+    // A pass that throws still lets deliveries go, and the error reaches the plan job.
+    const failing = hold.during(() => Promise.reject(new Error('database down')));
+    const after = hold.wait().then(() => released.push('after failure'));
+    await expect(failing).rejects.toThrow('database down');
+    await after;
+    expect(released).toEqual(['delivery', 'after failure']);
+  });
+
+  it('never holds a delivery longer than its bound, however long the pass', async () => {
+    const hold = createPlanningHold(15_000);
+    let finish!: () => void;
+    const pass = hold.during(() => new Promise<void>((resolve) => (finish = resolve)));
+    let released = false;
+    const waiting = hold.wait().then(() => {
+      released = true;
+    });
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(released).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await waiting;
+    expect(released).toBe(true);
+    finish();
+    await pass;
   });
 });

@@ -381,6 +381,46 @@ describe('errors', () => {
     expect(fake.calls.sendMessage).toBe(4);
     expect(fake.messagesTo(4242).map((m) => String(m.message_id))).toEqual([messageId]);
   });
+
+  it('a pacer spaces every request that sends: each retry and each piece of a long text, nothing else', async () => {
+    let takes = 0;
+    let open: () => void = () => undefined;
+    let gate = Promise.resolve();
+    const channel = make({
+      pacer: {
+        take: () => {
+          takes++;
+          return gate;
+        },
+      },
+    });
+    await channel.registerCommands();
+    expect(takes).toBe(0);
+    // A send waits for its token.
+    gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const held = channel.send('4242', { text: 'chờ lượt' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls.sendMessage ?? 0).toBe(0);
+    open();
+    await held;
+    expect(fake.calls.sendMessage).toBe(1);
+    // The retry after a 429 takes a token of its own (before, it went out unpaced).
+    gate = Promise.resolve();
+    fake.failNext('sendMessage', 1, {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    await channel.send('4242', { text: 'sau một giây' });
+    expect(fake.calls.sendMessage).toBe(3);
+    expect(takes).toBe(3);
+    // Two pieces, two tokens.
+    await channel.send('4242', { text: `${'dòng dài\n'.repeat(600)}` });
+    expect(fake.calls.sendMessage).toBe(5);
+    expect(takes).toBe(5);
+  });
 });
 
 describe('webhook', () => {

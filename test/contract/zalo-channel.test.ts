@@ -187,6 +187,23 @@ describe('client', () => {
     expect(fake.messagesTo(CHAT).map((m) => m.text)).toEqual(['sau hai lỗi', 'chờ một giây']);
   });
 
+  it('a pacer spaces every attempt of a request that sends, and nothing else', async () => {
+    let takes = 0;
+    const c = client({
+      pacer: {
+        take: async () => {
+          takes++;
+        },
+      },
+    });
+    await c.getMe();
+    expect(takes).toBe(0);
+    fake.failNext('sendMessage', 2, { error_code: 500, description: 'Internal error', httpStatus: 500 });
+    await c.sendMessage({ chat_id: CHAT, text: 'lần thứ ba' });
+    expect(fake.calls.sendMessage).toBe(3);
+    expect(takes).toBe(3);
+  });
+
   it('a long retry-after is thrown as RateLimitedError at once, for the queue to wait', async () => {
     const c = client();
     fake.failNext('sendMessage', 1, {

@@ -24,6 +24,7 @@ import {
   splitText,
 } from '../../ports/channel.js';
 import { createDispatcher } from '../dispatcher.js';
+import type { Pacer } from '../paced.js';
 import { createBotApiFetch } from './http.js';
 
 /** Telegram's limits (Bot API, 2026). */
@@ -57,6 +58,11 @@ export interface TelegramChannelOptions {
    * Defaults 3 and 5.
    */
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+  /**
+   * Spaces the requests that send a message (`send*` but `sendChatAction`): every piece of a
+   * long text, every retry of auto-retry (see ../paced.ts). Without it they go out at once.
+   */
+  pacer?: Pacer;
   /**
    * Inputs handled at once (different chats run concurrently, one chat's inputs in order).
    * Default 32. Polling stops fetching while this many are in flight.
@@ -132,6 +138,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
+  const pacer = options.pacer;
+  if (pacer) {
+    // Installed before auto-retry, so it is inside it: each attempt waits for the pacer.
+    bot.api.config.use((prev, method, payload, signal) =>
+      method.startsWith('send') && method !== 'sendChatAction'
+        ? pacer.take().then(() => prev(method, payload, signal))
+        : prev(method, payload, signal),
+    );
+  }
   bot.api.config.use(
     autoRetry({
       maxRetryAttempts: retry.maxRetryAttempts,

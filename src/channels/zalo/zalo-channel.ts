@@ -60,6 +60,8 @@ export interface ZaloChannelOptions {
   fileLinks?: FileLinks;
   /** Bounds of the client's retry (see ZaloClientOptions). */
   retry?: ZaloClientOptions['retry'];
+  /** Spaces the requests that send a message, retries included (see ZaloClientOptions). */
+  pacer?: ZaloClientOptions['pacer'];
   /** Inputs handled at once (one chat's in order). Default 32. */
   concurrency?: number;
   /** Message ids remembered to drop replayed events (per instance). Default 10,000. */
@@ -100,6 +102,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     apiRoot: options.apiRoot,
     logger: options.logger,
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.pacer ? { pacer: options.pacer } : {}),
   });
   const scrub = (s: string) => scrubToken(s, options.token);
   const describe = (err: unknown) => ({

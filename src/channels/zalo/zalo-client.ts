@@ -17,6 +17,7 @@ import {
   RateLimitedError,
   RecipientGoneError,
 } from '../../ports/channel.js';
+import type { Pacer } from '../paced.js';
 
 /** Zalo's limits (Bot Platform, 2026). */
 export const ZALO_MAX_TEXT = 2000;
@@ -82,6 +83,11 @@ export interface ZaloClientOptions {
    * delivery queue pauses instead of a worker sleeping.
    */
   retry?: { attempts?: number; baseDelayMs?: number; maxRetryAfterSec?: number };
+  /**
+   * Spaces the requests that send a message (`sendMessage`, `sendPhoto`), each retry included
+   * (see ../paced.ts). Without it they go out at once.
+   */
+  pacer?: Pacer;
   /** For tests. */
   fetch?: typeof fetch;
 }
@@ -119,6 +125,9 @@ export interface ZaloClient {
     opts?: CallOptions,
   ): Promise<unknown>;
 }
+
+/** Methods that send a message (paced). */
+const SENDS = new Set(['sendMessage', 'sendPhoto']);
 
 /** Methods safe to repeat after an unclear network failure (no message could be sent twice). */
 const IDEMPOTENT = new Set(['getMe', 'getWebhookInfo', 'setWebhook', 'deleteWebhook', 'sendChatAction']);
@@ -202,8 +211,10 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   }
 
   async function call<T>(method: string, body: unknown, opts: CallOptions = {}, retry = true): Promise<T> {
+    const paced = options.pacer && SENDS.has(method) ? options.pacer : undefined;
     for (let attempt = 1; ; attempt++) {
       try {
+        if (paced) await paced.take();
         return (await once(method, body, opts)) as T;
       } catch (thrown) {
         const last = !retry || attempt >= attempts || opts.signal?.aborted === true;
