@@ -21,12 +21,12 @@ async function release(pacer: ReturnType<typeof createPacer>, n: number): Promis
 }
 
 describe('pacer', () => {
-  it('never lets more than rate + burst out in any sliding second, however many wait', async () => {
+  it('never lets more than its rate out in any sliding second, however many wait', async () => {
     const at = await release(createPacer(100, 4), 500);
     expect(at).toHaveLength(500);
     for (let i = 0; i < at.length; i++) {
       const inSecond = at.filter((x) => x >= at[i]! && x < at[i]! + 1000).length;
-      expect(inSecond).toBeLessThanOrEqual(100 + 4);
+      expect(inSecond).toBeLessThanOrEqual(100);
     }
     // ...and keeps the rate: 500 sends at 100/s take about 5 s, not much more.
     expect(at.at(-1)!).toBeGreaterThan(4_900);
@@ -51,9 +51,10 @@ describe('pacer', () => {
     vi.mocked(globalThis.setTimeout).mockRestore();
     // 2,000 sends at 980/s: about 2.04 s; losing the late milliseconds would take 2.3 s or more.
     expect(at.at(-1)!).toBeLessThan(2_000 / 0.97);
-    for (let i = 0; i < at.length; i += 50) {
+    // Not even its burst on top of the rate: the platform's clock sees our sends bunched.
+    for (let i = 0; i < at.length; i++) {
       const inSecond = at.filter((x) => x >= at[i]! && x < at[i]! + 1000).length;
-      expect(inSecond).toBeLessThanOrEqual(980 + 19);
+      expect(inSecond).toBeLessThanOrEqual(980);
     }
   });
 
