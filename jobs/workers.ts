@@ -51,8 +51,8 @@ export interface Workers {
  * - Long windows allow bursts across instances. The jobs of the end of one window and of the
  *   start of the next can fall into one sliding second, which the platforms answer with 429.
  *   Within one process the sends are spaced anyway (../src/channels/paced.ts: at most
- *   `perSecond` plus a small bucket in any sliding second); across instances a sliding second
- *   may carry `perSecond + max`.
+ *   `perSecond` in any sliding second); across instances a sliding second may carry
+ *   `perSecond + max`.
  * So: low rates (up to 50/s: Telegram's default is 25/s) one job per window, every sliding
  * second within `perSecond + 1` whatever the number of instances; higher rates a quarter of a
  * second's jobs per window, within `1.25 × perSecond` across instances.
@@ -68,8 +68,8 @@ export function pacing(perSecond: number): { max: number; duration: number } {
 export const PLANNING_HOLD_MAX_MS = 15_000;
 
 /**
- * Deliveries in this process wait while it runs a planning pass (at most
- * PLANNING_HOLD_MAX_MS). A pass that plans a fan-out enqueues its jobs in slices, and each
+ * Deliveries in this process wait while it runs a planning pass, for its first
+ * PLANNING_HOLD_MAX_MS at most (a longer pass, a slow database, stops holding them then). A pass that plans a fan-out enqueues its jobs in slices, and each
  * slice wakes the delivery workers at once: sends started while the enqueue is still going on
  * compete with it for the same CPU and Redis, and ran at half the rate for its 1-1.5 s (10,000
  * jobs); the fan-out, held until the pass ends, starts at full rate and ends no later (numbers
@@ -87,19 +87,21 @@ export function createPlanningHold(maxMs = PLANNING_HOLD_MAX_MS): {
         end = resolve;
       });
       passing = current;
+      // The bound is the pass's, not each delivery's: after it, nothing waits for this pass.
+      const bound = setTimeout(() => {
+        if (passing === current) passing = undefined;
+        end();
+      }, maxMs);
       try {
         return await pass();
       } finally {
+        clearTimeout(bound);
         if (passing === current) passing = undefined;
         end();
       }
     },
     async wait() {
-      const current = passing;
-      if (!current) return;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([current, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)))]);
-      clearTimeout(timer);
+      await passing;
     },
   };
 }

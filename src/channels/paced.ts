@@ -7,14 +7,13 @@
  * A pause of a few tens of milliseconds (a planning pass, a garbage collection) lets the jobs
  * of two windows reach the platform at once. A platform that counts a sliding second (Telegram
  * does) answers 429 to the excess. Spacing the requests in the process keeps any sliding second
- * of this process's sends within `perSecond + burst`; time lost in a pause is not made up in a
- * burst.
+ * of this process's sends within `perSecond`; time lost in a pause is not made up in a burst.
  *
  * The channels take a token for every request that sends (./telegram, ./zalo), not for every
  * `send`: a retry after 429 or 5xx is a request too, and so is each piece of a long text. A
  * pacer around `send` let the retries through unpaced, together one `retry_after` after the
  * 429s, on top of the paced sends: the next second's 429s (bench:fanout, 3 December: 20-63 ×
- * 429 a run in series 1.1-1.7 s apart, against 0-18 with every request paced).
+ * 429 a run in series 1.1-1.7 s apart, against 0-29 with every request paced).
  */
 export interface Pacer {
   /** Resolves when the next send may go out (first come, first served). */
@@ -44,8 +43,9 @@ export function createPacer(perSecond: number, burstOf?: number): Pacer {
   const rate = perSecond / 1000; // tokens per millisecond
   let tokens = burst;
   let last = performance.now();
-  // When each of the last `perSecond` sends went out; `recent[next]` is the oldest.
-  const recent = new Float64Array(Math.max(1, Math.floor(perSecond))).fill(Number.NEGATIVE_INFINITY);
+  // When each of the last `perSecond` sends went out (rounded up: a fractional rate is the
+  // bucket's to keep); `recent[next]` is the oldest.
+  const recent = new Float64Array(Math.max(1, Math.ceil(perSecond))).fill(Number.NEGATIVE_INFINITY);
   let next = 0;
   const waiting: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;

@@ -116,7 +116,9 @@ export const envSchema = z.object({
       .positive('must be a number of messages per second')
       .max(10_000, 'must be a number of messages per second')
       .default(25)
-      .describe('Reminders sent on Telegram per second, all instances together (Telegram allows about 30).'),
+      .describe(
+        'Messages sent on Telegram per second: reminders of all instances together, and in each instance every request that sends, replies included (Telegram allows about 30).',
+      ),
   ),
   ZALO_RATE_PER_SECOND: z.preprocess(
     emptyToUndefined,
@@ -125,7 +127,9 @@ export const envSchema = z.object({
       .positive('must be a number of messages per second')
       .max(10_000, 'must be a number of messages per second')
       .default(20)
-      .describe('Reminders sent on Zalo per second, all instances together.'),
+      .describe(
+        'Messages sent on Zalo per second: reminders of all instances together, and in each instance every request that sends, replies included.',
+      ),
   ),
   DELIVERY_CONCURRENCY: z.preprocess(
     emptyToUndefined,

@@ -58,6 +58,13 @@ describe('pacer', () => {
     }
   });
 
+  it('keeps a fractional rate', async () => {
+    const at = await release(createPacer(2.5), 25);
+    // 25 sends at 2.5/s: the bucket's two at once, then one every 0.4 s: about 9.2 s.
+    expect(at.at(-1)!).toBeGreaterThan(9_000);
+    expect(at.at(-1)!).toBeLessThan(9_400);
+  });
+
   it('lets sends out in the order they asked', async () => {
     const pacer = createPacer(10);
     const order: number[] = [];
@@ -128,6 +135,14 @@ describe('planning hold', () => {
     await vi.advanceTimersByTimeAsync(1);
     await waiting;
     expect(released).toBe(true);
+    // The bound is the pass's: a delivery fetched after it does not wait another 15 s.
+    let late = false;
+    const after = hold.wait().then(() => {
+      late = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    await after;
+    expect(late).toBe(true);
     finish();
     await pass;
   });
