@@ -366,6 +366,20 @@ describe('send', () => {
     expect(m?.message_id).toBe(messageId);
   });
 
+  it('a pacer given to the channel spaces each piece it sends', async () => {
+    let takes = 0;
+    const channel = make({
+      pacer: {
+        take: async () => {
+          takes++;
+        },
+      },
+    });
+    await channel.send(CHAT, { text: `${'một dòng dài\n'.repeat(300)}` });
+    expect(fake.calls.sendMessage).toBe(2);
+    expect(takes).toBe(2);
+  });
+
   it('splits texts over 2,000 characters on line boundaries, in order', async () => {
     const channel = make();
     const rows = Array.from(

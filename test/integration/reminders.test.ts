@@ -199,6 +199,49 @@ describe('reminders', () => {
     await cleanup(prefix, r.queues);
   });
 
+  it("deliveries wait while this process's planning pass runs, and go as soon as it ends", async () => {
+    const prefix = uniqueCode('t');
+    const { chats } = await unitWithFocalPoints(1);
+    const r = runtimeFor(prefix);
+    let entered!: () => void;
+    const inPass = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let finish!: () => void;
+    const passDone = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const workers = startWorkers({
+      connection: redis,
+      prefix,
+      queues: r.queues,
+      plan: async () => {
+        entered();
+        await passDone;
+        return { planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 };
+      },
+      deliver: (id, o) => r.deliver(id, o),
+      store: createPrismaReminderStore(db.prisma),
+      logger,
+      channels: ['telegram'],
+    });
+    try {
+      await r.queues.plan.add('plan', {}, { jobId: `${prefix}-pass` });
+      await inPass;
+      // A reminder enqueued while the pass runs (as the pass itself enqueues them).
+      expect((await r.plan(T7)).planned).toBeGreaterThan(0);
+      await new Promise((res) => setTimeout(res, 1_500));
+      expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
+      finish();
+      await waitUntil(async () => tg.messagesTo(chats[0]!).length > 0, 10_000);
+    } finally {
+      finish();
+      await workers.close();
+    }
+    expect(tg.messagesTo(chats[0]!)).toHaveLength(1);
+    await cleanup(prefix, r.queues);
+  });
+
   it('submitting stops the reminder; a blocked recipient is marked and not retried', async () => {
     const prefix = uniqueCode('t');
     const done = await unitWithFocalPoints(1);
