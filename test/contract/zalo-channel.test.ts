@@ -86,6 +86,17 @@ function client(overrides: Partial<ZaloClientOptions> = {}) {
   });
 }
 
+/** A pacer that lets every request through at once and counts them. */
+function countingPacer(): { take(): Promise<void>; takes: number } {
+  const pacer = {
+    takes: 0,
+    async take() {
+      pacer.takes++;
+    },
+  };
+  return pacer;
+}
+
 function make(overrides: Partial<ZaloChannelOptions> = {}): ZaloChannel {
   const channel = createZaloChannel({
     token: fake.token,
@@ -188,20 +199,14 @@ describe('client', () => {
   });
 
   it('a pacer spaces every attempt of a request that sends, and nothing else', async () => {
-    let takes = 0;
-    const c = client({
-      pacer: {
-        take: async () => {
-          takes++;
-        },
-      },
-    });
+    const pacer = countingPacer();
+    const c = client({ pacer });
     await c.getMe();
-    expect(takes).toBe(0);
+    expect(pacer.takes).toBe(0);
     fake.failNext('sendMessage', 2, { error_code: 500, description: 'Internal error', httpStatus: 500 });
     await c.sendMessage({ chat_id: CHAT, text: 'lần thứ ba' });
     expect(fake.calls.sendMessage).toBe(3);
-    expect(takes).toBe(3);
+    expect(pacer.takes).toBe(3);
   });
 
   it('a long retry-after is thrown as RateLimitedError at once, for the queue to wait', async () => {
@@ -367,17 +372,11 @@ describe('send', () => {
   });
 
   it('a pacer given to the channel spaces each piece it sends', async () => {
-    let takes = 0;
-    const channel = make({
-      pacer: {
-        take: async () => {
-          takes++;
-        },
-      },
-    });
+    const pacer = countingPacer();
+    const channel = make({ pacer });
     await channel.send(CHAT, { text: `${'một dòng dài\n'.repeat(300)}` });
     expect(fake.calls.sendMessage).toBe(2);
-    expect(takes).toBe(2);
+    expect(pacer.takes).toBe(2);
   });
 
   it('splits texts over 2,000 characters on line boundaries, in order', async () => {
