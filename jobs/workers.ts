@@ -64,16 +64,17 @@ export function pacing(perSecond: number): { max: number; duration: number } {
   return { max, duration: Math.max(1, Math.ceil((1000 * max) / rate)) };
 }
 
-/** The longest a delivery waits for this process's planning pass to end. */
+/** How long a planning pass holds this process's deliveries at most. */
 export const PLANNING_HOLD_MAX_MS = 15_000;
 
 /**
- * Deliveries in this process wait while it runs a planning pass, for its first
- * PLANNING_HOLD_MAX_MS at most (a longer pass, a slow database, stops holding them then). A pass that plans a fan-out enqueues its jobs in slices, and each
- * slice wakes the delivery workers at once: sends started while the enqueue is still going on
- * compete with it for the same CPU and Redis, and ran at half the rate for its 1-1.5 s (10,000
- * jobs); the fan-out, held until the pass ends, starts at full rate and ends no later (numbers
- * in the README). Other instances' workers do not wait: they share nothing but Redis with it.
+ * Deliveries in this process wait while it runs a planning pass, for the pass's first
+ * PLANNING_HOLD_MAX_MS at most (after that, a slow database say, nothing waits for it). A pass
+ * that plans a fan-out enqueues its jobs in slices, and each slice wakes the delivery workers
+ * at once: sends started while the enqueue was still going on competed with it for the same
+ * CPU and Redis, and ran at half the rate for its 1-1.5 s (10,000 jobs); held until the pass
+ * ends, the fan-out starts at full rate and ends no later (numbers in the README). Other
+ * instances' workers do not wait: they share nothing but Redis with it.
  */
 export function createPlanningHold(maxMs = PLANNING_HOLD_MAX_MS): {
   during<T>(pass: () => Promise<T>): Promise<T>;
@@ -87,17 +88,17 @@ export function createPlanningHold(maxMs = PLANNING_HOLD_MAX_MS): {
         end = resolve;
       });
       passing = current;
-      // The bound is the pass's, not each delivery's: after it, nothing waits for this pass.
-      const bound = setTimeout(() => {
+      const release = () => {
         if (passing === current) passing = undefined;
         end();
-      }, maxMs);
+      };
+      // The bound is the pass's, not each delivery's: after it, nothing waits for this pass.
+      const bound = setTimeout(release, maxMs);
       try {
         return await pass();
       } finally {
         clearTimeout(bound);
-        if (passing === current) passing = undefined;
-        end();
+        release();
       }
     },
     async wait() {

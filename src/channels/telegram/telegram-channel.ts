@@ -59,8 +59,8 @@ export interface TelegramChannelOptions {
    */
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
   /**
-   * Spaces the requests that send a message (`send*` but `sendChatAction`): every piece of a
-   * long text, every retry of auto-retry (see ../paced.ts). Without it they go out at once.
+   * Spaces the requests that send (`send*`): every piece of a long text, every retry of
+   * auto-retry (see ../paced.ts). Without it they go out at once.
    */
   pacer?: Pacer;
   /**
@@ -142,7 +142,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   if (pacer) {
     // Installed before auto-retry, so it is inside it: each attempt waits for the pacer.
     bot.api.config.use((prev, method, payload, signal) =>
-      method.startsWith('send') && method !== 'sendChatAction'
+      method.startsWith('send')
         ? pacer.take().then(() => prev(method, payload, signal))
         : prev(method, payload, signal),
     );
