@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ChannelName } from '../src/ports/channel.js';
 import type { ReminderQueue } from '../src/ports/reminders.js';
+import type { DeliveryHold } from './hold.js';
 
 export const PLAN_QUEUE = 'plan';
 export const deliverQueueName = (channel: ChannelName) => `deliver-${channel}`;
@@ -36,42 +37,52 @@ export function createQueues(connection: Redis, prefix: string): Queues {
 }
 
 /** The ReminderQueue port on BullMQ: the ledger row id is the job id (`row-<id>`). */
-export function createBullmqReminderQueue(queues: Queues, opts: { backoffMs?: number } = {}): ReminderQueue {
+export function createBullmqReminderQueue(
+  queues: Queues,
+  opts: { backoffMs?: number; hold?: DeliveryHold } = {},
+): ReminderQueue {
   return {
     async enqueueDelivery(rows) {
-      const byChannel = new Map<ChannelName, number[]>();
-      for (const r of rows) {
-        const ids = byChannel.get(r.channel) ?? [];
-        ids.push(r.id);
-        byChannel.set(r.channel, ids);
-      }
-      for (const [channel, ids] of byChannel) {
-        const q = queues.deliver.get(channel);
-        if (!q) continue;
-        // In slices: one pipeline of 10,000 jobs holds tens of MB at once, and building a
-        // pipeline takes the event loop for its whole length while deliveries wait to be sent.
-        for (let i = 0; i < ids.length; i += ENQUEUE_SLICE) {
-          await q.addBulk(
-            ids.slice(i, i + ENQUEUE_SLICE).map((id) => ({
-              name: 'deliver',
-              data: { ledgerId: id },
-              opts: {
-                jobId: `row-${id}`,
-                attempts: DELIVERY_ATTEMPTS,
-                backoff: { type: 'exponential', delay: opts.backoffMs ?? 2_000 },
-                // The ledger is the truth; finished jobs need not stay in Redis.
-                removeOnComplete: true,
-                removeOnFail: { age: 86_400 },
-              },
-            })),
-          );
-        }
-      }
+      // A fan-out (more than one slice): this process's deliveries wait until it is all queued.
+      if (opts.hold && rows.length > ENQUEUE_SLICE) await opts.hold.during(() => enqueue(rows));
+      else await enqueue(rows);
     },
   };
+
+  async function enqueue(rows: readonly { id: number; channel: ChannelName }[]): Promise<void> {
+    const byChannel = new Map<ChannelName, number[]>();
+    for (const r of rows) {
+      const ids = byChannel.get(r.channel) ?? [];
+      ids.push(r.id);
+      byChannel.set(r.channel, ids);
+    }
+    for (const [channel, ids] of byChannel) {
+      const q = queues.deliver.get(channel);
+      if (!q) continue;
+      // In slices: one pipeline of 10,000 jobs holds tens of MB at once, and building a
+      // pipeline takes the event loop for its whole length while deliveries wait to be sent.
+      for (let i = 0; i < ids.length; i += ENQUEUE_SLICE) {
+        await q.addBulk(
+          ids.slice(i, i + ENQUEUE_SLICE).map((id) => ({
+            name: 'deliver',
+            data: { ledgerId: id },
+            opts: {
+              jobId: `row-${id}`,
+              attempts: DELIVERY_ATTEMPTS,
+              backoff: { type: 'exponential', delay: opts.backoffMs ?? 2_000 },
+              // The ledger is the truth; finished jobs need not stay in Redis.
+              removeOnComplete: true,
+              removeOnFail: { age: 86_400 },
+            },
+          })),
+        );
+      }
+    }
+  }
 }
 
-const ENQUEUE_SLICE = 200;
+/** Jobs added in one pipeline. */
+export const ENQUEUE_SLICE = 200;
 
 /** Job id of the planning pass for a tick minute: the same in every instance. */
 export function planJobId(tick: Date): string {

@@ -11,6 +11,7 @@ import { DeliveryRateLimitedError, type PlanSummary } from '../src/app/reminders
 import type { Logger } from '../src/logger.js';
 import type { ChannelName } from '../src/ports/channel.js';
 import type { ReminderStore } from '../src/ports/reminders.js';
+import type { DeliveryHold } from './hold.js';
 import { CHANNELS, DELIVERY_ATTEMPTS, deliverQueueName, PLAN_QUEUE, type Queues } from './queues.js';
 
 export interface WorkerOptions {
@@ -64,49 +65,6 @@ export function pacing(perSecond: number): { max: number; duration: number } {
   return { max, duration: Math.max(1, Math.ceil((1000 * max) / rate)) };
 }
 
-/** How long a planning pass holds this process's deliveries at most. */
-export const PLANNING_HOLD_MAX_MS = 15_000;
-
-/**
- * Deliveries in this process wait while it runs a planning pass, for the pass's first
- * PLANNING_HOLD_MAX_MS at most (after that, a slow database say, nothing waits for it). A pass
- * that plans a fan-out enqueues its jobs in slices, and each slice wakes the delivery workers
- * at once: sends started while the enqueue was still going on competed with it for the same
- * CPU and Redis, and ran at half the rate for its 1-1.5 s (10,000 jobs); held until the pass
- * ends, the fan-out starts at full rate and ends no later (numbers in the README). Other
- * instances' workers do not wait: they share nothing but Redis with it.
- */
-export function createPlanningHold(maxMs = PLANNING_HOLD_MAX_MS): {
-  during<T>(pass: () => Promise<T>): Promise<T>;
-  wait(): Promise<void>;
-} {
-  let passing: Promise<void> | undefined;
-  return {
-    async during(pass) {
-      let end!: () => void;
-      const current = new Promise<void>((resolve) => {
-        end = resolve;
-      });
-      passing = current;
-      const release = () => {
-        if (passing === current) passing = undefined;
-        end();
-      };
-      // The bound is the pass's, not each delivery's: after it, nothing waits for this pass.
-      const bound = setTimeout(release, maxMs);
-      try {
-        return await pass();
-      } finally {
-        clearTimeout(bound);
-        release();
-      }
-    },
-    async wait() {
-      await passing;
-    },
-  };
-}
-
 export function startWorkers(deps: {
   connection: Redis;
   prefix: string;
@@ -117,6 +75,8 @@ export function startWorkers(deps: {
   store: ReminderStore;
   logger: Logger;
   channels: readonly ChannelName[];
+  /** Shared with this process's reminder queue: deliveries wait while it enqueues a fan-out. */
+  hold?: DeliveryHold;
   options?: WorkerOptions;
 }): Workers {
   const rates: Record<ChannelName, number> = {
@@ -127,11 +87,10 @@ export function startWorkers(deps: {
   };
   const workers: Worker[] = [];
   const connections: Redis[] = [];
-  const hold = createPlanningHold();
   const plan = new Worker(
     PLAN_QUEUE,
     async () => {
-      const summary = await hold.during(deps.plan);
+      const summary = await deps.plan();
       if (summary.planned + summary.escalations + summary.requeued + summary.uncertain > 0) {
         deps.logger.info(summary, 'reminders planned');
       }
@@ -162,7 +121,7 @@ export function startWorkers(deps: {
       async (job: Job<{ ledgerId: number }>) => {
         try {
           const resumed = (job.attemptsStarted ?? 0) > job.attemptsMade + 1 || (job.stalledCounter ?? 0) > 0;
-          await hold.wait();
+          await deps.hold?.wait();
           return await deps.deliver(job.data.ledgerId, { resumed });
         } catch (err) {
           if (err instanceof DeliveryRateLimitedError) {

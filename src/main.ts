@@ -186,6 +186,7 @@ async function main(): Promise<void> {
       connection: redis,
       prefix: config.redisPrefix,
       queues: reminders.queues,
+      hold: reminders.hold,
       plan: () => reminders.plan(clock.now()),
       deliver: (id, opts) => reminders.deliver(id, opts),
       store: createPrismaReminderStore(db.prisma),

@@ -1,6 +1,7 @@
 /**
  * Wires the reminder pipeline (ledger on Prisma, queues on BullMQ) for the service and the CLI.
  */
+import { createDeliveryHold, type DeliveryHold } from '../../jobs/hold.js';
 import { createBullmqReminderQueue, createQueues, type Queues } from '../../jobs/queues.js';
 import type { Redis } from '../../jobs/redis.js';
 import type { Logger } from '../logger.js';
@@ -25,6 +26,8 @@ import { createStatusService } from './status.js';
 
 export interface ReminderRuntime {
   queues: Queues;
+  /** Deliveries of this process wait on it while its queue adds a fan-out (give it to the workers). */
+  hold: DeliveryHold;
   planDeps: PlanDeps;
   deliverDeps: DeliverDeps;
   /** Managers' actions that send through the same ledger and queue (nudges, exceptions, digests). */
@@ -46,9 +49,10 @@ export function createReminderRuntime(deps: {
 }): ReminderRuntime {
   const queues = createQueues(deps.redis, deps.prefix);
   const store = createPrismaReminderStore(deps.prisma);
+  const hold = createDeliveryHold();
   const planDeps: PlanDeps = {
     store,
-    queue: createBullmqReminderQueue(queues),
+    queue: createBullmqReminderQueue(queues, { hold }),
     materialise: (years) => materialiseIfChanged(deps.prisma, years),
     timeZone: deps.timeZone,
   };
@@ -74,6 +78,7 @@ export function createReminderRuntime(deps: {
   };
   return {
     queues,
+    hold,
     planDeps,
     deliverDeps,
     managerActions,

@@ -107,12 +107,15 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
   } as const;
 
   const claimBatcher = createBatcher<number, (ClaimRow & ViewRow) | undefined>(async (ids) => {
+    // Rows by primary key only (`status::text` keeps the status index out of it): just after a
+    // fan-out is planned the statistics still say no row is `planned`, and PostgreSQL then
+    // walked every planned entry of ("status", "updatedAt") for each claim, 10,000 at first.
     const rows = await prisma.$queryRaw<(ClaimRow & ViewRow)[]>`
       WITH c AS (
         UPDATE "ReminderLedger" AS l
            SET "status" = 'sending', "attempts" = l."attempts" + 1, "updatedAt" = now()
           FROM "Person" AS p
-         WHERE l."id" = ANY(${ids}::int[]) AND l."status" = 'planned' AND p."id" = l."recipientId"
+         WHERE l."id" = ANY(${ids}::int[]) AND l."status"::text = 'planned' AND p."id" = l."recipientId"
         RETURNING l."id", l."kind", l."assignmentId", l."dutyId", l."periodCode", l."stage", l."recipientId",
                   l."channel", l."chatId", l."status", l."attempts", l."unitIds", p."locale"
       )

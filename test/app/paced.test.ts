@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPlanningHold, pacing } from '../../jobs/workers.js';
+import { createDeliveryHold } from '../../jobs/hold.js';
+import { pacing } from '../../jobs/workers.js';
 import { createPacer } from '../../src/channels/paced.js';
 
 // Virtual time: what is asserted is the spacing of the sends, not how fast this machine is.
@@ -95,37 +96,37 @@ describe('delivery limiter windows', () => {
   });
 });
 
-describe('planning hold', () => {
-  it('holds deliveries while a planning pass runs, and only then; a failed pass releases them too', async () => {
-    const hold = createPlanningHold(15_000);
+describe('delivery hold', () => {
+  it('holds deliveries while an enqueue runs, and only then; a failed enqueue releases them too', async () => {
+    const hold = createDeliveryHold(15_000);
     const released: string[] = [];
-    await hold.wait(); // no pass: at once
+    await hold.wait(); // no enqueue: at once
     let finish!: () => void;
-    const pass = hold.during(
+    const enqueue = hold.during(
       () =>
         new Promise<string>((resolve) => {
-          finish = () => resolve('planned');
+          finish = () => resolve('queued');
         }),
     );
     const waiting = hold.wait().then(() => released.push('delivery'));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(released).toEqual([]);
     finish();
-    expect(await pass).toBe('planned');
+    expect(await enqueue).toBe('queued');
     await waiting;
     expect(released).toEqual(['delivery']);
-    // A pass that throws still lets deliveries go, and the error reaches the plan job.
-    const failing = hold.during(() => Promise.reject(new Error('database down')));
+    // An enqueue that throws still lets deliveries go, and the error reaches the plan job.
+    const failing = hold.during(() => Promise.reject(new Error('redis down')));
     const after = hold.wait().then(() => released.push('after failure'));
-    await expect(failing).rejects.toThrow('database down');
+    await expect(failing).rejects.toThrow('redis down');
     await after;
     expect(released).toEqual(['delivery', 'after failure']);
   });
 
-  it('never holds a delivery longer than its bound, however long the pass', async () => {
-    const hold = createPlanningHold(15_000);
+  it('never holds a delivery longer than its bound, however long the enqueue', async () => {
+    const hold = createDeliveryHold(15_000);
     let finish!: () => void;
-    const pass = hold.during(() => new Promise<void>((resolve) => (finish = resolve)));
+    const enqueue = hold.during(() => new Promise<void>((resolve) => (finish = resolve)));
     let released = false;
     const waiting = hold.wait().then(() => {
       released = true;
@@ -135,7 +136,7 @@ describe('planning hold', () => {
     await vi.advanceTimersByTimeAsync(1);
     await waiting;
     expect(released).toBe(true);
-    // The bound is the pass's: a delivery fetched after it does not wait another 15 s.
+    // The bound is the hold's: a delivery fetched after it does not wait another 15 s.
     let late = false;
     const after = hold.wait().then(() => {
       late = true;
@@ -144,6 +145,25 @@ describe('planning hold', () => {
     await after;
     expect(late).toBe(true);
     finish();
-    await pass;
+    await enqueue;
+  });
+
+  it('two enqueues at once: deliveries wait for both, not only the later one', async () => {
+    const hold = createDeliveryHold(15_000);
+    const finish: (() => void)[] = [];
+    const first = hold.during(() => new Promise<void>((resolve) => finish.push(resolve)));
+    const second = hold.during(() => new Promise<void>((resolve) => finish.push(resolve)));
+    let released = false;
+    const waiting = hold.wait().then(() => {
+      released = true;
+    });
+    finish[1]!();
+    await second;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(released).toBe(false);
+    finish[0]!();
+    await first;
+    await waiting;
+    expect(released).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * The fake Telegram Bot API in a child process of its own, for benchmarks: the platform is
  * remote in reality, so it must not take the measured process's CPU. The parent drives it over
  * IPC: `{cmd: 'stats'}` → `{sent, times, firstAt, lastAt, rejected429, rejected429At, perChat}`
- * (see `Stats`).
+ * (see `Stats`); `{cmd: 'reset'}` forgets every message and 429 so far (answered `{reset: true}`).
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ export interface RemoteFakeTelegram {
   token: string;
   botInfo: ReturnType<typeof createFakeTelegram>['botInfo'];
   stats(): Promise<Stats>;
+  /** Forgets every message and 429 so far, and the rate window. */
+  reset(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,11 @@ export async function startRemoteFakeTelegram(
         child.once('message', (m) => resolve(m as Stats));
         child.send({ cmd: 'stats' });
       }),
+    reset: () =>
+      new Promise((resolve) => {
+        child.once('message', () => resolve());
+        child.send({ cmd: 'reset' });
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -61,7 +68,12 @@ if (process.argv[2] === '--child') {
   const perSecond = Number(process.argv[3]);
   const tg = createFakeTelegram(perSecond > 0 ? { rateLimit: { perSecond } } : {});
   await tg.start();
-  process.on('message', () => {
+  process.on('message', (m: { cmd?: string }) => {
+    if (m.cmd === 'reset') {
+      tg.reset();
+      process.send?.({ reset: true });
+      return;
+    }
     const perChat = new Map<string, number>();
     for (const m of tg.sent) perChat.set(String(m.chat_id), (perChat.get(String(m.chat_id)) ?? 0) + 1);
     process.send?.({

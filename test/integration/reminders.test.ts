@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createQueues } from '../../jobs/queues.js';
+import { createQueues, ENQUEUE_SLICE } from '../../jobs/queues.js';
 import { createRedis, type Redis } from '../../jobs/redis.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { startWorkers } from '../../jobs/workers.js';
@@ -199,7 +199,7 @@ describe('reminders', () => {
     await cleanup(prefix, r.queues);
   });
 
-  it("deliveries wait while this process's planning pass runs, and go as soon as it ends", async () => {
+  it('deliveries wait while this process enqueues a fan-out, not while its planning pass reads', async () => {
     const prefix = uniqueCode('t');
     const { chats } = await unitWithFocalPoints(1);
     const r = runtimeFor(prefix);
@@ -207,14 +207,16 @@ describe('reminders', () => {
     const inPass = new Promise<void>((resolve) => {
       entered = resolve;
     });
-    let finish!: () => void;
+    let endPass!: () => void;
     const passDone = new Promise<void>((resolve) => {
-      finish = resolve;
+      endPass = resolve;
     });
     const workers = startWorkers({
       connection: redis,
       prefix,
       queues: r.queues,
+      hold: r.hold,
+      // A pass that runs all through the test: the minute's pass finding nothing new, say.
       plan: async () => {
         entered();
         await passDone;
@@ -225,20 +227,51 @@ describe('reminders', () => {
       logger,
       channels: ['telegram'],
     });
+    let finish!: () => void;
+    const enqueueing = r.hold.during(() => new Promise<void>((resolve) => (finish = resolve)));
     try {
       await r.queues.plan.add('plan', {}, { jobId: `${prefix}-pass` });
       await inPass;
-      // A reminder enqueued while the pass runs (as the pass itself enqueues them).
+      // A reminder queued while a fan-out is still being enqueued in this process.
       expect((await r.plan(T7)).planned).toBeGreaterThan(0);
       await new Promise((res) => setTimeout(res, 1_500));
       expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
       finish();
+      await enqueueing;
+      // Sent once the enqueue ends, while the planning pass is still running.
       await waitUntil(async () => tg.messagesTo(chats[0]!).length > 0, 10_000);
     } finally {
       finish();
+      endPass();
       await workers.close();
     }
     expect(tg.messagesTo(chats[0]!)).toHaveLength(1);
+    await cleanup(prefix, r.queues);
+  });
+
+  it('the queue holds deliveries while it adds more than one slice of jobs, and not for fewer', async () => {
+    const prefix = uniqueCode('t');
+    const r = runtimeFor(prefix);
+    // Ids of no ledger row: no worker runs here, the jobs only wait in Redis.
+    const rows = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: from + i, channel: 'telegram' as const }));
+    const order: string[] = [];
+    const big = r.planDeps.queue.enqueueDelivery(rows(ENQUEUE_SLICE * 2 + 50, 900_000_000)).then(() => {
+      order.push('fan-out queued');
+    });
+    await r.hold.wait();
+    order.push('delivery');
+    await big;
+    const small = r.planDeps.queue.enqueueDelivery(rows(ENQUEUE_SLICE, 910_000_000)).then(() => {
+      order.push('few queued');
+    });
+    await r.hold.wait();
+    order.push('delivery');
+    await small;
+    expect(order).toEqual(['fan-out queued', 'delivery', 'delivery', 'few queued']);
+    expect((await r.queues.deliver.get('telegram')!.getJobCounts('waiting')).waiting).toBe(
+      ENQUEUE_SLICE * 3 + 50,
+    );
     await cleanup(prefix, r.queues);
   });
 
