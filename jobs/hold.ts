@@ -1,5 +1,5 @@
 /**
- * Deliveries in this process wait while it enqueues a fan-out (more than one slice of jobs),
+ * Deliveries in this process wait while it enqueues a fan-out (more than one slice of new jobs),
  * for the enqueue's first ENQUEUE_HOLD_MAX_MS at most (after that, a slow Redis say, nothing
  * waits for it). The jobs of a fan-out are added in slices, and each slice wakes the delivery
  * workers at once: sends started while the enqueue was still going on competed with it for the

@@ -42,9 +42,12 @@ export function createBullmqReminderQueue(
   opts: { backoffMs?: number; hold?: DeliveryHold } = {},
 ): ReminderQueue {
   return {
-    async enqueueDelivery(rows) {
-      // A fan-out (more than one slice): this process's deliveries wait until it is all queued.
-      if (opts.hold && rows.length > ENQUEUE_SLICE) await opts.hold.during(() => enqueue(rows));
+    async enqueueDelivery(rows, how) {
+      // A fan-out (more than one slice of new rows): this process's deliveries wait until it is
+      // all queued. A re-queue does not hold: in a fan-out longer than the re-queue's grace (a
+      // few thousand messages at 25/s) every minute's pass re-adds thousands of jobs still queued.
+      if (opts.hold && !how?.requeue && rows.length > ENQUEUE_SLICE)
+        await opts.hold.during(() => enqueue(rows));
       else await enqueue(rows);
     },
   };

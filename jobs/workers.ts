@@ -76,7 +76,7 @@ export function startWorkers(deps: {
   logger: Logger;
   channels: readonly ChannelName[];
   /** Shared with this process's reminder queue: deliveries wait while it enqueues a fan-out. */
-  hold?: DeliveryHold;
+  hold: DeliveryHold;
   options?: WorkerOptions;
 }): Workers {
   const rates: Record<ChannelName, number> = {
@@ -121,7 +121,7 @@ export function startWorkers(deps: {
       async (job: Job<{ ledgerId: number }>) => {
         try {
           const resumed = (job.attemptsStarted ?? 0) > job.attemptsMade + 1 || (job.stalledCounter ?? 0) > 0;
-          await deps.hold?.wait();
+          await deps.hold.wait();
           return await deps.deliver(job.data.ledgerId, { resumed });
         } catch (err) {
           if (err instanceof DeliveryRateLimitedError) {

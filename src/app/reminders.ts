@@ -127,7 +127,11 @@ export async function planDueReminders(deps: PlanDeps, now: Date): Promise<PlanS
   // rows caught mid-send by a crash become uncertain, never re-sent in a loop.
   const stale = await deps.store.stalePlanned(deps.requeueAfterMs ?? 120_000, 5_000);
   const uncertain = await deps.store.resolveStaleSending(deps.uncertainAfterMs ?? 300_000);
-  await deps.queue.enqueueDelivery([...created, ...stale].map((r) => ({ id: r.id, channel: r.channel })));
+  await deps.queue.enqueueDelivery(created.map((r) => ({ id: r.id, channel: r.channel })));
+  await deps.queue.enqueueDelivery(
+    stale.map((r) => ({ id: r.id, channel: r.channel })),
+    { requeue: true },
+  );
 
   return {
     planned: created.filter((r) => r.kind === 'reminder').length,

@@ -155,7 +155,14 @@ export interface LedgerListing {
 
 /** The work queue of deliveries: one job per ledger row, the row id as the job id. */
 export interface ReminderQueue {
-  enqueueDelivery(rows: readonly { id: number; channel: ChannelName }[]): Promise<void>;
+  /**
+   * `requeue`: rows queued before whose job may be lost (Redis restarted); they are mostly still
+   * queued, and re-adding them never holds this process's deliveries as a fan-out does.
+   */
+  enqueueDelivery(
+    rows: readonly { id: number; channel: ChannelName }[],
+    opts?: { requeue?: boolean },
+  ): Promise<void>;
 }
 
 export type { IsoDate };

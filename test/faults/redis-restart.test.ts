@@ -114,6 +114,7 @@ describe('Redis restarted mid fan-out', () => {
       connection: redis,
       prefix,
       queues: runtime.queues,
+      hold: runtime.hold,
       plan: async () => ({ planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 }),
       deliver: (id, o) => runtime.deliver(id, o),
       store,

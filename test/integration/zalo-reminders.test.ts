@@ -287,6 +287,7 @@ describe('reminders on Zalo', () => {
       connection: redis,
       prefix,
       queues: r.queues,
+      hold: r.hold,
       plan: async () => ({ planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 }),
       deliver: (id, o) => r.deliver(id, o),
       store: createPrismaReminderStore(db.prisma),
