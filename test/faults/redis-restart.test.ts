@@ -155,7 +155,26 @@ describe('Redis restarted mid fan-out', () => {
     for (const chat of chats) {
       const got = tg.messagesTo(chat).length;
       if (uncertain.has(String(chat))) expect(got).toBeLessThanOrEqual(1);
-      else expect(got, String(chat)).toBe(1);
+      else {
+        // What a failure needs to be understood: the messages and the chat's ledger rows.
+        const why = () =>
+          JSON.stringify({
+            chat,
+            messages: tg
+              .messagesTo(chat)
+              .map((m) => ({ id: m.message_id, at: m.at, text: m.text?.slice(0, 80) })),
+            rows: ledger
+              .filter((r) => r.chatId === String(chat))
+              .map((r) => ({
+                id: r.id,
+                status: r.status,
+                attempts: r.attempts,
+                mid: r.platformMessageId,
+                error: r.error,
+              })),
+          });
+        expect(got, got === 1 ? '' : why()).toBe(1);
+      }
     }
   }, 120_000);
 });
