@@ -123,7 +123,6 @@ function apiOf(fake: RemoteFakeTelegram): Api {
  * forgets them, the 429s and its rate window.
  */
 async function warmUp(fake: RemoteFakeTelegram): Promise<void> {
-  if (process.env.BENCH_NO_WARM) return;
   await pacedSend(apiOf(fake), WARM_UP, Math.floor(CEILING * 0.9), 64, WARM_CHAT0);
   await new Promise((r) => setTimeout(r, 1_100));
   await fake.reset();

@@ -109,7 +109,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
   const claimBatcher = createBatcher<number, (ClaimRow & ViewRow) | undefined>(async (ids) => {
     // Rows by primary key only (`status::text` keeps the status index out of it): just after a
     // fan-out is planned the statistics still say no row is `planned`, and PostgreSQL then
-    // walked every planned entry of ("status", "updatedAt") for each claim, 10,000 at first.
+    // walked every planned entry of ("status", "updatedAt") for each claim (5,177 in one EXPLAIN).
     const rows = await prisma.$queryRaw<(ClaimRow & ViewRow)[]>`
       WITH c AS (
         UPDATE "ReminderLedger" AS l
