@@ -6,6 +6,7 @@
  */
 import type { HolidayTable } from '../domain/calendar.js';
 import type { UnitRef } from './dialog-stores.js';
+import type { LedgerKind } from './reminders.js';
 import type { Scope } from './status-store.js';
 
 /** The assignment a manual nudge is about. */
@@ -35,7 +36,7 @@ export interface ExceptionView {
 
 /** One line of a unit's reminder history. */
 export interface UnitLedgerLine {
-  kind: 'reminder' | 'escalation' | 'nudge' | 'digest' | 'exception';
+  kind: LedgerKind;
   dutyCode: string | null;
   periodCode: string | null;
   stage: string;

@@ -21,8 +21,15 @@ export interface PlanningData {
   planned: Set<string>;
 }
 
+/**
+ * What a ledger row carries: a reminder to a focal point, an escalation digest, a manager's
+ * nudge, a weekly digest, a lock exception (request or decision), or a notice to a unit's
+ * managers that its focal point can no longer be reached (blocked the bot).
+ */
+export type LedgerKind = 'reminder' | 'escalation' | 'nudge' | 'digest' | 'exception' | 'recipient_gone';
+
 export interface NewLedgerRow {
-  kind: 'reminder' | 'escalation' | 'nudge' | 'digest' | 'exception';
+  kind: LedgerKind;
   dedupeKey: string;
   assignmentId: number | null;
   dutyId: number | null;
@@ -36,7 +43,7 @@ export interface NewLedgerRow {
 
 export interface LedgerRow {
   id: number;
-  kind: 'reminder' | 'escalation' | 'nudge' | 'digest' | 'exception';
+  kind: LedgerKind;
   assignmentId: number | null;
   dutyId: number | null;
   periodCode: string | null;
