@@ -98,6 +98,8 @@ export function startWorkers(deps: {
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
   );
+  // A pass that throws every minute (database down, a bug) stops every reminder: say so loudly.
+  plan.on('failed', (_job, err) => deps.logger.error({ err: err.message }, 'reminder planning pass failed'));
   workers.push(plan);
   const concurrency = Math.max(1, deps.options?.concurrency ?? 10);
   const perChannel = Math.max(

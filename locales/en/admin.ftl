@@ -1,16 +1,25 @@
 # Administrator commands (CLI): imports, invites, seeding.
 
-units-import-ok = Imported { $count } units ({ $created } new, { $updated } updated) from { $file }.
-units-import-refused = File { $file } not imported: { $count } errors, nothing was written.
-units-import-line = Line { $line }: { $message }
-units-import-missing_columns = missing column(s) { $columns } (header must be code,name,type,parent,cluster)
+units-import-ok = Imported { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+} ({ $created } new, { $updated } updated) from { $file }.
+units-import-refused = File { $file } not imported: { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}, nothing was written.
+units-import-line = Line { NUMBER($line, useGrouping: 0) }: { $message }
+units-import-missing_columns = the header lacks { $columns } (it must be code,name,type,parent,cluster)
 units-import-empty_file = the file has no data rows
 units-import-missing_code = missing unit code (code)
 units-import-bad_code = code "{ $value }" is not valid (use unaccented letters, digits, "_", "-", ".")
 units-import-missing_name = missing unit name (name)
-units-import-name_too_long = unit name longer than { $max } characters
+units-import-name_too_long = unit name longer than { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}
 units-import-unknown_type = unit type "{ $value }" does not exist (use one of: { $allowed })
-units-import-duplicate_code = code "{ $value }" already appears on line { $first }
+units-import-duplicate_code = code "{ $value }" already appears on line { NUMBER($first, useGrouping: 0) }
 units-import-unknown_parent = parent unit "{ $value }" does not exist
 units-import-self_parent = unit "{ $value }" cannot be its own parent
 units-import-parent_cycle = the parents of "{ $value }" form a cycle
@@ -22,7 +31,10 @@ units-import-bad-extension = Only .csv or .xlsx files are accepted.
 units-list-header = Code | Name | Type | Parent | Clusters | Status
 units-list-active = active
 units-list-retired = retired
-units-list-count = { $count } units.
+units-list-count = { $count ->
+    [one] { $count } unit.
+   *[other] { $count } units.
+}
 
 invite-created = Invite code for { $unit } (role: { $role }), single use, expires at { $expires }:
 invite-deeplink = Telegram link (one tap to connect): { $link }
@@ -35,10 +47,29 @@ role-focal = focal point
 role-manager = manager
 role-admin = administrator
 
-seed-done = Default data loaded: { $units } units, { $duties } report types, { $indicators } indicators, { $targets } yearly targets, { $holidays } days off, { $assignments } reporting assignments.
+seed-done = Default data loaded: { $units ->
+    [one] { $units } unit
+   *[other] { $units } units
+}, { $duties ->
+    [one] { $duties } report type
+   *[other] { $duties } report types
+}, { $indicators ->
+    [one] { $indicators } indicator
+   *[other] { $indicators } indicators
+}, { $targets ->
+    [one] { $targets } yearly target
+   *[other] { $targets } yearly targets
+}, { $holidays ->
+    [one] { $holidays } day off
+   *[other] { $holidays } days off
+}, { $assignments ->
+    [one] { $assignments } reporting assignment
+   *[other] { $assignments } reporting assignments
+}.
 migrate-done = Database up to date: { $count ->
     [0] no new changes.
-   *[other] applied { $count } migration(s) ({ $names }).
+    [one] applied { $count } migration ({ $names }).
+   *[other] applied { $count } migrations ({ $names }).
 }
 diff-none = Schema and migrations agree; no new migration.
 diff-created = Created migration { $name }.
@@ -48,6 +79,9 @@ cli-unknown-command = No command "{ $command }".
 cli-missing-arg = Missing { $arg }.
 cli-bad-now = Instant "{ $value }" is not valid: use ISO-8601, e.g. 2027-07-08T09:00:00+07:00.
 ledger-header = Id | Kind | Unit | Report | Period | Stage | Recipient | Channel | Status | Attempts | When | Error
-ledger-count = { $count } reminder rows.
+ledger-count = { $count ->
+    [one] { $count } reminder row.
+   *[other] { $count } reminder rows.
+}
 cli-bad-format = Format "{ $format }" is not valid: use text, json or xlsx.
 status-xlsx-written = Wrote { $file }.

@@ -1,6 +1,9 @@
 # Managers' actions: manual nudges, locks, exceptions to a lock, reminder history, weekly digest.
 
-nudge-sent = Reminder sent to { $count } focal point(s) of { $unit } ({ $duty }, period { $period }). Send /danhac { $unit } to see whether it arrived.
+nudge-sent = Reminder sent to { $count ->
+    [one] { $count } focal point
+   *[other] { $count } focal points
+} of { $unit } ({ $duty }, period { $period }). Send /danhac { $unit } to see whether it arrived.
 nudge-nothing_open = { $unit } has no report waiting to be submitted, so there is nothing to remind.
 nudge-no_focal = { $unit } has no focal point reachable on Telegram/Zalo yet. Issue an invite for the unit (invite command).
 nudge-already_today = { $unit } was already reminded today; a unit can be nudged by hand once a day.
@@ -29,23 +32,29 @@ ledger-status-failed = could not be sent
 ledger-status-skipped = not sent (the unit had submitted)
 ledger-status-uncertain = delivery uncertain (the server was interrupted while sending)
 
-lock-done = Locked { $duty }, period { $period }: { $count } reports can no longer be edited. Focal points who need a change will send you an unlock request.
-unlock-done = Unlocked { $duty }, period { $period }: { $count } reports can be edited again.
+lock-done = Locked { $duty }, period { $period }: { $count ->
+    [one] { $count } report can
+   *[other] { $count } reports can
+} no longer be edited. Focal points who need a change will send you an unlock request.
+unlock-done = Unlocked { $duty }, period { $period }: { $count ->
+    [one] { $count } report can
+   *[other] { $count } reports can
+} be edited again.
 lock-not_allowed = Only the Emulation and Commendation Department can lock or unlock a reporting period.
 lock-nothing_due = No recent reporting period. Example: /khoa BC6T 2027-H1
 lock-unknown_duty = There is no report { $duty } for period { $period }. Example: /khoa BC6T 2027-H1
 
 unlock-already-requested = You have already asked to unlock this report; the managers have not answered yet.
 exception-usage = Send { $command } with the request number, e.g. { $command } 12
-exception-not_found = There is no request number { $id }.
-exception-out_of_scope = Request { $id } is outside your scope.
+exception-not_found = There is no request number { NUMBER($id, useGrouping: 0) }.
+exception-out_of_scope = Request { NUMBER($id, useGrouping: 0) } is outside your scope.
 exception-no_scope = Only managers can decide unlock requests.
-exception-decided = Request { $id } has already been decided.
-exception-allow-done = { $unit } may edit { $duty }, period { $period }, until { $until } (request { $id }). The focal point has been told.
-exception-refuse-done = Request { $id } from { $unit } ({ $duty }, period { $period }) refused. The focal point has been told.
+exception-decided = Request { NUMBER($id, useGrouping: 0) } has already been decided.
+exception-allow-done = { $unit } may edit { $duty }, period { $period }, until { $until } (request { NUMBER($id, useGrouping: 0) }). The focal point has been told.
+exception-refuse-done = Request { NUMBER($id, useGrouping: 0) } from { $unit } ({ $duty }, period { $period }) refused. The focal point has been told.
 
-exception-request = 🔓 Unlock request { $id }: { $person } ({ $unit }) asks to edit the locked figures of { $duty }, period { $period }. Reason: { $reason }.
-exception-request-how = Press Allow or Refuse, or send /chophep { $id } or /tuchoi { $id }.
+exception-request = 🔓 Unlock request { NUMBER($id, useGrouping: 0) }: { $person } ({ $unit }) asks to edit the locked figures of { $duty }, period { $period }. Reason: { $reason }.
+exception-request-how = Press Allow or Refuse, or send /chophep { NUMBER($id, useGrouping: 0) } or /tuchoi { NUMBER($id, useGrouping: 0) }.
 exception-no-reason = none given
 btn-allow = ✅ Allow
 btn-refuse = ✖️ Refuse

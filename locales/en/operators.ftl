@@ -5,10 +5,16 @@ operators-bad-format = Format "{ $format }" is not valid: use text or json.
 operators-bad-extension = Only .csv or .xlsx files are accepted.
 operators-unreadable = Cannot read { $file }: { $reason }
 
-targets-import-ok = Imported { $count } targets ({ $created } new, { $updated } updated) from { $file }.
-targets-import-refused = File { $file } not imported: { $count } errors, nothing was written.
-targets-import-line = Line { $line }: { $message }
-targets-import-missing_columns = missing column(s) { $columns } (header must be indicator,year,scope,kind,min,max; inclusive,note optional)
+targets-import-ok = Imported { $count ->
+    [one] { $count } target
+   *[other] { $count } targets
+} ({ $created } new, { $updated } updated) from { $file }.
+targets-import-refused = File { $file } not imported: { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}, nothing was written.
+targets-import-line = Line { NUMBER($line, useGrouping: 0) }: { $message }
+targets-import-missing_columns = the header lacks { $columns } (it must be indicator,year,scope,kind,min,max; inclusive,note optional)
 targets-import-empty_file = the file has no data rows
 targets-import-missing_value = column { $column } is empty
 targets-import-unknown_indicator = indicator "{ $value }" does not exist (use an indicator code, e.g. thads_viec, hoa_giai_thanh)
@@ -24,8 +30,11 @@ targets-import-unexpected_max = a { $kind } target does not use column max; leav
 targets-import-min_above_max = min ({ $min }) is greater than max ({ $max })
 targets-import-out_of_range = column { $column }: { $value } is outside the indicator's limits ({ $low } to { $high })
 targets-import-bad_inclusive = column inclusive: "{ $value }" is not valid (use true/false or yes/no)
-targets-import-note_too_long = note longer than { $max } characters
-targets-import-duplicate = indicator { $indicator }, year { $year }, scope { $scope } already appears on line { $first }
+targets-import-note_too_long = note longer than { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}
+targets-import-duplicate = indicator { $indicator }, year { $year }, scope { $scope } already appears on line { NUMBER($first, useGrouping: 0) }
 
 targets-list-header = Year | Indicator | Scope | Target | Note | Updated by
 targets-list-floor = { $inclusive ->
@@ -44,7 +53,10 @@ targets-list-sum = { $inclusive ->
     [yes] a total of at least { $min }
    *[no] a total above { $min }
 }
-targets-list-count = { $count } targets.
+targets-list-count = { $count ->
+    [one] { $count } target.
+   *[other] { $count } targets.
+}
 targets-list-none = No targets for { $year } yet.
 targets-list-empty = No targets yet.
 targets-list-bad-year = Year "{ $value }" is not valid: use a year from 2000 to 2100, e.g. --year 2027.
@@ -54,7 +66,10 @@ duties-list-duty = { $code } — { $name }: { $recurrence }, period { $pattern }
    *[yes] {""}
 }
 duties-list-rule = {"  "}• { $unitType }: { $date } (updated by { $updatedBy })
-duties-list-count = { $count } report types.
+duties-list-count = { $count ->
+    [one] { $count } report type.
+   *[other] { $count } report types.
+}
 duties-recurrence-yearly = yearly
 duties-recurrence-one_off = one-off
 duties-default-type = default (every other unit type)
@@ -63,7 +78,10 @@ duties-not-applicable = not applicable
 duties-no-own-rule = no rule of its own
 
 duties-deadline-set = Deadline of { $duty } for { $unitType } set to { $date } (before: { $previous }).
-duties-deadline-redated = Re-dated { $redated } pending reporting assignments of { $years }.
+duties-deadline-redated = Re-dated { $redated ->
+    [one] { $redated } pending reporting assignment
+   *[other] { $redated } pending reporting assignments
+} of { $years }.
 duties-deadline-bad_format = Date "{ $value }" is not valid: use day/month, e.g. 15/02, or none when not announced yet.
 duties-deadline-no_such_day = There is no day "{ $value }" in the year: check the day and month (day/month, e.g. 15/02).
 duties-deadline-unknown_duty = No report type with code "{ $duty }". Existing codes: { $known }.

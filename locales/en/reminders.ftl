@@ -1,14 +1,23 @@
 # Deadline reminders to focal points and escalation digests to managers.
 
-reminder-before = 📅 Reminder: { $duty }, period { $period }, for { $unit } — due { $due } ({ $days } days left).
+reminder-before = 📅 Reminder: { $duty }, period { $period }, for { $unit } — due { $due } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left).
 reminder-today = ⏰ Today ({ $due }) is the deadline of { $duty }, period { $period }, for { $unit }.
-reminder-overdue = ❗ { $duty }, period { $period }, for { $unit } is { $days } days overdue (due { $due }).
+reminder-overdue = ❗ { $duty }, period { $period }, for { $unit } is { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} overdue (due { $due }).
 reminder-missing = Still missing: { $labels }.
 reminder-document = The report document has not been sent (send the file, or its number and date).
 reminder-how = Reply right here, e.g.: { $example }
 reminder-peers = { $done }/{ $total } { $type } have sent it.
-reminder-cluster = Your cluster still has { $left } unit(s) to send.
-reminder-manual = The Emulation and Commendation Department asks you to complete this report soon.
+reminder-cluster = Your cluster still has { $left ->
+    [one] { $left } unit
+   *[other] { $left } units
+} to send.
+reminder-manual = Please complete this report as soon as possible.
 escalation-title = ❗ Units that have not sent { $duty }, period { $period } (due { $due }):
 escalation-line = • { $unit }{ $cluster }
 escalation-more = … and { $count } more.

@@ -2,7 +2,7 @@
 
 units-import-ok = Đã nhập { $count } đơn vị ({ $created } mới, { $updated } cập nhật) từ { $file }.
 units-import-refused = Không nhập tệp { $file }: có { $count } lỗi, chưa ghi dòng nào.
-units-import-line = Dòng { $line }: { $message }
+units-import-line = Dòng { NUMBER($line, useGrouping: 0) }: { $message }
 units-import-missing_columns = thiếu cột { $columns } (cần tiêu đề code,name,type,parent,cluster)
 units-import-empty_file = tệp không có dòng dữ liệu nào
 units-import-missing_code = thiếu mã đơn vị (code)
@@ -10,7 +10,7 @@ units-import-bad_code = mã "{ $value }" không hợp lệ (chỉ dùng chữ kh
 units-import-missing_name = thiếu tên đơn vị (name)
 units-import-name_too_long = tên đơn vị dài quá { $max } ký tự
 units-import-unknown_type = loại đơn vị "{ $value }" không tồn tại (dùng một trong: { $allowed })
-units-import-duplicate_code = mã "{ $value }" đã xuất hiện ở dòng { $first }
+units-import-duplicate_code = mã "{ $value }" đã xuất hiện ở dòng { NUMBER($first, useGrouping: 0) }
 units-import-unknown_parent = đơn vị cấp trên "{ $value }" không tồn tại
 units-import-self_parent = đơn vị "{ $value }" không thể là cấp trên của chính mình
 units-import-parent_cycle = quan hệ cấp trên của "{ $value }" tạo thành vòng lặp

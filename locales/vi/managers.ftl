@@ -37,15 +37,15 @@ lock-unknown_duty = Không có báo cáo { $duty } kỳ { $period }. Ví dụ: /
 
 unlock-already-requested = Đồng chí đã gửi đề nghị mở khóa báo cáo này; đang chờ ý kiến của quản lý.
 exception-usage = Gửi { $command } kèm số đề nghị, ví dụ: { $command } 12
-exception-not_found = Không có đề nghị số { $id }.
-exception-out_of_scope = Đề nghị số { $id } không thuộc phạm vi quản lý của đồng chí.
+exception-not_found = Không có đề nghị số { NUMBER($id, useGrouping: 0) }.
+exception-out_of_scope = Đề nghị số { NUMBER($id, useGrouping: 0) } không thuộc phạm vi quản lý của đồng chí.
 exception-no_scope = Chỉ quản lý mới duyệt được đề nghị mở khóa.
-exception-decided = Đề nghị số { $id } đã được xử lý trước đó.
-exception-allow-done = Đã cho phép { $unit } sửa { $duty } kỳ { $period } đến { $until } (đề nghị số { $id }). Đầu mối đã được báo.
-exception-refuse-done = Đã từ chối đề nghị số { $id } của { $unit } ({ $duty } kỳ { $period }). Đầu mối đã được báo.
+exception-decided = Đề nghị số { NUMBER($id, useGrouping: 0) } đã được xử lý trước đó.
+exception-allow-done = Đã cho phép { $unit } sửa { $duty } kỳ { $period } đến { $until } (đề nghị số { NUMBER($id, useGrouping: 0) }). Đầu mối đã được báo.
+exception-refuse-done = Đã từ chối đề nghị số { NUMBER($id, useGrouping: 0) } của { $unit } ({ $duty } kỳ { $period }). Đầu mối đã được báo.
 
-exception-request = 🔓 Đề nghị mở khóa số { $id }: { $person } ({ $unit }) xin sửa số liệu { $duty } kỳ { $period } đã khóa. Lý do: { $reason }.
-exception-request-how = Bấm Cho phép hoặc Từ chối, hoặc gửi /chophep { $id } hay /tuchoi { $id }.
+exception-request = 🔓 Đề nghị mở khóa số { NUMBER($id, useGrouping: 0) }: { $person } ({ $unit }) xin sửa số liệu { $duty } kỳ { $period } đã khóa. Lý do: { $reason }.
+exception-request-how = Bấm Cho phép hoặc Từ chối, hoặc gửi /chophep { NUMBER($id, useGrouping: 0) } hay /tuchoi { NUMBER($id, useGrouping: 0) }.
 exception-no-reason = không nêu
 btn-allow = ✅ Cho phép
 btn-refuse = ✖️ Từ chối

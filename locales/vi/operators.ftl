@@ -7,7 +7,7 @@ operators-unreadable = Không đọc được tệp { $file }: { $reason }
 
 targets-import-ok = Đã nhập { $count } mức chỉ tiêu ({ $created } mới, { $updated } cập nhật) từ { $file }.
 targets-import-refused = Không nhập tệp { $file }: có { $count } lỗi, chưa ghi dòng nào.
-targets-import-line = Dòng { $line }: { $message }
+targets-import-line = Dòng { NUMBER($line, useGrouping: 0) }: { $message }
 targets-import-missing_columns = thiếu cột { $columns } (cần tiêu đề indicator,year,scope,kind,min,max; có thể thêm inclusive,note)
 targets-import-empty_file = tệp không có dòng dữ liệu nào
 targets-import-missing_value = cột { $column } đang để trống
@@ -25,7 +25,7 @@ targets-import-min_above_max = min ({ $min }) lớn hơn max ({ $max })
 targets-import-out_of_range = cột { $column }: { $value } nằm ngoài giới hạn của chỉ tiêu (từ { $low } đến { $high })
 targets-import-bad_inclusive = cột inclusive: "{ $value }" không hợp lệ (dùng có/không hoặc true/false)
 targets-import-note_too_long = ghi chú dài quá { $max } ký tự
-targets-import-duplicate = chỉ tiêu { $indicator } năm { $year } cho phạm vi { $scope } đã có ở dòng { $first }
+targets-import-duplicate = chỉ tiêu { $indicator } năm { $year } cho phạm vi { $scope } đã có ở dòng { NUMBER($first, useGrouping: 0) }
 
 targets-list-header = Năm | Chỉ tiêu | Phạm vi | Mức yêu cầu | Ghi chú | Người cập nhật
 targets-list-floor = { $inclusive ->

@@ -176,7 +176,8 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
     async requestException(input, now) {
       const req = await deps.managers.createException(input);
       if (!req.created) return { managers: 0, created: false };
-      const managers = (await deps.reminders.escalationRecipients([req.unitId])).get(req.unitId) ?? [];
+      const managers =
+        (await deps.reminders.escalationRecipients([req.unitId], req.dutyId)).get(req.unitId) ?? [];
       const sent = await notify(
         managers.map((recipient) => ({
           kind: 'exception',

@@ -67,6 +67,7 @@ export function createReminderRuntime(deps: {
   });
   const deliverDeps: DeliverDeps = {
     store,
+    queue: planDeps.queue,
     managers,
     status: createStatusService({ store: statusStore, clock: deps.clock, timeZone: deps.timeZone }),
     submissions: createPrismaSubmissionStore(deps.prisma, deps.timeZone),

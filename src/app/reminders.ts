@@ -8,12 +8,14 @@
 import { exampleMessage } from '../dialog/examples.js';
 import { statusPages } from '../dialog/status-view.js';
 import { daysBetween, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
-import { planReminders, type SendingWindow } from '../domain/reminders.js';
+import { inSendingWindow, planReminders, type SendingWindow } from '../domain/reminders.js';
 import type { Logger } from '../logger.js';
 import {
   type Channel,
   type ChannelName,
+  ChannelNetworkError,
   type OutgoingMessage,
+  PartlySentError,
   RateLimitedError,
   RecipientGoneError,
 } from '../ports/channel.js';
@@ -88,18 +90,23 @@ export async function planDueReminders(deps: PlanDeps, now: Date): Promise<PlanS
     }
   }
 
-  // Overdue stages escalate: one digest per manager, listing the units still missing.
+  // Overdue stages escalate: one digest per manager, duty, period, deadline and stage, listing
+  // the units still missing. The deadline is part of the key: one duty may fall due on
+  // different days for different unit types (DKTD: 15 Feb, clusters 20 Feb), and each group's
+  // stage is its own digest.
   const overdue = plan.due.filter((d) => d.escalate);
   const escalationRows: NewLedgerRow[] = [];
-  if (overdue.length > 0) {
-    const managers = await deps.store.escalationRecipients([
-      ...new Set(overdue.map((d) => byId.get(d.assignmentId)!.unitId)),
-    ]);
-    const digests = new Map<string, NewLedgerRow & { unitIds: number[] }>();
-    for (const d of overdue) {
+  const digests = new Map<string, NewLedgerRow & { unitIds: number[] }>();
+  for (const dutyId of new Set(overdue.map((d) => byId.get(d.assignmentId)!.dutyId))) {
+    const ofDuty = overdue.filter((d) => byId.get(d.assignmentId)!.dutyId === dutyId);
+    const managers = await deps.store.escalationRecipients(
+      [...new Set(ofDuty.map((d) => byId.get(d.assignmentId)!.unitId))],
+      dutyId,
+    );
+    for (const d of ofDuty) {
       const a = byId.get(d.assignmentId)!;
       for (const m of managers.get(a.unitId) ?? []) {
-        const key = `e:${a.dutyId}:${a.periodCode}:${d.stage}:${m.personId}`;
+        const key = `e:${a.dutyId}:${a.periodCode}:${a.dueDate}:${d.stage}:${m.personId}`;
         const digest = digests.get(key) ?? {
           kind: 'escalation' as const,
           dedupeKey: key,
@@ -115,17 +122,22 @@ export async function planDueReminders(deps: PlanDeps, now: Date): Promise<PlanS
         digests.set(key, digest);
       }
     }
-    escalationRows.push(...digests.values());
   }
+  escalationRows.push(...digests.values());
 
   const created = await deps.store.insert([...rows, ...escalationRows]);
   await deps.store.recordSkipped(
     plan.skipped.map((s) => ({ assignmentId: s.assignmentId, stage: s.stage, reason: s.reason })),
   );
 
-  // Recovery: jobs lost with Redis are re-enqueued (the row id dedupes a job still queued);
+  // Recovery: jobs lost with Redis are re-enqueued (the row id dedupes a job still queued) —
+  // inside the sending window only, so a queue lost at night sends nothing before the morning
+  // (an answer to a manager's exception request excepted: a person is waiting for it);
   // rows caught mid-send by a crash become uncertain, never re-sent in a loop.
-  const stale = await deps.store.stalePlanned(deps.requeueAfterMs ?? 120_000, 5_000);
+  const inWindow = inSendingWindow(now, deps.timeZone, data.holidays, deps.window);
+  const stale = (await deps.store.stalePlanned(deps.requeueAfterMs ?? 120_000, 5_000)).filter(
+    (r) => inWindow || r.kind === 'exception',
+  );
   const uncertain = await deps.store.resolveStaleSending(deps.uncertainAfterMs ?? 300_000);
   await deps.queue.enqueueDelivery(created.map((r) => ({ id: r.id, channel: r.channel })));
   await deps.queue.enqueueDelivery(
@@ -152,6 +164,8 @@ export interface DeliverDeps {
   status?: Pick<StatusService, 'forPerson'>;
   submissions: SubmissionStore;
   channels: Pick<ReadonlyMap<ChannelName, Pick<Channel, 'send'>>, 'get'>;
+  /** Where notices to managers go (a focal point who blocked the bot). */
+  queue?: Pick<ReminderQueue, 'enqueueDelivery'>;
   translator: Translator;
   clock: Clock;
   timeZone: string;
@@ -170,8 +184,10 @@ export class DeliveryRateLimitedError extends Error {
  * being sent, skipped) is left alone — except that a `resumed` job (its previous worker died)
  * finding its row `sending` marks it `uncertain`. A reminder whose assignment was completed meanwhile is
  * skipped. Errors: rate limit → row back to planned, DeliveryRateLimitedError; recipient gone →
- * failed and the identity marked blocked; anything else → row back to planned and rethrown for
- * the worker's retry (the worker marks it failed after the last attempt).
+ * failed, the identity marked blocked and the unit's managers told; a failure after which the
+ * message may have arrived (a timeout or reset after the request left, a long text cut off
+ * after its first pieces) → uncertain, never sent again; anything else → row back to planned
+ * and rethrown for the worker's retry (the worker marks it failed after the last attempt).
  */
 export async function deliverReminder(
   deps: DeliverDeps,
@@ -211,8 +227,27 @@ export async function deliverReminder(
     }
     if (err instanceof RecipientGoneError) {
       await deps.store.markRecipientGone(row);
-      deps.logger.warn({ ledgerId: row.id, channel: row.channel }, 'recipient gone: marked, not retried');
+      const told = await reportRecipientGone(deps, row).catch((e: unknown) => {
+        deps.logger.error(
+          { ledgerId: row.id, err: errorText(e) },
+          'could not tell managers of a blocked recipient',
+        );
+        return 0;
+      });
+      deps.logger.warn(
+        { ledgerId: row.id, channel: row.channel, managersTold: told },
+        'recipient gone: marked, not retried',
+      );
       return 'recipient_gone';
+    }
+    if (err instanceof PartlySentError || (err instanceof ChannelNetworkError && err.maybeDelivered)) {
+      // Neither Telegram nor Zalo has an idempotency key: sending again could deliver it twice.
+      await deps.store.markUncertain(row.id, `may have been delivered: ${errorText(err)}`);
+      deps.logger.warn(
+        { ledgerId: row.id, channel: row.channel },
+        'send failed after it may have arrived: uncertain',
+      );
+      return 'uncertain';
     }
     await deps.store.release(row.id, errorText(err), false);
     throw err;
@@ -232,6 +267,66 @@ export async function deliverReminder(
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
+}
+
+/**
+ * A focal point's reminder could not reach them (they blocked the bot, the chat is gone): the
+ * unit's managers in scope hear it once a day per person and channel, with whether the person
+ * can still be reached elsewhere. Returns how many notices were queued.
+ */
+async function reportRecipientGone(deps: DeliverDeps, row: LedgerRow & { view?: ReminderView | null }) {
+  if (row.kind !== 'reminder' && row.kind !== 'nudge') return 0;
+  if (row.assignmentId === null || row.dutyId === null) return 0;
+  const view = row.view ?? (await deps.store.reminderView(row.assignmentId));
+  if (!view) return 0;
+  const managers = (await deps.store.escalationRecipients([view.unitId], row.dutyId)).get(view.unitId) ?? [];
+  const now = deps.clock.now();
+  const day = localDateOf(now, deps.timeZone);
+  const created = await deps.store.insert(
+    managers
+      .filter((m) => m.personId !== row.recipientId)
+      .map((recipient) => ({
+        kind: 'recipient_gone' as const,
+        dedupeKey: `g:${row.recipientId}:${row.channel}:${day}:${recipient.personId}`,
+        assignmentId: null,
+        dutyId: row.dutyId,
+        periodCode: row.periodCode,
+        stage: `gone-${row.recipientId}-${row.channel}`,
+        recipient,
+        plannedFor: now,
+        unitIds: [view.unitId],
+      })),
+  );
+  await deps.queue?.enqueueDelivery(created.map((r) => ({ id: r.id, channel: r.channel })));
+  return created.length;
+}
+
+const CHANNEL_LABEL: Record<ChannelName, string> = { telegram: 'Telegram', zalo: 'Zalo', web: 'web' };
+
+async function renderRecipientGone(
+  deps: DeliverDeps,
+  row: LedgerRow,
+  l: Locale,
+): Promise<OutgoingMessage | null> {
+  const m = /^gone-(\d+)-(telegram|zalo|web)$/.exec(row.stage);
+  const unitId = row.unitIds[0];
+  if (!m || unitId === undefined) return null;
+  const notice = await deps.store.goneNotice(Number(m[1]), unitId);
+  if (!notice) return null;
+  const t = (id: string, args?: Record<string, string | number>) => deps.translator.t(l, id, args);
+  const args = {
+    person: notice.personName,
+    unit: notice.unitName,
+    channel: CHANNEL_LABEL[m[2] as ChannelName],
+  };
+  return {
+    text: [
+      t('recipient-gone-notice', args),
+      notice.reachedOn
+        ? t('recipient-gone-elsewhere', { ...args, other: CHANNEL_LABEL[notice.reachedOn] })
+        : t('recipient-gone-how', args),
+    ].join('\n'),
+  };
 }
 
 function errorText(err: unknown): string {
@@ -272,6 +367,7 @@ async function render(
   const t = (id: string, args?: Record<string, string | number>) => deps.translator.t(l, id, args);
   const today = localDateOf(deps.clock.now(), deps.timeZone);
   if (row.kind === 'exception') return renderException(deps, row, l);
+  if (row.kind === 'recipient_gone') return renderRecipientGone(deps, row, l);
   if (row.kind === 'digest') {
     if (!deps.status || !deps.managers || row.dutyId === null || row.periodCode === null) return null;
     const dutyCode = await deps.managers.dutyCode(row.dutyId);
@@ -287,11 +383,13 @@ async function render(
     if (missing.length === 0) return null;
     const info = await deps.store.dutyInfo(row.dutyId, row.periodCode);
     const shown = missing.slice(0, 40);
+    // The digest's units share one deadline (it is part of the row's key).
+    const due = missing[0]?.dueDate ?? info?.dueDate;
     const lines = [
       t('escalation-title', {
         duty: l === 'vi' ? (info?.nameVi ?? '') : (info?.nameEn ?? ''),
         period: row.periodCode,
-        due: info?.dueDate ? fmtDate(info.dueDate) : '?',
+        due: due ? fmtDate(due) : '?',
       }),
       ...shown.map((u) =>
         t('escalation-line', { unit: u.name, cluster: u.cluster ? ` (${u.cluster})` : '' }),

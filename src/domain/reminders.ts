@@ -226,6 +226,22 @@ function offsetsOf(policy: ReminderPolicy): number[] {
  *   that never opens (`start` ≥ `end`), a `catchUpWorkingDays` that is not a non-negative
  *   integer, or an assignment whose `dueDate` is not a valid {@link IsoDate} (corrupt data).
  */
+/** True on a working day between the window's start (inclusive) and end (exclusive), local time. */
+export function inSendingWindow(
+  now: Date,
+  timeZone: string,
+  holidays: HolidayTable,
+  window: SendingWindow = DEFAULT_WINDOW,
+): boolean {
+  const today = localDateOf(now, timeZone);
+  const nowMs = now.getTime();
+  return (
+    isWorkingDay(today, holidays) &&
+    nowMs >= instantAt(today, window.start, timeZone).getTime() &&
+    nowMs < instantAt(today, window.end, timeZone).getTime()
+  );
+}
+
 export function planReminders(input: PlanInput): ReminderPlan {
   const { now, timeZone, holidays, planned } = input;
   const window = input.window ?? DEFAULT_WINDOW;
@@ -239,10 +255,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
 
   const today = localDateOf(now, timeZone);
   const nowMs = now.getTime();
-  const inWindow =
-    isWorkingDay(today, holidays) &&
-    nowMs >= instantAt(today, window.start, timeZone).getTime() &&
-    nowMs < instantAt(today, window.end, timeZone).getTime();
+  const inWindow = inSendingWindow(now, timeZone, holidays, window);
 
   const offsetsByDuty = new Map<string, number[]>();
   for (const policy of input.policies) {

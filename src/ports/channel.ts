@@ -98,9 +98,51 @@ export class ChannelAuthError extends ChannelError {
   override readonly code = 'CHANNEL_AUTH';
 }
 
-/** The network or the platform failed: retry with backoff. */
+/**
+ * The network or the platform failed. Retry with backoff — unless `maybeDelivered`: the
+ * request may have reached the platform before the failure (a timeout, a connection reset after
+ * it was written), and repeating a send could deliver the message twice. Not so when the
+ * connection was never made (refused, DNS) or the platform answered with an error (5xx).
+ */
 export class ChannelNetworkError extends ChannelError {
   override readonly code = 'CHANNEL_NETWORK';
+  constructor(
+    message: string,
+    readonly maybeDelivered = false,
+  ) {
+    super(message);
+  }
+}
+
+/** A text sent in pieces failed after its first pieces were delivered: never repeat it whole. */
+export class PartlySentError extends ChannelError {
+  override readonly code = 'PARTLY_SENT';
+  constructor(
+    readonly sentPieces: number,
+    readonly failure: ChannelError,
+  ) {
+    super(`sent ${sentPieces} piece(s), then: ${failure.message}`);
+  }
+}
+
+/** Socket error codes of a connection that was never made: the request did not leave. */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** True when a fetch-level error (or its `cause`) says the request never left this machine. */
+export function neverConnected(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
+    e = (e as { cause?: unknown; error?: unknown }).cause ?? (e as { error?: unknown }).error;
+  }
+  return false;
 }
 
 /**

@@ -75,7 +75,7 @@ export interface ManagerStore {
     assignmentId: number;
     personId: number;
     reason: string | null;
-  }): Promise<{ id: number; unitId: number; created: boolean }>;
+  }): Promise<{ id: number; unitId: number; dutyId: number; created: boolean }>;
   exception(id: number): Promise<ExceptionView | null>;
   /**
    * Decides a pending request, once: allowing opens the assignment until `openUntil`. False

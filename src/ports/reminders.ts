@@ -73,6 +73,7 @@ export interface ReminderView {
   dutyNameVi: string;
   dutyNameEn: string;
   periodCode: string;
+  unitId: number;
   unitName: string;
   dutyId: number;
   typeCode: string;
@@ -89,6 +90,8 @@ export interface MissingUnit {
   id: number;
   name: string;
   cluster: string | null;
+  /** Its own deadline (units of one duty may have different ones). */
+  dueDate: string | null;
 }
 
 /**
@@ -100,8 +103,12 @@ export interface ReminderStore {
   planningData(now: Date, timeZone: string): Promise<PlanningData>;
   /** Focal points of these units (bound, not blocked), by unit id. */
   focalRecipients(unitIds: readonly number[]): Promise<Map<number, Recipient[]>>;
-  /** Managers who must hear that a unit is overdue (Vụ TĐKT, Tổng cục for Cục THADS, cluster heads/deputies). */
-  escalationRecipients(unitIds: readonly number[]): Promise<Map<number, Recipient[]>>;
+  /**
+   * Managers who must hear about a unit on a duty: the managers of the unit the duty reports to
+   * (Vụ TĐKT), of the unit's parents (Tổng cục THADS for a Cục THADS) and of its cluster, and
+   * the focal points of its cluster's head and deputy units.
+   */
+  escalationRecipients(unitIds: readonly number[], dutyId: number): Promise<Map<number, Recipient[]>>;
   /** Where each of these people is reached (people with no usable identity are left out). */
   recipientsOf(personIds: readonly number[]): Promise<Map<number, Recipient>>;
   /** Inserts rows not yet in the ledger; returns the new rows only. */
@@ -114,8 +121,19 @@ export interface ReminderStore {
   stalePlanned(graceMs: number, limit: number): Promise<LedgerRow[]>;
   /** `sending` rows untouched for `graceMs` of real time become `uncertain`. */
   resolveStaleSending(graceMs: number): Promise<number>;
-  /** A row left `sending` by a worker that died becomes `uncertain`; true when it was. */
-  markUncertain(id: number): Promise<boolean>;
+  /**
+   * A `sending` row whose message may or may not have arrived (its worker died, or the
+   * connection failed after the request left) becomes `uncertain`; true when it was.
+   */
+  markUncertain(id: number, reason?: string): Promise<boolean>;
+  /**
+   * What a notice about an unreachable focal point says: their name, the unit's, and the
+   * channel they can still be reached on (null when none is left).
+   */
+  goneNotice(
+    personId: number,
+    unitId: number,
+  ): Promise<{ personName: string; unitName: string; reachedOn: ChannelName | null } | null>;
   /**
    * planned → sending, atomically; null when the row is not planned. Carries the recipient's
    * locale and, for a reminder, the assignment as the message shows it.

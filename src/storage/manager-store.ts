@@ -86,18 +86,18 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
       return prisma.$transaction(async (tx) => {
         const a = await tx.assignment.findUniqueOrThrow({
           where: { id: assignmentId },
-          select: { unitId: true },
+          select: { unitId: true, dutyId: true },
         });
         const open = await tx.lockException.findFirst({
           where: { assignmentId, requestedById: personId, status: 'pending' },
           select: { id: true },
         });
-        if (open) return { id: open.id, unitId: a.unitId, created: false };
+        if (open) return { id: open.id, unitId: a.unitId, dutyId: a.dutyId, created: false };
         const row = await tx.lockException.create({
           data: { assignmentId, requestedById: personId, reason },
           select: { id: true },
         });
-        return { id: row.id, unitId: a.unitId, created: true };
+        return { id: row.id, unitId: a.unitId, dutyId: a.dutyId, created: true };
       });
     },
 

@@ -85,6 +85,7 @@ interface ViewRow {
   aDutyId: number;
   nameVi: string;
   nameEn: string;
+  unitId: number;
   unitName: string;
   typeCode: string;
   clusterId: number | null;
@@ -124,7 +125,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
              c."attempts", c."unitIds", c."locale",
              a."id" AS "aId", a."periodCode" AS "aPeriodCode", a."dueDate", a."state"::text AS "state",
              (a."documentSentAt" IS NOT NULL) AS "documentSent",
-             d."id" AS "aDutyId", d."nameVi", d."nameEn", u."name" AS "unitName", u."typeCode",
+             d."id" AS "aDutyId", d."nameVi", d."nameEn", u."id" AS "unitId", u."name" AS "unitName", u."typeCode",
              (SELECT cm."clusterId" FROM "ClusterMember" cm
                WHERE cm."unitId" = u."id" AND cm."until" IS NULL ORDER BY cm."id" LIMIT 1) AS "clusterId",
              COALESCE((SELECT array_agg(i."code") FROM "SubmissionValue" sv
@@ -173,6 +174,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       dutyNameVi: r.nameVi,
       dutyNameEn: r.nameEn,
       periodCode: r.aPeriodCode,
+      unitId: r.unitId,
       unitName: r.unitName,
       dutyId: r.aDutyId,
       typeCode: r.typeCode,
@@ -281,7 +283,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       return out;
     },
 
-    async escalationRecipients(unitIds) {
+    async escalationRecipients(unitIds, dutyId) {
       const units = await prisma.unit.findMany({
         where: { id: { in: [...unitIds] } },
         select: {
@@ -303,12 +305,8 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
           },
         },
       });
-      const recipientUnitIds = await prisma.duty.findMany({
-        where: { recipientUnitId: { not: null } },
-        select: { recipientUnitId: true },
-        distinct: ['recipientUnitId'],
-      });
-      // Managers of: the receiving units (Vụ TĐKT), the unit's ancestors (Tổng cục for a Cục
+      const duty = await prisma.duty.findUnique({ where: { id: dutyId }, select: { recipientUnitId: true } });
+      // Managers of: the unit the duty reports to (Vụ TĐKT), the unit's ancestors (Tổng cục for a Cục
       // THADS), its clusters; and the focal points of its clusters' head and deputy units.
       const out = new Map<number, Recipient[]>();
       const managerCache = new Map<number, Recipient[]>();
@@ -337,8 +335,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
         const add = (list: Recipient[]) => {
           for (const r of list) if (!recs.some((x) => x.personId === r.personId)) recs.push(r);
         };
-        for (const r of recipientUnitIds)
-          if (r.recipientUnitId !== null) add(await people(r.recipientUnitId, 'manager'));
+        if (duty?.recipientUnitId != null) add(await people(duty.recipientUnitId, 'manager'));
         for (
           let p = u.parentId, guard = 0;
           p !== null && p !== undefined && guard < 10;
@@ -407,15 +404,25 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       return r.count;
     },
 
-    async markUncertain(id) {
+    async markUncertain(id, reason = 'the worker died while sending: the platform may have delivered it') {
       const r = await prisma.reminderLedger.updateMany({
         where: { id, status: 'sending' },
-        data: {
-          status: 'uncertain',
-          error: 'the worker died while sending: the platform may have delivered it',
-        },
+        data: { status: 'uncertain', error: reason.slice(0, 500) },
       });
       return r.count === 1;
+    },
+
+    async goneNotice(personId, unitId) {
+      const [person, unit] = await Promise.all([
+        prisma.person.findUnique({
+          where: { id: personId },
+          select: { fullName: true, preferredChannel: true, identities: identitySelect },
+        }),
+        prisma.unit.findUnique({ where: { id: unitId }, select: { name: true } }),
+      ]);
+      if (!person || !unit) return null;
+      const still = preferred(personId, person.identities, person.preferredChannel);
+      return { personName: person.fullName, unitName: unit.name, reachedOn: still?.channel ?? null };
     },
 
     // The two statements of every delivery are single raw statements: the hot path of a fan-out.
@@ -511,7 +518,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       const rows = await prisma.$queryRaw<ViewRow[]>`
         SELECT a."id" AS "aId", a."periodCode" AS "aPeriodCode", a."dueDate", a."state"::text AS "state",
                (a."documentSentAt" IS NOT NULL) AS "documentSent",
-               d."id" AS "aDutyId", d."nameVi", d."nameEn", u."name" AS "unitName", u."typeCode",
+               d."id" AS "aDutyId", d."nameVi", d."nameEn", u."id" AS "unitId", u."name" AS "unitName", u."typeCode",
                (SELECT cm."clusterId" FROM "ClusterMember" cm
                  WHERE cm."unitId" = u."id" AND cm."until" IS NULL ORDER BY cm."id" LIMIT 1) AS "clusterId",
                COALESCE((SELECT array_agg(i."code") FROM "SubmissionValue" sv
@@ -535,6 +542,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
           unit: { active: true },
         },
         select: {
+          dueDate: true,
           unit: {
             select: {
               id: true,
@@ -553,6 +561,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
         id: r.unit.id,
         name: r.unit.name,
         cluster: r.unit.memberships[0]?.cluster.name ?? null,
+        dueDate: iso(r.dueDate),
       }));
     },
 

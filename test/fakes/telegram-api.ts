@@ -95,6 +95,12 @@ export interface FakeTelegram {
   /** The next `n` calls of `method` answer `error` (HTTP status = error_code). */
   failNext(method: string, n: number, error: FakeApiError): void;
   /**
+   * The next `n` calls of `method` are carried out (a message is delivered and recorded) but
+   * the connection is cut instead of answering: what a client sees when the network fails
+   * after Telegram accepted the request.
+   */
+  dropAnswerNext(method: string, n: number): void;
+  /**
    * A 429 storm: for `ms` from now, every other send (a `ratio` of 0.5) is answered 429 with
    * `retry_after` seconds. Counted in `rejected429`.
    */
@@ -187,6 +193,8 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
   const chatActions: FakeTelegram['chatActions'] = [];
   const calls: Record<string, number> = {};
   const failures = new Map<string, { left: number; error: FakeApiError }[]>();
+  const drops = new Map<string, number>();
+  const dropping = new WeakSet<ServerResponse>();
   let stormUntil = 0;
   let stormRatio = 0;
   let stormCredit = 0;
@@ -198,6 +206,10 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
 
   function reply(res: ServerResponse, status: number, body: unknown): void {
     if (res.writableEnded || res.destroyed) return;
+    if (dropping.has(res)) {
+      res.socket?.destroy();
+      return;
+    }
     const data = JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json',
@@ -222,6 +234,11 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
     const method = m[2]!.toLowerCase();
     calls[m[2]!] = (calls[m[2]!] ?? 0) + 1;
     const { params, files } = await readParams(req, url);
+    const drop = drops.get(method) ?? 0;
+    if (drop > 0) {
+      drops.set(method, drop - 1);
+      dropping.add(res);
+    }
     const planned = failures.get(method)?.[0];
     if (planned) {
       planned.left--;
@@ -757,6 +774,9 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       stormRetryAfter = retryAfter;
       stormUntil = Date.now() + ms;
     },
+    dropAnswerNext(method, n) {
+      drops.set(method.toLowerCase(), (drops.get(method.toLowerCase()) ?? 0) + Math.max(0, n));
+    },
     failNext(method, n, error) {
       if (n <= 0) return;
       const key = method.toLowerCase();
@@ -775,6 +795,7 @@ export function createFakeTelegram(options: FakeTelegramOptions = {}): FakeTeleg
       chatActions.length = 0;
       for (const k of Object.keys(calls)) delete calls[k];
       failures.clear();
+      drops.clear();
       rejected429At.length = 0;
       pollConflicts = 0;
       sendTimes = [];

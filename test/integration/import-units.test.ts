@@ -41,7 +41,7 @@ describe('units:import', () => {
 
     writeFileSync(file, `code,name,type,parent,cluster\n${stp},Sở Tư pháp Đổi tên,SO_TU_PHAP,,\n`);
     const again = await runCli(['units:import', file, '--lang', 'en'], env());
-    expect(again.stdout).toContain('Imported 1 units (0 new, 1 updated)');
+    expect(again.stdout).toContain('Imported 1 unit (0 new, 1 updated)');
     expect((await db.prisma.unit.findUniqueOrThrow({ where: { code: stp } })).name).toBe(
       'Sở Tư pháp Đổi tên',
     );

@@ -166,7 +166,7 @@ describe('/nhac and /danhac', () => {
     const got = tg.messagesTo(chats.focalA);
     expect(got).toHaveLength(1);
     expect(got[0]!.text).toContain('đã quá hạn 6 ngày (hạn 15/07/2033)');
-    expect(got[0]!.text).toContain('đề nghị đồng chí hoàn thành báo cáo này sớm');
+    expect(got[0]!.text).toContain('Đề nghị đồng chí sớm hoàn thành báo cáo này');
     expect(tg.messagesTo(chats.focalB)).toHaveLength(0);
 
     // Once per unit per day, whoever asks.

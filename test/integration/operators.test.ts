@@ -127,7 +127,7 @@ describe('targets:import', () => {
     writeFileSync(file, 'indicator,year,scope,kind,min,max\nthads_viec,2031,CUC_THADS,floor,83,\n');
     const r = await run('targets:import', {}, [file], 'en');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`Imported 1 targets (0 new, 1 updated) from ${file}.`);
+    expect(r.stdout).toBe(`Imported 1 target (0 new, 1 updated) from ${file}.`);
     const where = { indicator: { code: 'thads_viec' }, year: 2031, scope: 'CUC_THADS' };
     const row = await db.prisma.target.findFirstOrThrow({ where });
     expect([Number(row.minValue), row.inclusive, row.note, row.updatedBy]).toEqual([83, true, null, 'cli']);

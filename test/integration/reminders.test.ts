@@ -1,7 +1,12 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDeliveryHold } from '../../jobs/hold.js';
-import { createBullmqReminderQueue, createQueues, ENQUEUE_SLICE } from '../../jobs/queues.js';
+import {
+  createBullmqReminderQueue,
+  createQueues,
+  DELIVERY_ATTEMPTS,
+  ENQUEUE_SLICE,
+} from '../../jobs/queues.js';
 import { createRedis, type Redis } from '../../jobs/redis.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { startWorkers } from '../../jobs/workers.js';
@@ -58,6 +63,22 @@ async function unitWithFocalPoints(n = 1, name?: string) {
     });
   }
   return { unit, chats };
+}
+
+/** A manager bound on Telegram, of the given unit (default Tổng cục THADS). */
+async function tongCucManager(name: string, unitCode = 'TCTHADS') {
+  const chat = chatSeq++;
+  const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } });
+  const person = await db.prisma.person.create({
+    data: {
+      fullName: name,
+      identities: {
+        create: { channel: 'telegram', externalId: String(chat), chatId: String(chat), verified: true },
+      },
+      roles: { create: { role: 'manager', unitId: unit.id } },
+    },
+  });
+  return { chat, personId: person.id };
 }
 
 function runtimeFor(prefix: string, clock = createFixedClock(T7)) {
@@ -172,10 +193,12 @@ describe('reminders', () => {
     const { unit, chats } = await unitWithFocalPoints(1);
     const r = runtimeFor(prefix);
     await r.plan(T7);
-    tg.failNext('sendMessage', 1, {
+    // As many 429s in a row as a job has attempts: were each one an attempt, the row would
+    // end failed and never be sent.
+    tg.failNext('sendMessage', DELIVERY_ATTEMPTS, {
       error_code: 429,
-      description: 'Too Many Requests: retry after 2',
-      parameters: { retry_after: 2 },
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
     });
     const started = Date.now();
     const workers = startWorkers({
@@ -194,11 +217,12 @@ describe('reminders', () => {
     } finally {
       await workers.close();
     }
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DELIVERY_ATTEMPTS * 950);
     const rows = await db.prisma.reminderLedger.findMany({ where: { assignment: { unitId: unit.id } } });
     const delivered = rows.filter((x) => x.status === 'sent');
     expect(delivered.length).toBeGreaterThan(0);
     expect(delivered.every((x) => x.attempts === 1)).toBe(true);
+    expect(rows.filter((x) => x.status === 'failed')).toEqual([]);
     await cleanup(prefix, r.queues);
   });
 
@@ -289,10 +313,11 @@ describe('reminders', () => {
     await cleanup(prefix, queues);
   });
 
-  it('submitting stops the reminder; a blocked recipient is marked and not retried', async () => {
+  it("submitting stops the reminder; a blocked recipient is marked, not retried, and reported to the unit's managers", async () => {
     const prefix = uniqueCode('t');
     const done = await unitWithFocalPoints(1);
     const blocked = await unitWithFocalPoints(1);
+    const { chat: managerChat, personId: managerId } = await tongCucManager('Quản lý Tổng cục nhận báo chặn');
     const r = runtimeFor(prefix);
     await r.plan(T7);
     // The first unit completes its report before the worker gets to it.
@@ -328,6 +353,66 @@ describe('reminders', () => {
     expect(identity.blockedAt).not.toBeNull();
     // Delivering a finished row again does nothing.
     expect(await r.deliver(after[0]!.id)).toBe('not_planned');
+
+    // The Tổng cục's manager is told once (however many reminders hit the block that day),
+    // in their language, with who and which unit.
+    const notices = await db.prisma.reminderLedger.findMany({
+      where: { kind: 'recipient_gone', recipientId: managerId },
+    });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.unitIds).toEqual([blocked.unit.id]);
+    expect(await r.deliver(notices[0]!.id)).toBe('sent');
+    const notice = tg.messagesTo(managerChat).at(-1)?.text ?? '';
+    expect(notice).toContain(`Đầu mối ${blocked.unit.code} 0`);
+    expect(notice).toContain(blocked.unit.name);
+    expect(notice).toContain('đã chặn bot');
+    expect(notice).toContain('giao đầu mối khác');
+    // The unit's next reminder finds no one to reach: nothing is planned for the blocked chat.
+    const tMinus3 = new Date('2027-07-12T02:00:00Z');
+    await r.plan(tMinus3);
+    expect(
+      await db.prisma.reminderLedger.count({ where: { chatId: String(blocked.chats[0]), stage: 'T-3' } }),
+    ).toBe(0);
+    await cleanup(prefix, r.queues);
+  });
+
+  it('a send cut off after Telegram accepted it is uncertain and never sent again; a refused connection is retried', async () => {
+    const prefix = uniqueCode('t');
+    const { unit, chats } = await unitWithFocalPoints(2);
+    const r = runtimeFor(prefix);
+    await r.plan(T7);
+    const rows = await db.prisma.reminderLedger.findMany({
+      where: { assignment: { unitId: unit.id }, status: 'planned' },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows).toHaveLength(2);
+    // Telegram delivers the message, then the connection drops before its answer.
+    tg.dropAnswerNext('sendMessage', 1);
+    expect(await r.deliver(rows[0]!.id)).toBe('uncertain');
+    expect(tg.messagesTo(chats[0]!)).toHaveLength(1);
+    expect(await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: rows[0]!.id } })).toMatchObject({
+      status: 'uncertain',
+    });
+    expect(await r.deliver(rows[0]!.id)).toBe('not_planned');
+    expect(tg.messagesTo(chats[0]!)).toHaveLength(1);
+
+    // Nothing listens where the request goes: it never left, so the row is back to planned.
+    const closed = createTelegramChannel({
+      token: tg.token,
+      apiRoot: 'http://127.0.0.1:9',
+      botInfo: tg.botInfo,
+      mode: { kind: 'polling' },
+      logger,
+      retry: { maxRetryAttempts: 0, maxDelaySeconds: 0 },
+    });
+    await expect(
+      deliverReminder({ ...r.deliverDeps, channels: new Map([['telegram', closed]]) }, rows[1]!.id),
+    ).rejects.toThrow();
+    expect(await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: rows[1]!.id } })).toMatchObject({
+      status: 'planned',
+    });
+    expect(await r.deliver(rows[1]!.id)).toBe('sent');
+    expect(tg.messagesTo(chats[1]!)).toHaveLength(1);
     await cleanup(prefix, r.queues);
   });
 
@@ -419,6 +504,68 @@ describe('reminders', () => {
     expect(text).toContain('❗ Các đơn vị chưa nộp Báo cáo công tác thi đua, khen thưởng 6 tháng');
     expect(text).toContain(u2.unit.name);
     expect(text).not.toContain(u1.unit.name);
+    await cleanup(prefix, r.queues);
+  });
+
+  it('units of one duty with different deadlines get an escalation digest each, dated by their own deadline', async () => {
+    // SKD1 2031-H1 (a year of this test's own): 30 June for the Sở Tư pháp and the Ministry's
+    // departments, 5 July — a Saturday in 2031, so Monday 7 July — for clusters and Tổng cục.
+    const prefix = uniqueCode('t');
+    const { chat, personId } = await tongCucManager('Quản lý Vụ TĐKT nhận hai hạn', 'VU_TDKT');
+    const skd1 = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'SKD1' } });
+    const t1First = new Date('2031-07-01T02:00:00Z'); // T+1 of 30 June: Tuesday 1 July, 09:00
+    const t1Later = new Date('2031-07-08T02:00:00Z'); // T+1 of 7 July: Tuesday 8 July, 09:00
+    const digests = () =>
+      db.prisma.reminderLedger.findMany({
+        where: {
+          kind: 'escalation',
+          recipientId: personId,
+          dutyId: skd1.id,
+          periodCode: '2031-H1',
+          stage: 'T+1',
+        },
+        orderBy: { id: 'asc' },
+      });
+    const r1 = runtimeFor(prefix, createFixedClock(t1First));
+    await r1.plan(t1First);
+    expect(await digests()).toHaveLength(1);
+    const r2 = runtimeFor(prefix, createFixedClock(t1Later));
+    await r2.plan(t1Later);
+    const both = await digests();
+    expect(both).toHaveLength(2);
+    const types = async (ids: number[]) =>
+      new Set((await db.prisma.unit.findMany({ where: { id: { in: ids } } })).map((u) => u.typeCode));
+    expect([...(await types(both[0]!.unitIds))]).not.toContain('CLUSTER');
+    expect([...(await types(both[1]!.unitIds))].every((t) => t === 'CLUSTER' || t === 'TONG_CUC_THADS')).toBe(
+      true,
+    );
+    expect(await r2.deliver(both[1]!.id)).toBe('sent');
+    const text = tg.messagesTo(chat).at(-1)?.text ?? '';
+    expect(text).toContain('Báo cáo sơ kết đợt thi đua thứ nhất');
+    expect(text).toContain('07/07/2031');
+    await cleanup(prefix, r1.queues);
+    await r2.queues.close();
+  });
+
+  it('rows whose jobs were lost are re-queued inside the sending window only', async () => {
+    const prefix = uniqueCode('t');
+    const { unit } = await unitWithFocalPoints(1);
+    const r = runtimeFor(prefix);
+    await r.plan(T7);
+    const row = await db.prisma.reminderLedger.findFirstOrThrow({
+      where: { assignment: { unitId: unit.id }, stage: 'T-7' },
+    });
+    const deliver = r.queues.deliver.get('telegram')!;
+    // Redis lost the job (a restart without persistence), and that was minutes ago.
+    await (await deliver.getJob(`row-${row.id}`))!.remove();
+    await db.prisma
+      .$executeRaw`UPDATE "ReminderLedger" SET "updatedAt" = now() - interval '10 minutes' WHERE "id" = ${row.id}`;
+    // Thursday 8 July 2027, 20:00 in Hà Nội: nothing goes out before the morning.
+    await r.plan(new Date('2027-07-08T13:00:00Z'));
+    expect(await deliver.getJob(`row-${row.id}`)).toBeUndefined();
+    // Friday 9 July, 08:00: the row is queued again.
+    await r.plan(new Date('2027-07-09T01:00:00Z'));
+    expect(await deliver.getJob(`row-${row.id}`)).toBeDefined();
     await cleanup(prefix, r.queues);
   });
 });

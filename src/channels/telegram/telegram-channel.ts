@@ -19,6 +19,8 @@ import {
   ChannelNetworkError,
   type DialogInput,
   type IncomingFile,
+  neverConnected,
+  PartlySentError,
   RateLimitedError,
   RecipientGoneError,
   splitText,
@@ -312,10 +314,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       const captionFits = file !== undefined && text.length <= TELEGRAM_MAX_CAPTION;
       const pieces = captionFits || text.trim().length === 0 ? [] : splitText(text, TELEGRAM_MAX_TEXT);
       let last: Message | undefined;
+      let sent = 0;
       try {
         for (const [i, piece] of pieces.entries()) {
           const isLast = i === pieces.length - 1 && !file;
           last = await bot.api.sendMessage(target, piece, isLast && markup ? { reply_markup: markup } : {});
+          sent++;
         }
         if (file) {
           const input = new InputFile(file.data, file.name);
@@ -328,7 +332,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
             : await bot.api.sendDocument(target, input, other);
         }
       } catch (err) {
-        throw toChannelError(err);
+        throw sent > 0 ? new PartlySentError(sent, toChannelError(err)) : toChannelError(err);
       }
       if (!last) throw new ChannelError('telegram: nothing was sent');
       return { messageId: String(last.message_id) };
@@ -455,9 +459,12 @@ export function toChannelError(err: unknown): ChannelError {
     if (code >= 500) return new ChannelNetworkError(what);
     return new ChannelError(what);
   }
-  if (err instanceof HttpError) return new ChannelNetworkError(redactSecrets(`telegram: ${err.message}`));
+  // A network failure: the request may have reached Telegram unless the connection was never made.
+  if (err instanceof HttpError) {
+    return new ChannelNetworkError(redactSecrets(`telegram: ${err.message}`), !neverConnected(err.error));
+  }
   const message = err instanceof Error ? err.message : String(err);
-  return new ChannelNetworkError(redactSecrets(`telegram: ${message}`));
+  return new ChannelNetworkError(redactSecrets(`telegram: ${message}`), !neverConnected(err));
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   ChannelNetworkError,
   type DialogInput,
   type OutgoingMessage,
+  PartlySentError,
   splitText,
 } from '../../ports/channel.js';
 import type { FileLink, FileLinks } from '../../ports/file-links.js';
@@ -340,17 +341,24 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         text = text ? `${text}\n\n${line}` : line;
       }
       let last: string | undefined;
-      for (const piece of text ? splitText(text, ZALO_MAX_TEXT) : []) {
-        last = (await client.sendMessage({ chat_id: chatId, text: piece })).message_id;
-      }
-      if (photo) {
-        last = (
-          await client.sendPhoto({
-            chat_id: chatId,
-            photo: photo.url,
-            ...(photo.caption ? { caption: photo.caption } : {}),
-          })
-        ).message_id;
+      let sent = 0;
+      try {
+        for (const piece of text ? splitText(text, ZALO_MAX_TEXT) : []) {
+          last = (await client.sendMessage({ chat_id: chatId, text: piece })).message_id;
+          sent++;
+        }
+        if (photo) {
+          last = (
+            await client.sendPhoto({
+              chat_id: chatId,
+              photo: photo.url,
+              ...(photo.caption ? { caption: photo.caption } : {}),
+            })
+          ).message_id;
+        }
+      } catch (err) {
+        if (sent > 0 && err instanceof ChannelError) throw new PartlySentError(sent, err);
+        throw err;
       }
       if (last === undefined) throw new ChannelError('zalo: nothing was sent');
       return { messageId: String(last) };

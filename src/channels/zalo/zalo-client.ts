@@ -14,6 +14,7 @@ import {
   ChannelAuthError,
   ChannelError,
   ChannelNetworkError,
+  neverConnected,
   RateLimitedError,
   RecipientGoneError,
 } from '../../ports/channel.js';
@@ -132,16 +133,6 @@ const SENDS = new Set(['sendMessage', 'sendPhoto']);
 /** Methods safe to repeat after an unclear network failure (no message could be sent twice). */
 const IDEMPOTENT = new Set(['getMe', 'getWebhookInfo', 'setWebhook', 'deleteWebhook', 'sendChatAction']);
 
-/** Network failures that happen before the request reached the server (safe to repeat any method). */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
 /** Descriptions meaning the recipient cannot be reached any more (never retry). */
 const GONE =
   /not\s*found|blocked|unfollow|not\s*follow|deactivat|kh[oô]ng t[oồ]n t[aạ]i|chặn|invalid (chat|user)/i;
@@ -233,11 +224,11 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
           await sleep(wait, opts.signal);
           continue;
         }
-        const err = thrown as ChannelNetworkError & { notSent?: boolean };
+        const err = thrown;
         if (!(err instanceof ChannelNetworkError)) throw err;
         // A failure after the request may have reached Zalo is repeated only for methods that
         // cannot send a message twice.
-        if (last || !(err.notSent || IDEMPOTENT.has(method))) throw err;
+        if (last || (err.maybeDelivered && !IDEMPOTENT.has(method))) throw err;
         log?.debug({ method, attempt, err: err.message }, 'zalo network failure, retrying');
         await sleep(backoff(attempt, baseDelayMs), opts.signal);
       }
@@ -333,20 +324,14 @@ function networkError(
   caller: AbortSignal | undefined,
   scrub: (s: string) => string,
 ): ChannelNetworkError {
-  if (caller?.aborted) return new ChannelNetworkError(`zalo ${method}: aborted`);
-  if (own.aborted) return new ChannelNetworkError(`zalo ${method}: timed out`);
+  if (caller?.aborted) return new ChannelNetworkError(`zalo ${method}: aborted`, true);
+  if (own.aborted) return new ChannelNetworkError(`zalo ${method}: timed out`, true);
   const cause = (err as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   const message = err instanceof Error ? err.message : String(err);
   const causeText = code ?? (typeof cause?.message === 'string' ? cause.message : undefined);
   const detail = [message, causeText].filter(Boolean).join(': ');
-  const e = new ChannelNetworkError(
-    scrub(`zalo ${method}: ${detail}`).slice(0, 300),
-  ) as ChannelNetworkError & {
-    notSent?: boolean;
-  };
-  e.notSent = code !== undefined && NOT_SENT_CODES.has(code);
-  return e;
+  return new ChannelNetworkError(scrub(`zalo ${method}: ${detail}`).slice(0, 300), !neverConnected(err));
 }
 
 function retryAfter(envelope: Envelope | null, header: string | null): number | undefined {
