@@ -5,9 +5,9 @@
  * platform's retry_after and does not consume an attempt; other errors retry with exponential
  * backoff; after the last attempt the row is marked failed.
  */
-import { type Job, RateLimitError, Worker } from 'bullmq';
+import { DelayedError, type Job, RateLimitError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DeliveryRateLimitedError, type PlanSummary } from '../src/app/reminders.js';
+import { DeliveryDeferredError, DeliveryRateLimitedError, type PlanSummary } from '../src/app/reminders.js';
 import type { Logger } from '../src/logger.js';
 import type { ChannelName } from '../src/ports/channel.js';
 import type { ReminderStore } from '../src/ports/reminders.js';
@@ -120,7 +120,7 @@ export function startWorkers(deps: {
     connections.push(connection);
     const worker = new Worker(
       deliverQueueName(channel),
-      async (job: Job<{ ledgerId: number }>) => {
+      async (job: Job<{ ledgerId: number }>, token?: string) => {
         try {
           const resumed = (job.attemptsStarted ?? 0) > job.attemptsMade + 1 || (job.stalledCounter ?? 0) > 0;
           await deps.hold.wait();
@@ -129,6 +129,11 @@ export function startWorkers(deps: {
           if (err instanceof DeliveryRateLimitedError) {
             await queue.rateLimit(Math.max(1, err.retryAfterSec) * 1000);
             throw new RateLimitError();
+          }
+          if (err instanceof DeliveryDeferredError) {
+            // The recipient's quiet hours: the job waits in Redis, no attempt spent.
+            await job.moveToDelayed(err.until.getTime(), token);
+            throw new DelayedError();
           }
           if (job.attemptsMade + 1 >= (job.opts.attempts ?? DELIVERY_ATTEMPTS)) {
             await deps.store.markFailed(job.data.ledgerId, (err as Error).message ?? String(err));
@@ -147,7 +152,7 @@ export function startWorkers(deps: {
       },
     );
     worker.on('failed', (job, err) => {
-      if (err instanceof RateLimitError) return;
+      if (err instanceof RateLimitError || err instanceof DelayedError) return;
       deps.logger.warn(
         { ledgerId: job?.data.ledgerId, attempts: job?.attemptsMade, err: err.message },
         'delivery failed',

@@ -22,7 +22,10 @@ bind-unknown = That invite code is not valid. Please check it (12 characters, e.
 bind-used = That invite code has already been used. Each code works once; please ask the Emulation and Commendation Department for a new one.
 bind-expired = That invite code has expired. Please ask the Emulation and Commendation Department for a new one.
 bind-retired_unit = The unit of this invite is no longer active. Please contact the Emulation and Commendation Department.
-bind-rate-limited = Too many wrong codes. Please try again in { $minutes } minutes.
+bind-rate-limited = Too many wrong codes. Please try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
 start-missing-code = Please add your invite code, e.g. /start K7PM-Q2XD-9RWA
 
 help-unbound =
@@ -37,6 +40,7 @@ help-focal =
     • /hanchot — reports due and what is missing
     • /huy — cancel what you are doing
     • /lienket — use both Telegram and Zalo; /kenh — choose where reminders go
+    • /giotinh (or /quiet) — quiet hours: hold reminders during a break, e.g. /giotinh 12:00-13:30
     • /ngonngu — change language
 help-manager =
     You are a manager of { $unit }.
@@ -58,7 +62,10 @@ no-figures-for-unit = The open reports of { $unit } take no quick figures; pleas
 cancelled = Cancelled. Nothing was saved.
 nothing-to-cancel = Nothing is in progress.
 stale-button = That button belongs to an earlier step that has ended. Please send the figures again if needed.
-text-too-long = Your message is very long; I read only its first { $max } characters.
+text-too-long = Your message is very long; I read only its first { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}.
 
 pick-unit = You are the focal point of several units. Which unit are these figures for?
 pick-assignment = Which report are these figures for?
@@ -89,7 +96,10 @@ confirm-reason = Reason for the correction: { $reason }
 confirm-skipped = Skipped: { $labels }
 confirm-question = Press Confirm to save, Edit to change, Cancel to discard.
 
-saved = Saved { $count } figure(s) of { $unit } ({ $duty }, period { $period }) at { $time }.
+saved = Saved { $count ->
+    [one] { $count } figure
+   *[other] { $count } figures
+} of { $unit } ({ $duty }, period { $period }) at { $time }.
 saved-complete-on-time = The report is complete and on time. Thank you!
 saved-complete-late = The report is complete (after the deadline of { $due }).
 saved-missing = Still missing: { $labels }.
@@ -122,7 +132,10 @@ system-error = Sorry, the system has a problem and could not handle this message
 
 status-title = Status of { $duty }, period { $period } ({ $scope }):
 status-scope-all = whole sector
-status-scope-units = { $count } units in scope
+status-scope-units = { $count ->
+    [one] { $count } unit in scope
+   *[other] { $count } units in scope
+}
 status-totals = On time { $onTime } · Late { $late } · Missing { $missing } · Not yet due { $pending } — sent { $done }/{ $total } ({ $percent }%)
 status-locked = 🔒 Locked for edits: { $count }/{ $total } reports.
 status-missing-title = Missing:
@@ -131,7 +144,10 @@ status-no-cluster = No cluster
 status-late-title = Late:
 status-unit-line = • { $unit }
 status-unit-late = • { $unit } — sent { $at }
-status-more = … and { $count } more units.
+status-more = … and { $count ->
+    [one] { $count } more unit.
+   *[other] { $count } more units.
+}
 status-none = No unit in your scope has to send { $duty } for period { $period }.
 status-unknown-duty = No report "{ $duty }" for period "{ $period }". Use the codes DKTD, SKD1, BC6T, BCNAM; periods like 2026 or 2026-H1.
 status-no-scope = This is for managers. Your account has no manager role.
@@ -160,9 +176,15 @@ summary-met = met
 summary-not-met = not met
 summary-mean = { $label }: mean { $value }
 summary-total = { $label }: total { $value }
-summary-missing = { $count } units have not sent it
+summary-missing = { $count ->
+    [one] { $count } unit has not sent it
+   *[other] { $count } units have not sent it
+}
 
-link-code = Your link code: { $code } (single use, valid for { $minutes } minutes). Open the Đôn Đốc bot on the other channel (Telegram or Zalo) and send this code there to use both.
+link-code = Your link code: { $code } (single use, valid for { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}). Open the Đôn Đốc bot on the other channel (Telegram or Zalo) and send this code there to use both.
 link-ok = Linked: this account belongs to { $name } and works on { $channel } like your first one. Reminders go to the channel you used last (change with /kenh).
 link-used = This link code has already been used. Send /lienket on your first channel for a new one.
 link-expired = This link code has expired. Send /lienket on your first channel for a new one.
@@ -173,4 +195,7 @@ channel-telegram = Telegram
 channel-zalo = Zalo
 channel-web = the trial web chat
 channel-set = Saved: reminders will go to { $channel }.
-flood-limited = You are sending messages too fast. The bot pauses; please send again in { $seconds } seconds.
+flood-limited = You are sending messages too fast. The bot pauses; please send again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.

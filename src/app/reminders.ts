@@ -8,6 +8,7 @@
 import { exampleMessage } from '../dialog/examples.js';
 import { statusPages } from '../dialog/status-view.js';
 import { daysBetween, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
+import { quietEndsAt } from '../domain/quiet-hours.js';
 import { inSendingWindow, planReminders, type SendingWindow } from '../domain/reminders.js';
 import type { Logger } from '../logger.js';
 import {
@@ -172,6 +173,16 @@ export interface DeliverDeps {
   logger: Logger;
 }
 
+/**
+ * Thrown when the recipient is in their quiet hours: the worker puts the job off until `until`
+ * (a delay, never a drop: quiet hours are not an opt-out), the attempt is not counted.
+ */
+export class DeliveryDeferredError extends Error {
+  constructor(readonly until: Date) {
+    super(`recipient in quiet hours until ${until.toISOString()}`);
+  }
+}
+
 /** Thrown when the platform asked to wait: the worker rate-limits the queue, the attempt is not counted. */
 export class DeliveryRateLimitedError extends Error {
   constructor(readonly retryAfterSec: number) {
@@ -200,6 +211,11 @@ export async function deliverReminder(
     // may not have the message. Never send it again; count it as uncertain.
     if (opts.resumed && (await deps.store.markUncertain(ledgerId))) return 'uncertain';
     return 'not_planned';
+  }
+  const quietEnd = quietEndsAt(deps.clock.now(), deps.timeZone, row.quiet);
+  if (quietEnd) {
+    await deps.store.release(row.id, null, true);
+    throw new DeliveryDeferredError(quietEnd);
   }
   let message: OutgoingMessage | null;
   try {

@@ -9,6 +9,12 @@ import { generateInviteCode, hashInviteCode } from '../app/invites.js';
 import type { ManagerActions } from '../app/manager-actions.js';
 import type { StatusQuery, StatusService } from '../app/status.js';
 import { formatValue, normalizeText, type ParseResult, parseFigures } from '../domain/figures/index.js';
+import {
+  formatQuietHours,
+  formatTimeOfDay,
+  parseQuietHours,
+  QUIET_HOURS_LIMITS,
+} from '../domain/quiet-hours.js';
 import { parseStatusQuestion } from '../domain/status-question.js';
 import {
   type Change,
@@ -158,9 +164,11 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       if (
         attempt === 0 &&
         binding &&
-        !(binding.lastSeenAt && now.getTime() - binding.lastSeenAt.getTime() < SEEN_EVERY_MS)
+        (binding.blocked ||
+          !(binding.lastSeenAt && now.getTime() - binding.lastSeenAt.getTime() < SEEN_EVERY_MS))
       ) {
-        // At most once an hour per identity: enough to know which channel a person uses last.
+        // At most once an hour per identity: enough to know which channel a person uses last;
+        // at once when it was marked blocked (it unblocked the bot and wrote again).
         await deps.identities
           .touch(input.channel, input.userId, input.chatId, now)
           .catch((err: unknown) => deps.logger.warn({ err: (err as Error).message }, 'touch failed'));
@@ -375,6 +383,9 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
           ],
         );
       }
+      case 'giotinh':
+        if (!turn.binding) return say(turn, tr(l, 'unbound-only'));
+        return quietHours(turn, turn.binding.personId, args);
       case 'nhac':
       case 'danhac':
       case 'khoa':
@@ -387,6 +398,36 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       default:
         return say(turn, tr(l, 'unknown-command', { command: `/${name.slice(0, 32)}` }));
     }
+  }
+
+  /**
+   * /giotinh (/quiet): alone, shows the person's daily quiet hours and how to change them;
+   * with a period (`12:00-13:30`, `22h-6h`) sets them; with `tắt`/`off` clears them. Quiet hours
+   * only delay reminders (the cap in the domain keeps them from becoming an opt-out).
+   */
+  async function quietHours(turn: Turn, personId: number, args: string): Promise<void> {
+    const l = turn.locale;
+    const limits = {
+      total: QUIET_HOURS_LIMITS.maxTotal / 60,
+      office: QUIET_HOURS_LIMITS.maxInWorkingWindow / 60,
+      window: formatQuietHours({ from: QUIET_HOURS_LIMITS.workingFrom, to: QUIET_HOURS_LIMITS.workingTo }),
+    };
+    const parsed = parseQuietHours(args);
+    if (!parsed.ok && parsed.reason === 'empty') {
+      const current = await deps.identities.quietHoursOf(personId);
+      const setting = current
+        ? tr(l, 'quiet-current', { range: formatQuietHours(current) })
+        : tr(l, 'quiet-none');
+      return say(turn, `${setting}\n${tr(l, 'quiet-how', limits)}`);
+    }
+    if (!parsed.ok) {
+      const id = parsed.reason === 'too_long' ? 'quiet-too-long' : 'quiet-format';
+      return say(turn, tr(l, id, { ...limits, text: args.slice(0, 40) }));
+    }
+    const value = parsed.value;
+    await save(() => deps.identities.setQuietHours(personId, value));
+    if (!value) return say(turn, tr(l, 'quiet-cleared'));
+    return say(turn, tr(l, 'quiet-set', { range: formatQuietHours(value), end: formatTimeOfDay(value.to) }));
   }
 
   function rolesText(turn: Turn): string {

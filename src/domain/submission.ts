@@ -185,6 +185,8 @@ const COMMAND_ALIASES: Record<string, string> = {
   lang: 'ngonngu',
   tinhhinh: 'tinhhinh',
   status: 'tinhhinh',
+  giotinh: 'giotinh',
+  quiet: 'giotinh',
   chitieu: 'chitieu',
   targets: 'chitieu',
   tonghop: 'tonghop',

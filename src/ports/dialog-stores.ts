@@ -3,6 +3,7 @@
  * src/storage (Prisma on PostgreSQL or PGlite).
  */
 import type { IndicatorSpec } from '../domain/figures/index.js';
+import type { QuietHours } from '../domain/quiet-hours.js';
 import type { ScopedTarget } from '../domain/submission.js';
 import type { ChannelName } from './channel.js';
 import type { Locale } from './translator.js';
@@ -27,6 +28,8 @@ export interface Binding {
   roles: RoleRef[];
   /** When this identity last wrote (null: never recorded). Reminders go to the channel used last. */
   lastSeenAt: Date | null;
+  /** A send to this identity was refused as blocked: reminders skip it until it writes again. */
+  blocked?: boolean;
 }
 
 export type LinkResult =
@@ -42,8 +45,20 @@ export interface IdentityStore {
   /** The channels this person is bound on (not blocked), and the chosen one. */
   channelsOf(personId: number): Promise<{ channels: ChannelName[]; preferred: ChannelName | null }>;
   /**
-   * Records that this identity wrote now. Advisory (it decides which channel reminders go to):
-   * implementations may batch it; the chat id stays the one bound.
+   * The person's daily quiet hours (reminders held until they end), or null for none. A stored
+   * pair that is not an allowed period reads as null (see `storedQuietHours`).
+   */
+  quietHoursOf(personId: number): Promise<QuietHours | null>;
+  /**
+   * Sets the person's daily quiet hours, or clears them with null. `value` must be an allowed
+   * period (`isAllowedQuietHours`; the dialog reads it with `parseQuietHours`): anything else
+   * is a programming error and throws a RangeError, storing nothing.
+   */
+  setQuietHours(personId: number, value: QuietHours | null): Promise<void>;
+  /**
+   * Records that this identity wrote now, and so that it no longer blocks the bot. Advisory (it
+   * decides which channel reminders go to): implementations may batch it; the chat id stays the
+   * one bound.
    */
   touch(channel: ChannelName, externalId: string, chatId: string, now: Date): Promise<void>;
   /** A one-time code (hash stored) for binding this person on another channel. */

@@ -3,6 +3,7 @@
  */
 import type { HolidayTable, IsoDate } from '../domain/calendar.js';
 import type { IndicatorSpec } from '../domain/figures/index.js';
+import type { QuietHours } from '../domain/quiet-hours.js';
 import type { PlannerAssignment, ReminderPolicy } from '../domain/reminders.js';
 import type { ChannelName } from './channel.js';
 
@@ -138,7 +139,11 @@ export interface ReminderStore {
    * planned → sending, atomically; null when the row is not planned. Carries the recipient's
    * locale and, for a reminder, the assignment as the message shows it.
    */
-  claim(id: number): Promise<(LedgerRow & { locale: 'vi' | 'en'; view: ReminderView | null }) | null>;
+  claim(
+    id: number,
+  ): Promise<
+    (LedgerRow & { locale: 'vi' | 'en'; quiet: QuietHours | null; view: ReminderView | null }) | null
+  >;
   markSent(id: number, platformMessageId: string, at: Date): Promise<void>;
   /** Back to planned (rate limit or retryable error); the attempt is not counted when `uncount`. */
   release(id: number, error: string | null, uncount: boolean): Promise<void>;

@@ -4,6 +4,7 @@
  */
 import { addDays, localDateOf } from '../domain/calendar.js';
 import type { IndicatorKind } from '../domain/figures/index.js';
+import { isAllowedQuietHours, storedQuietHours } from '../domain/quiet-hours.js';
 import { median, resolveTarget, type ScopedTarget } from '../domain/submission.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ChannelName } from '../ports/channel.js';
@@ -61,6 +62,7 @@ export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
             unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name, typeCode: r.unit.typeCode },
           })),
           lastSeenAt: identity.lastSeenAt,
+          blocked: identity.blockedAt !== null,
         });
       }
     }
@@ -77,7 +79,8 @@ export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
     for (const [channel, ids] of byChannel) {
       await prisma.identity.updateMany({
         where: { channel, externalId: { in: ids } },
-        data: { lastSeenAt: latest },
+        // Writing to the bot means it is not blocked (any more): reminders reach it again.
+        data: { lastSeenAt: latest, blockedAt: null },
       });
     }
     return items.map(() => undefined);
@@ -109,6 +112,22 @@ export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
         channels: [...new Set((p?.identities ?? []).map((i) => i.channel))],
         preferred: p?.preferredChannel ?? null,
       };
+    },
+    async quietHoursOf(personId) {
+      const p = await prisma.person.findUnique({
+        where: { id: personId },
+        select: { quietFrom: true, quietTo: true },
+      });
+      return p ? storedQuietHours(p.quietFrom, p.quietTo) : null;
+    },
+    async setQuietHours(personId, value) {
+      if (value !== null && !isAllowedQuietHours(value)) {
+        throw new RangeError(`Not an allowed quiet period: ${JSON.stringify(value)}`);
+      }
+      await prisma.person.update({
+        where: { id: personId },
+        data: { quietFrom: value?.from ?? null, quietTo: value?.to ?? null },
+      });
     },
     async touch(channel, externalId, chatId, now) {
       await toucher.run({ channel, externalId, chatId, now });

@@ -1,5 +1,6 @@
 /** The reminder ledger on Prisma (PostgreSQL or PGlite). */
 import { addDays, localDateOf } from '../domain/calendar.js';
+import { storedQuietHours } from '../domain/quiet-hours.js';
 import type { ChannelName } from '../ports/channel.js';
 import type {
   LedgerRow,
@@ -75,6 +76,8 @@ type ClaimRow = Omit<Row, 'channel' | 'status' | 'kind'> & {
   status: string;
   kind: string;
   locale: string;
+  quietFrom: number | null;
+  quietTo: number | null;
 };
 interface ViewRow {
   aId: number | null;
@@ -118,11 +121,12 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
           FROM "Person" AS p
          WHERE l."id" = ANY(${ids}::int[]) AND l."status"::text = 'planned' AND p."id" = l."recipientId"
         RETURNING l."id", l."kind", l."assignmentId", l."dutyId", l."periodCode", l."stage", l."recipientId",
-                  l."channel", l."chatId", l."status", l."attempts", l."unitIds", p."locale"
+                  l."channel", l."chatId", l."status", l."attempts", l."unitIds", p."locale",
+                  p."quietFrom", p."quietTo"
       )
       SELECT c."id", c."kind"::text AS "kind", c."assignmentId", c."dutyId", c."periodCode", c."stage",
              c."recipientId", c."channel"::text AS "channel", c."chatId", c."status"::text AS "status",
-             c."attempts", c."unitIds", c."locale",
+             c."attempts", c."unitIds", c."locale", c."quietFrom", c."quietTo",
              a."id" AS "aId", a."periodCode" AS "aPeriodCode", a."dueDate", a."state"::text AS "state",
              (a."documentSentAt" IS NOT NULL) AS "documentSent",
              d."id" AS "aDutyId", d."nameVi", d."nameEn", u."id" AS "unitId", u."name" AS "unitName", u."typeCode",
@@ -439,6 +443,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
           status: r.status as Row['status'],
         }),
         locale: r.locale === 'en' ? 'en' : 'vi',
+        quiet: storedQuietHours(r.quietFrom, r.quietTo),
         view: r.aId === null ? null : await toView(r),
       };
     },

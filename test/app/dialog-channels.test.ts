@@ -107,3 +107,113 @@ describe('one person, Telegram and Zalo', () => {
     expect(await zalo.say('việc 80%')).toContain('chưa kết nối');
   });
 });
+
+describe('quiet hours (/giotinh, /quiet)', () => {
+  async function boundFocal(channel: 'telegram' | 'zalo' | 'web') {
+    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
+    const chatId = uniqueCode(channel);
+    const chat = chatWith(engine, { channel, chatId });
+    expect(
+      await chat.say(`/start ${await inviteCode(db.prisma, createFixedClock(start), unit.code)}`),
+    ).toContain('Đã kết nối');
+    const quiet = async () => {
+      const p = await db.prisma.person.findFirstOrThrow({
+        where: { identities: { some: { channel, externalId: chatId } } },
+        select: { id: true, quietFrom: true, quietTo: true },
+      });
+      return p;
+    };
+    return { chat, quiet };
+  }
+
+  it.each(['telegram', 'zalo', 'web'] as const)(
+    'on %s, in Vietnamese: shows, sets, refuses bad input politely, clears',
+    async (channel) => {
+      now = start;
+      const { chat, quiet } = await boundFocal(channel);
+      let reply = await chat.say('/giotinh');
+      expect(reply).toContain('Đồng chí chưa đặt giờ tĩnh');
+      expect(reply).toContain('Đặt giờ tĩnh: /giotinh 12:00-13:30');
+      expect(reply).toContain('Bỏ giờ tĩnh: /giotinh tắt');
+      expect(reply).toContain(
+        'tối đa 14 tiếng mỗi ngày, trong đó tối đa 3 tiếng trong giờ hành chính (08:00–17:00)',
+      );
+
+      reply = await chat.say('/giotinh 12h-13h30');
+      expect(reply).toBe(
+        'Đã lưu giờ tĩnh: 12:00–13:30 hằng ngày. Lời nhắc rơi vào khoảng này sẽ được gửi lúc 13:30.',
+      );
+      expect(await quiet()).toMatchObject({ quietFrom: 720, quietTo: 810 });
+      expect(await chat.say('/giờtĩnh')).toContain('Giờ tĩnh của đồng chí: 12:00–13:30 hằng ngày');
+
+      // Refusals change nothing and show an example.
+      reply = await chat.say('/giotinh 12:00');
+      expect(reply).toContain('Chưa đọc được "12:00" là một khoảng giờ');
+      expect(reply).toContain('ví dụ: /giotinh 12:00-13:30 hoặc /giotinh 22:00-6:00');
+      expect(await chat.say('/giotinh 12h-12h')).toContain('Chưa đọc được "12h-12h"');
+      reply = await chat.say('/giotinh 8:00-17:00');
+      expect(reply).toContain('Khoảng giờ tĩnh "8:00-17:00" dài quá');
+      expect(reply).toContain(
+        'tối đa 14 tiếng mỗi ngày, trong đó tối đa 3 tiếng trong giờ hành chính (08:00–17:00)',
+      );
+      expect(await chat.say('/giotinh 6:00-22:00')).toContain('dài quá');
+      expect(await quiet()).toMatchObject({ quietFrom: 720, quietTo: 810 });
+
+      // Across midnight.
+      expect(await chat.say('/giotinh 22:00 - 6:00')).toContain('Đã lưu giờ tĩnh: 22:00–06:00 hằng ngày');
+      expect(await quiet()).toMatchObject({ quietFrom: 1320, quietTo: 360 });
+
+      expect(await chat.say('/giotinh tắt')).toBe(
+        'Đã bỏ giờ tĩnh: lời nhắc sẽ được gửi ngay khi đến lúc nhắc.',
+      );
+      expect(await quiet()).toMatchObject({ quietFrom: null, quietTo: null });
+      expect(await chat.say('/giotinh')).toContain('Đồng chí chưa đặt giờ tĩnh');
+    },
+  );
+
+  it('in English, with /quiet: sets, shows, refuses, clears; help lists it', async () => {
+    now = start;
+    const { chat, quiet } = await boundFocal('telegram');
+    await chat.say('/ngonngu');
+    expect(await chat.press('English')).toContain('Switched to English');
+    expect(await chat.say('/trogiup')).toContain('/giotinh (or /quiet) — quiet hours');
+
+    let reply = await chat.say('/quiet');
+    expect(reply).toContain('You have no quiet hours');
+    expect(reply).toContain('To set quiet hours: /giotinh 12:00-13:30');
+    expect(reply).toContain(
+      'at most 14 hours a day, of which at most 3 hours within office hours (08:00–17:00)',
+    );
+
+    expect(await chat.say('/quiet 10pm-6am')).toBe(
+      'Saved: quiet hours 22:00–06:00 every day. Reminders due in that period will be sent at 06:00.',
+    );
+    expect(await quiet()).toMatchObject({ quietFrom: 1320, quietTo: 360 });
+    expect(await chat.say('/quiet')).toContain('Your quiet hours: 22:00–06:00 every day');
+
+    reply = await chat.say('/quiet noon');
+    expect(reply).toContain('I could not read "noon" as a time range');
+    expect(reply).toContain('e.g. /giotinh 12:00-13:30');
+    reply = await chat.say('/quiet 9:00-13:00');
+    expect(reply).toContain('The quiet period "9:00-13:00" is too long');
+    expect(await quiet()).toMatchObject({ quietFrom: 1320, quietTo: 360 });
+
+    expect(await chat.say('/quiet off')).toBe(
+      'Quiet hours removed: reminders are sent as soon as they are due.',
+    );
+    expect(await quiet()).toMatchObject({ quietFrom: null, quietTo: null });
+  });
+
+  it('a stored period that breaks the cap reads as none; unbound chats are told to bind first', async () => {
+    now = start;
+    const { chat, quiet } = await boundFocal('web');
+    const { id } = await quiet();
+    await db.prisma.person.update({ where: { id }, data: { quietFrom: 480, quietTo: 1020 } });
+    expect(await chat.say('/giotinh')).toContain('Đồng chí chưa đặt giờ tĩnh');
+    expect(await chat.say('/trogiup')).toContain('/giotinh — giờ tĩnh');
+
+    const stranger = chatWith(engine, { channel: 'zalo', chatId: uniqueCode('zl') });
+    expect(await stranger.say('/giotinh 12:00-13:00')).toContain('chưa kết nối');
+    expect(await stranger.say('/quiet')).toContain('chưa kết nối');
+  });
+});

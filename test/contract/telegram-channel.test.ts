@@ -499,7 +499,7 @@ describe('commands', () => {
     await channel.registerCommands();
     expect(fake.commands).toHaveLength(2);
     const [vi, en] = fake.commands;
-    const names = ['start', 'hanchot', 'sua', 'huy', 'trogiup', 'ngonngu', 'tinhhinh'];
+    const names = ['start', 'hanchot', 'sua', 'huy', 'trogiup', 'ngonngu', 'giotinh', 'tinhhinh'];
     expect(vi?.language_code).toBeUndefined();
     expect(en?.language_code).toBe('en');
     expect(vi?.commands.map((c) => c.command)).toEqual(names);

@@ -98,9 +98,6 @@ describe('Redis restarted mid fan-out', () => {
       timeZone: 'Asia/Ho_Chi_Minh',
       logger,
     });
-    // Recovery after seconds, not minutes: re-queue rows planned > 1 s ago, resolve sending > 2 s.
-    runtime.planDeps.requeueAfterMs = 1_000;
-    runtime.planDeps.uncertainAfterMs = 2_000;
     const store = createPrismaReminderStore(db.prisma);
     const rows = await insertReminderRows(db.prisma, {
       unitIds,
@@ -136,6 +133,13 @@ describe('Redis restarted mid fan-out', () => {
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 1_000));
+        // Minutes pass for this test's rows only (the production graces: re-queue after 2
+        // minutes, uncertain after 5). Other files share the database: graces of seconds would
+        // make these passes re-queue their waiting rows and send them through this test's fake.
+        await db.prisma.$executeRaw`
+          UPDATE "ReminderLedger" SET "updatedAt" = "updatedAt" - interval '10 minutes'
+           WHERE "id" = ANY(${ids}::int[])
+             AND ("status" = 'planned' OR ("status" = 'sending' AND "updatedAt" < now() - interval '5 seconds'))`;
         await runtime.plan(NOW).catch(() => undefined);
         const open = await db.prisma.reminderLedger.count({
           where: { id: { in: ids }, status: { in: ['planned', 'sending'] } },

@@ -10,6 +10,7 @@ import {
 import { createRedis, type Redis } from '../../jobs/redis.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { startWorkers } from '../../jobs/workers.js';
+import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
 import { createReminderRuntime } from '../../src/app/reminder-runtime.js';
 import { deliverReminder } from '../../src/app/reminders.js';
 import { createFixedClock } from '../../src/app/system-clock.js';
@@ -19,6 +20,7 @@ import { createLogger } from '../../src/logger.js';
 import type { Database } from '../../src/storage/database.js';
 import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
+import { chatWith } from '../support/chat.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 
@@ -370,9 +372,24 @@ describe('reminders', () => {
     // The unit's next reminder finds no one to reach: nothing is planned for the blocked chat.
     const tMinus3 = new Date('2027-07-12T02:00:00Z');
     await r.plan(tMinus3);
-    expect(
-      await db.prisma.reminderLedger.count({ where: { chatId: String(blocked.chats[0]), stage: 'T-3' } }),
-    ).toBe(0);
+    const tMinus3Rows = () =>
+      db.prisma.reminderLedger.count({ where: { chatId: String(blocked.chats[0]), stage: 'T-3' } });
+    expect(await tMinus3Rows()).toBe(0);
+    // The focal point unblocks the bot and writes to it: reminders reach them again.
+    const engine = createDialogOnPrisma(db.prisma, {
+      translator: createTranslator(),
+      clock: createFixedClock(tMinus3),
+      timeZone: 'Asia/Ho_Chi_Minh',
+      defaultLocale: 'vi',
+      logger,
+    });
+    await chatWith(engine, { channel: 'telegram', chatId: String(blocked.chats[0]) }).say('/hanchot');
+    await waitUntil(async () => {
+      const i = await db.prisma.identity.findFirstOrThrow({ where: { chatId: String(blocked.chats[0]) } });
+      return i.blockedAt === null;
+    });
+    await r.plan(new Date(tMinus3.getTime() + 60_000));
+    expect(await tMinus3Rows()).toBe(1);
     await cleanup(prefix, r.queues);
   });
 
@@ -508,20 +525,21 @@ describe('reminders', () => {
   });
 
   it('units of one duty with different deadlines get an escalation digest each, dated by their own deadline', async () => {
-    // SKD1 2031-H1 (a year of this test's own): 30 June for the Sở Tư pháp and the Ministry's
-    // departments, 5 July — a Saturday in 2031, so Monday 7 July — for clusters and Tổng cục.
+    // SKD1 2029-H1 (a year no other file plans or materialises): 30 June — a Saturday in 2029,
+    // so Monday 2 July — for the Sở Tư pháp and the Ministry's departments, Thursday 5 July for
+    // clusters and Tổng cục.
     const prefix = uniqueCode('t');
     const { chat, personId } = await tongCucManager('Quản lý Vụ TĐKT nhận hai hạn', 'VU_TDKT');
     const skd1 = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'SKD1' } });
-    const t1First = new Date('2031-07-01T02:00:00Z'); // T+1 of 30 June: Tuesday 1 July, 09:00
-    const t1Later = new Date('2031-07-08T02:00:00Z'); // T+1 of 7 July: Tuesday 8 July, 09:00
+    const t1First = new Date('2029-07-03T02:00:00Z'); // T+1 of 2 July: Tuesday 3 July, 09:00
+    const t1Later = new Date('2029-07-06T02:00:00Z'); // T+1 of 5 July: Friday 6 July, 09:00
     const digests = () =>
       db.prisma.reminderLedger.findMany({
         where: {
           kind: 'escalation',
           recipientId: personId,
           dutyId: skd1.id,
-          periodCode: '2031-H1',
+          periodCode: '2029-H1',
           stage: 'T+1',
         },
         orderBy: { id: 'asc' },
@@ -542,7 +560,7 @@ describe('reminders', () => {
     expect(await r2.deliver(both[1]!.id)).toBe('sent');
     const text = tg.messagesTo(chat).at(-1)?.text ?? '';
     expect(text).toContain('Báo cáo sơ kết đợt thi đua thứ nhất');
-    expect(text).toContain('07/07/2031');
+    expect(text).toContain('05/07/2029');
     await cleanup(prefix, r1.queues);
     await r2.queues.close();
   });
@@ -566,6 +584,58 @@ describe('reminders', () => {
     // Friday 9 July, 08:00: the row is queued again.
     await r.plan(new Date('2027-07-09T01:00:00Z'));
     expect(await deliver.getJob(`row-${row.id}`)).toBeDefined();
+    await cleanup(prefix, r.queues);
+  });
+
+  it("a reminder due in the recipient's quiet hours waits for their end, without spending an attempt", async () => {
+    const prefix = uniqueCode('t');
+    const { unit, chats } = await unitWithFocalPoints(1);
+    // Quiet 08:30–10:00; T7 is 09:00 in Hà Nội.
+    const person = await db.prisma.person.findFirstOrThrow({
+      where: { identities: { some: { chatId: String(chats[0]) } } },
+    });
+    await db.prisma.person.update({ where: { id: person.id }, data: { quietFrom: 510, quietTo: 600 } });
+    const r = runtimeFor(prefix);
+    await r.plan(T7);
+    const row = await db.prisma.reminderLedger.findFirstOrThrow({
+      where: { assignment: { unitId: unit.id }, stage: 'T-7' },
+    });
+    await expect(r.deliver(row.id)).rejects.toMatchObject({ until: new Date('2027-07-08T03:00:00Z') });
+    expect(await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'planned',
+      attempts: 0,
+    });
+    const workers = startWorkers({
+      connection: redis,
+      prefix,
+      queues: r.queues,
+      hold: r.hold,
+      plan: () => r.plan(T7),
+      deliver: (id, o) => r.deliver(id, o),
+      store: createPrismaReminderStore(db.prisma),
+      logger,
+      channels: ['telegram'],
+    });
+    try {
+      const deliver = r.queues.deliver.get('telegram')!;
+      // The worker puts the job off until 10:00 (by the service clock) instead of sending it.
+      await waitUntil(async () => (await (await deliver.getJob(`row-${row.id}`))?.isDelayed()) === true);
+      const job = (await deliver.getJob(`row-${row.id}`))!;
+      const due = new Date('2027-07-08T03:00:00Z').getTime();
+      expect(Math.abs(job.timestamp + job.delay - due)).toBeLessThan(5_000);
+      expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
+      // The quiet hours end (here: the person clears them) and the job runs: sent once.
+      await db.prisma.person.update({ where: { id: person.id }, data: { quietFrom: null, quietTo: null } });
+      await job.promote();
+      await waitUntil(async () => tg.messagesTo(chats[0]!).length > 0);
+    } finally {
+      await workers.close();
+    }
+    expect(tg.messagesTo(chats[0]!)).toHaveLength(1);
+    expect(await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
     await cleanup(prefix, r.queues);
   });
 });

@@ -88,6 +88,7 @@ export const TELEGRAM_COMMANDS: Readonly<Record<'vi' | 'en', readonly BotCommand
     { command: 'huy', description: 'Hủy thao tác đang làm' },
     { command: 'trogiup', description: 'Trợ giúp' },
     { command: 'ngonngu', description: 'Ngôn ngữ / Language' },
+    { command: 'giotinh', description: 'Giờ tĩnh: tạm giữ tin nhắc' },
     { command: 'tinhhinh', description: 'Tình hình nộp báo cáo (lãnh đạo)' },
   ],
   en: [
@@ -97,6 +98,7 @@ export const TELEGRAM_COMMANDS: Readonly<Record<'vi' | 'en', readonly BotCommand
     { command: 'huy', description: 'Cancel the current step' },
     { command: 'trogiup', description: 'Help' },
     { command: 'ngonngu', description: 'Language / Ngôn ngữ' },
+    { command: 'giotinh', description: 'Quiet hours for reminders' },
     { command: 'tinhhinh', description: 'Reporting status (managers)' },
   ],
 };
