@@ -122,6 +122,9 @@ export function startWorkers(deps: {
       deliverQueueName(channel),
       async (job: Job<{ ledgerId: number }>, token?: string) => {
         try {
+          // Also true after a 429 or a quiet-hours deferral (each activation counts as started,
+          // neither as made): harmless, `resumed` only acts on a row found `sending`, which only
+          // a previous activation of this very job can have left so.
           const resumed = (job.attemptsStarted ?? 0) > job.attemptsMade + 1 || (job.stalledCounter ?? 0) > 0;
           await deps.hold.wait();
           return await deps.deliver(job.data.ledgerId, { resumed });
@@ -152,7 +155,7 @@ export function startWorkers(deps: {
       },
     );
     worker.on('failed', (job, err) => {
-      if (err instanceof RateLimitError || err instanceof DelayedError) return;
+      if (err instanceof RateLimitError) return;
       deps.logger.warn(
         { ledgerId: job?.data.ledgerId, attempts: job?.attemptsMade, err: err.message },
         'delivery failed',

@@ -37,7 +37,7 @@ help-focal =
     • /hanchot — các báo cáo cần nộp và phần còn thiếu
     • /huy — hủy thao tác đang làm
     • /lienket — dùng cả Telegram và Zalo; /kenh — chọn kênh nhận lời nhắc
-    • /giotinh — giờ tĩnh: tạm giữ lời nhắc trong giờ nghỉ, ví dụ /giotinh 12:00-13:30
+    • /giotinh — giờ tạm dừng nhắc: giữ lời nhắc lại trong giờ nghỉ, ví dụ /giotinh 12:00-13:30
     • /ngonngu — đổi ngôn ngữ
 help-manager =
     Đồng chí có vai trò quản lý của { $unit }.

@@ -9,7 +9,12 @@ import { exampleMessage } from '../dialog/examples.js';
 import { statusPages } from '../dialog/status-view.js';
 import { daysBetween, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
 import { quietEndsAt } from '../domain/quiet-hours.js';
-import { inSendingWindow, planReminders, type SendingWindow } from '../domain/reminders.js';
+import {
+  inSendingWindow,
+  nextWindowOpening,
+  planReminders,
+  type SendingWindow,
+} from '../domain/reminders.js';
 import type { Logger } from '../logger.js';
 import {
   type Channel,
@@ -167,6 +172,8 @@ export interface DeliverDeps {
   channels: Pick<ReadonlyMap<ChannelName, Pick<Channel, 'send'>>, 'get'>;
   /** Where notices to managers go (a focal point who blocked the bot). */
   queue?: Pick<ReminderQueue, 'enqueueDelivery'>;
+  /** The sending window deliveries put off by quiet hours wait for (default 08:00-17:00). */
+  window?: SendingWindow;
   translator: Translator;
   clock: Clock;
   timeZone: string;
@@ -214,8 +221,15 @@ export async function deliverReminder(
   }
   const quietEnd = quietEndsAt(deps.clock.now(), deps.timeZone, row.quiet);
   if (quietEnd) {
-    await deps.store.release(row.id, null, true);
-    throw new DeliveryDeferredError(quietEnd);
+    // After the quiet hours, and inside the sending window: quiet 16:30-06:30 must not turn a
+    // Friday-afternoon reminder into a Saturday-morning one. A manager's answer to an exception
+    // request waits only for the quiet hours (a person is waiting for it).
+    const until =
+      row.kind === 'exception'
+        ? quietEnd
+        : nextWindowOpening(quietEnd, deps.timeZone, await deps.store.holidays(), deps.window);
+    await deps.store.release(row.id, null, true, until);
+    throw new DeliveryDeferredError(until);
   }
   let message: OutgoingMessage | null;
   try {
@@ -295,7 +309,11 @@ async function reportRecipientGone(deps: DeliverDeps, row: LedgerRow & { view?: 
   if (row.assignmentId === null || row.dutyId === null) return 0;
   const view = row.view ?? (await deps.store.reminderView(row.assignmentId));
   if (!view) return 0;
-  const managers = (await deps.store.escalationRecipients([view.unitId], row.dutyId)).get(view.unitId) ?? [];
+  // The unit's managers only: the focal points of the cluster's lead units cannot act on it.
+  const managers =
+    (await deps.store.escalationRecipients([view.unitId], row.dutyId, { clusterLeads: false })).get(
+      view.unitId,
+    ) ?? [];
   const now = deps.clock.now();
   const day = localDateOf(now, deps.timeZone);
   const created = await deps.store.insert(

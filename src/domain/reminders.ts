@@ -201,6 +201,43 @@ function offsetsOf(policy: ReminderPolicy): number[] {
   return [...new Set(policy.stages.filter(isStageOffset))].sort((a, b) => a - b);
 }
 
+/** True on a working day between the window's start (inclusive) and end (exclusive), local time. */
+export function inSendingWindow(
+  now: Date,
+  timeZone: string,
+  holidays: HolidayTable,
+  window: SendingWindow = DEFAULT_WINDOW,
+): boolean {
+  const today = localDateOf(now, timeZone);
+  const nowMs = now.getTime();
+  return (
+    isWorkingDay(today, holidays) &&
+    nowMs >= instantAt(today, window.start, timeZone).getTime() &&
+    nowMs < instantAt(today, window.end, timeZone).getTime()
+  );
+}
+
+/**
+ * The first instant at or after `at` inside the sending window: `at` itself when it is inside,
+ * else the window's start on the next working day (today's, when `at` is before it). Searches
+ * 400 days at most (a holiday table cannot close a whole year).
+ */
+export function nextWindowOpening(
+  at: Date,
+  timeZone: string,
+  holidays: HolidayTable,
+  window: SendingWindow = DEFAULT_WINDOW,
+): Date {
+  if (inSendingWindow(at, timeZone, holidays, window)) return at;
+  let day = localDateOf(at, timeZone);
+  for (let i = 0; i < 400; i++, day = addDays(day, 1)) {
+    if (!isWorkingDay(day, holidays)) continue;
+    const start = instantAt(day, window.start, timeZone);
+    if (start.getTime() >= at.getTime()) return start;
+  }
+  return at;
+}
+
 /**
  * The reminder stages due at `now`, and the stages to record as skipped.
  *
@@ -226,22 +263,6 @@ function offsetsOf(policy: ReminderPolicy): number[] {
  *   that never opens (`start` ≥ `end`), a `catchUpWorkingDays` that is not a non-negative
  *   integer, or an assignment whose `dueDate` is not a valid {@link IsoDate} (corrupt data).
  */
-/** True on a working day between the window's start (inclusive) and end (exclusive), local time. */
-export function inSendingWindow(
-  now: Date,
-  timeZone: string,
-  holidays: HolidayTable,
-  window: SendingWindow = DEFAULT_WINDOW,
-): boolean {
-  const today = localDateOf(now, timeZone);
-  const nowMs = now.getTime();
-  return (
-    isWorkingDay(today, holidays) &&
-    nowMs >= instantAt(today, window.start, timeZone).getTime() &&
-    nowMs < instantAt(today, window.end, timeZone).getTime()
-  );
-}
-
 export function planReminders(input: PlanInput): ReminderPlan {
   const { now, timeZone, holidays, planned } = input;
   const window = input.window ?? DEFAULT_WINDOW;

@@ -102,7 +102,9 @@ export class ChannelAuthError extends ChannelError {
  * The network or the platform failed. Retry with backoff — unless `maybeDelivered`: the
  * request may have reached the platform before the failure (a timeout, a connection reset after
  * it was written), and repeating a send could deliver the message twice. Not so when the
- * connection was never made (refused, DNS) or the platform answered with an error (5xx).
+ * connection was never made (refused, DNS) or the platform answered with an error of its own
+ * (5xx): that answer is taken at its word (a proxy's 502/504 could hide a delivered message,
+ * the one case left where a retry may repeat one).
  */
 export class ChannelNetworkError extends ChannelError {
   override readonly code = 'CHANNEL_NETWORK';

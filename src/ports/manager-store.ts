@@ -88,7 +88,10 @@ export interface ManagerStore {
     openUntil: Date | null;
     now: Date;
   }): Promise<boolean>;
-  /** The newest ledger lines about this unit (its reminders, nudges), newest first. */
+  /**
+   * The newest ledger lines about this unit, newest first: its reminders and nudges, and the
+   * overdue digests and blocked-bot notices its managers got about it.
+   */
   unitLedger(unitId: number, limit: number): Promise<UnitLedgerLine[]>;
   /** The duty's id and the earliest deadline of its assignments for the period within a scope. */
   dueDate(

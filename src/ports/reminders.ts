@@ -107,9 +107,13 @@ export interface ReminderStore {
   /**
    * Managers who must hear about a unit on a duty: the managers of the unit the duty reports to
    * (Vụ TĐKT), of the unit's parents (Tổng cục THADS for a Cục THADS) and of its cluster, and
-   * the focal points of its cluster's head and deputy units.
+   * (unless `clusterLeads: false`) the focal points of its cluster's head and deputy units.
    */
-  escalationRecipients(unitIds: readonly number[], dutyId: number): Promise<Map<number, Recipient[]>>;
+  escalationRecipients(
+    unitIds: readonly number[],
+    dutyId: number,
+    opts?: { clusterLeads?: boolean },
+  ): Promise<Map<number, Recipient[]>>;
   /** Where each of these people is reached (people with no usable identity are left out). */
   recipientsOf(personIds: readonly number[]): Promise<Map<number, Recipient>>;
   /** Inserts rows not yet in the ledger; returns the new rows only. */
@@ -145,8 +149,14 @@ export interface ReminderStore {
     (LedgerRow & { locale: 'vi' | 'en'; quiet: QuietHours | null; view: ReminderView | null }) | null
   >;
   markSent(id: number, platformMessageId: string, at: Date): Promise<void>;
-  /** Back to planned (rate limit or retryable error); the attempt is not counted when `uncount`. */
-  release(id: number, error: string | null, uncount: boolean): Promise<void>;
+  /**
+   * Back to planned (rate limit, retryable error, quiet hours); the attempt is not counted when
+   * `uncount`. With `notBefore` (a delivery put off until then) the row counts as untouched
+   * from that instant only, so the re-queue of lost jobs leaves it alone until then.
+   */
+  release(id: number, error: string | null, uncount: boolean, notBefore?: Date): Promise<void>;
+  /** The holiday table (cached briefly: deliveries ask it). */
+  holidays(): Promise<HolidayTable>;
   markFailed(id: number, error: string): Promise<void>;
   markSkipped(id: number, reason: string): Promise<void>;
   markRecipientGone(row: LedgerRow): Promise<void>;

@@ -165,7 +165,12 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
 
     async unitLedger(unitId, limit) {
       const rows = await prisma.reminderLedger.findMany({
-        where: { assignment: { unitId } },
+        where: {
+          OR: [
+            { assignment: { unitId } },
+            { kind: { in: ['escalation', 'recipient_gone'] }, unitIds: { has: unitId } },
+          ],
+        },
         select: {
           kind: true,
           stage: true,

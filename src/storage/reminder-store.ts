@@ -287,7 +287,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       return out;
     },
 
-    async escalationRecipients(unitIds, dutyId) {
+    async escalationRecipients(unitIds, dutyId, opts = {}) {
       const units = await prisma.unit.findMany({
         where: { id: { in: [...unitIds] } },
         select: {
@@ -349,6 +349,7 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
         }
         for (const m of u.memberships) {
           add(await people(m.clusterId, 'manager'));
+          if (opts.clusterLeads === false) continue;
           for (const lead of m.cluster.members)
             if (lead.unitId !== u.id) add(await people(lead.unitId, 'focal'));
         }
@@ -452,11 +453,20 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       await sentBatcher.run({ id, platformMessageId, at });
     },
 
-    async release(id, error, uncount) {
+    async release(id, error, uncount, notBefore) {
       await prisma.reminderLedger.updateMany({
         where: { id, status: 'sending' },
-        data: { status: 'planned', error, ...(uncount ? { attempts: { decrement: 1 } } : {}) },
+        data: {
+          status: 'planned',
+          error,
+          ...(uncount ? { attempts: { decrement: 1 } } : {}),
+          ...(notBefore ? { updatedAt: notBefore } : {}),
+        },
       });
+    },
+
+    holidays() {
+      return cached('holidays', () => loadHolidayTable(prisma), 60_000);
     },
 
     async markFailed(id, error) {

@@ -132,19 +132,19 @@ describe('quiet hours (/giotinh, /quiet)', () => {
       now = start;
       const { chat, quiet } = await boundFocal(channel);
       let reply = await chat.say('/giotinh');
-      expect(reply).toContain('Đồng chí chưa đặt giờ tĩnh');
-      expect(reply).toContain('Đặt giờ tĩnh: /giotinh 12:00-13:30');
-      expect(reply).toContain('Bỏ giờ tĩnh: /giotinh tắt');
+      expect(reply).toContain('Đồng chí chưa đặt giờ tạm dừng nhắc');
+      expect(reply).toContain('Đặt giờ tạm dừng nhắc: /giotinh 12:00-13:30');
+      expect(reply).toContain('Bỏ giờ tạm dừng nhắc: /giotinh tắt');
       expect(reply).toContain(
-        'tối đa 14 tiếng mỗi ngày, trong đó tối đa 3 tiếng trong giờ hành chính (08:00–17:00)',
+        'tối đa 14 giờ mỗi ngày, trong đó tối đa 3 giờ trong giờ hành chính (08:00–17:00)',
       );
 
       reply = await chat.say('/giotinh 12h-13h30');
       expect(reply).toBe(
-        'Đã lưu giờ tĩnh: 12:00–13:30 hằng ngày. Lời nhắc rơi vào khoảng này sẽ được gửi lúc 13:30.',
+        'Đã lưu giờ tạm dừng nhắc: 12:00–13:30 hằng ngày. Lời nhắc rơi vào khoảng này sẽ được gửi từ 13:30 (trong giờ làm việc).',
       );
       expect(await quiet()).toMatchObject({ quietFrom: 720, quietTo: 810 });
-      expect(await chat.say('/giờtĩnh')).toContain('Giờ tĩnh của đồng chí: 12:00–13:30 hằng ngày');
+      expect(await chat.say('/giờtĩnh')).toContain('Giờ tạm dừng nhắc của đồng chí: 12:00–13:30 hằng ngày');
 
       // Refusals change nothing and show an example.
       reply = await chat.say('/giotinh 12:00');
@@ -152,22 +152,22 @@ describe('quiet hours (/giotinh, /quiet)', () => {
       expect(reply).toContain('ví dụ: /giotinh 12:00-13:30 hoặc /giotinh 22:00-6:00');
       expect(await chat.say('/giotinh 12h-12h')).toContain('Chưa đọc được "12h-12h"');
       reply = await chat.say('/giotinh 8:00-17:00');
-      expect(reply).toContain('Khoảng giờ tĩnh "8:00-17:00" dài quá');
+      expect(reply).toContain('Khoảng tạm dừng nhắc "8:00-17:00" dài quá');
       expect(reply).toContain(
-        'tối đa 14 tiếng mỗi ngày, trong đó tối đa 3 tiếng trong giờ hành chính (08:00–17:00)',
+        'tối đa 14 giờ mỗi ngày, trong đó tối đa 3 giờ trong giờ hành chính (08:00–17:00)',
       );
       expect(await chat.say('/giotinh 6:00-22:00')).toContain('dài quá');
       expect(await quiet()).toMatchObject({ quietFrom: 720, quietTo: 810 });
 
       // Across midnight.
-      expect(await chat.say('/giotinh 22:00 - 6:00')).toContain('Đã lưu giờ tĩnh: 22:00–06:00 hằng ngày');
+      expect(await chat.say('/giotinh 22:00 - 6:00')).toContain('Đã lưu giờ tạm dừng nhắc: 22:00–06:00 hằng ngày');
       expect(await quiet()).toMatchObject({ quietFrom: 1320, quietTo: 360 });
 
       expect(await chat.say('/giotinh tắt')).toBe(
-        'Đã bỏ giờ tĩnh: lời nhắc sẽ được gửi ngay khi đến lúc nhắc.',
+        'Đã bỏ giờ tạm dừng nhắc: lời nhắc sẽ được gửi ngay khi đến lúc nhắc.',
       );
       expect(await quiet()).toMatchObject({ quietFrom: null, quietTo: null });
-      expect(await chat.say('/giotinh')).toContain('Đồng chí chưa đặt giờ tĩnh');
+      expect(await chat.say('/giotinh')).toContain('Đồng chí chưa đặt giờ tạm dừng nhắc');
     },
   );
 
@@ -186,7 +186,7 @@ describe('quiet hours (/giotinh, /quiet)', () => {
     );
 
     expect(await chat.say('/quiet 10pm-6am')).toBe(
-      'Saved: quiet hours 22:00–06:00 every day. Reminders due in that period will be sent at 06:00.',
+      'Saved: quiet hours 22:00–06:00 every day. Reminders due in that period will be sent from 06:00 (within working hours).',
     );
     expect(await quiet()).toMatchObject({ quietFrom: 1320, quietTo: 360 });
     expect(await chat.say('/quiet')).toContain('Your quiet hours: 22:00–06:00 every day');
@@ -209,8 +209,8 @@ describe('quiet hours (/giotinh, /quiet)', () => {
     const { chat, quiet } = await boundFocal('web');
     const { id } = await quiet();
     await db.prisma.person.update({ where: { id }, data: { quietFrom: 480, quietTo: 1020 } });
-    expect(await chat.say('/giotinh')).toContain('Đồng chí chưa đặt giờ tĩnh');
-    expect(await chat.say('/trogiup')).toContain('/giotinh — giờ tĩnh');
+    expect(await chat.say('/giotinh')).toContain('Đồng chí chưa đặt giờ tạm dừng nhắc');
+    expect(await chat.say('/trogiup')).toContain('/giotinh — giờ tạm dừng nhắc');
 
     const stranger = chatWith(engine, { channel: 'zalo', chatId: uniqueCode('zl') });
     expect(await stranger.say('/giotinh 12:00-13:00')).toContain('chưa kết nối');

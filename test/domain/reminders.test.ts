@@ -3,7 +3,9 @@ import { addDays, createHolidayTable, type IsoDate, NO_HOLIDAYS } from '../../sr
 import {
   DEFAULT_WINDOW,
   type DueStage,
+  inSendingWindow,
   isStageOffset,
+  nextWindowOpening,
   type PlanInput,
   type PlannerAssignment,
   parseStageLabel,
@@ -554,5 +556,24 @@ describe('policies', () => {
       '9|T-7',
     ]);
     expect(plan(vn('2026-07-10', '08:00'), { assignments: [...assignments].reverse() })).toEqual(result);
+  });
+});
+
+describe('the sending window for a delivery put off (quiet hours)', () => {
+  const next = (at: Date, holidays = NO_HOLIDAYS) => nextWindowOpening(at, VN, holidays);
+  it('keeps an instant inside the window', () => {
+    expect(next(vn('2026-07-15', '10:00'))).toEqual(vn('2026-07-15', '10:00'));
+    expect(inSendingWindow(vn('2026-07-15', '16:59'), VN, NO_HOLIDAYS)).toBe(true);
+  });
+  it('moves an instant before 08:00 to 08:00, and one at or after 17:00 to the next working morning', () => {
+    expect(next(vn('2026-07-15', '06:30'))).toEqual(vn('2026-07-15', '08:00'));
+    expect(next(vn('2026-07-15', '17:00'))).toEqual(vn('2026-07-16', '08:00'));
+    // Friday evening and Saturday morning: Monday.
+    expect(next(vn('2026-07-17', '20:00'))).toEqual(vn('2026-07-20', '08:00'));
+    expect(next(vn('2026-07-18', '06:30'))).toEqual(vn('2026-07-20', '08:00'));
+  });
+  it('skips Tết and keeps a make-up working Saturday', () => {
+    expect(next(vn('2026-02-13', '18:00'), tet2026)).toEqual(vn('2026-02-23', '08:00'));
+    expect(next(vn('2026-07-10', '18:00'), withMakeUpSaturday)).toEqual(vn('2026-07-11', '08:00'));
   });
 });

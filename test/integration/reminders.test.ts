@@ -18,6 +18,7 @@ import { createTelegramChannel } from '../../src/channels/telegram/telegram-chan
 import { createTranslator } from '../../src/i18n/fluent.js';
 import { createLogger } from '../../src/logger.js';
 import type { Database } from '../../src/storage/database.js';
+import { createPrismaManagerStore } from '../../src/storage/manager-store.js';
 import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { chatWith } from '../support/chat.js';
@@ -385,6 +386,14 @@ describe('reminders', () => {
     expect(notice).toContain(blocked.unit.name);
     expect(notice).toContain('đã chặn bot');
     expect(notice).toContain('giao đầu mối khác');
+    // The unit's history (/danhac) shows the notice beside the reminders.
+    const history = await createPrismaManagerStore(db.prisma).unitLedger(blocked.unit.id, 50);
+    expect(history.map((h) => [h.kind, h.status])).toEqual(
+      expect.arrayContaining([
+        ['recipient_gone', 'sent'],
+        ['reminder', 'failed'],
+      ]),
+    );
     // The unit's next reminder finds no one to reach: nothing is planned for the blocked chat.
     const tMinus3 = new Date('2027-07-12T02:00:00Z');
     await r.plan(tMinus3);
@@ -653,5 +662,29 @@ describe('reminders', () => {
       attempts: 1,
     });
     await cleanup(prefix, r.queues);
+  });
+
+  it('quiet hours that end at night put a reminder off until the next sending window, and the re-queue leaves it alone', async () => {
+    const prefix = uniqueCode('t');
+    const { unit, chats } = await unitWithFocalPoints(1);
+    const person = await db.prisma.person.findFirstOrThrow({
+      where: { identities: { some: { chatId: String(chats[0]) } } },
+    });
+    // Quiet 16:30–06:30 (30 minutes of the window, 14 hours in all).
+    await db.prisma.person.update({ where: { id: person.id }, data: { quietFrom: 990, quietTo: 390 } });
+    await runtimeFor(prefix).plan(T7);
+    const row = await db.prisma.reminderLedger.findFirstOrThrow({
+      where: { assignment: { unitId: unit.id }, stage: 'T-7' },
+    });
+    // Thursday 8 July 2027, 16:45 in Hà Nội: not at 06:30 on Friday, but at 08:00.
+    const late = runtimeFor(prefix, createFixedClock(new Date('2027-07-08T09:45:00Z')));
+    const friday8 = new Date('2027-07-09T01:00:00Z');
+    await expect(late.deliver(row.id)).rejects.toMatchObject({ until: friday8 });
+    const after = await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after).toMatchObject({ status: 'planned', attempts: 0, updatedAt: friday8 });
+    const stale = await createPrismaReminderStore(db.prisma).stalePlanned(120_000, 100_000);
+    expect(stale.map((r) => r.id)).not.toContain(row.id);
+    expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
+    await cleanup(prefix, late.queues);
   });
 });

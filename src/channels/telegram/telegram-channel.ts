@@ -88,7 +88,7 @@ export const TELEGRAM_COMMANDS: Readonly<Record<'vi' | 'en', readonly BotCommand
     { command: 'huy', description: 'Hủy thao tác đang làm' },
     { command: 'trogiup', description: 'Trợ giúp' },
     { command: 'ngonngu', description: 'Ngôn ngữ / Language' },
-    { command: 'giotinh', description: 'Giờ tĩnh: tạm giữ tin nhắc' },
+    { command: 'giotinh', description: 'Giờ tạm dừng lời nhắc' },
     { command: 'tinhhinh', description: 'Tình hình nộp báo cáo (lãnh đạo)' },
   ],
   en: [
