@@ -1,0 +1,105 @@
+/**
+ * The operator's reminder commands, as an operator runs them: `reminders:tick --now` plans one
+ * pass for any instant (materialising the year it needs) and prints its JSON summary;
+ * `reminders:list` prints the ledger. BC6T 2028-H1, a year no other test file plans: due
+ * Saturday 15 July 2028, so Monday 17 July; T-7 is Monday 10 July, T+1 Tuesday 18 July.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../src/storage/database.js';
+import { runCli } from '../support/cli.js';
+import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { makeUnit } from '../support/org.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('reminders:tick and reminders:list', () => {
+  it('plans a far-ahead instant, prints its summary, and lists the ledger of a unit', async () => {
+    const env = {
+      DATABASE_URL: inject('databaseUrl'),
+      REDIS_URL: inject('redisUrl'),
+      // Jobs of a prefix no worker reads: this test checks planning, not sending.
+      REDIS_PREFIX: uniqueCode('cli').toLowerCase(),
+    };
+    const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    const chat = 980_000_000 + Math.floor(Math.random() * 1_000_000);
+    await db.prisma.person.create({
+      data: {
+        fullName: `Đầu mối ${unit.code}`,
+        identities: { create: { channel: 'telegram', externalId: String(chat), chatId: String(chat) } },
+        roles: { create: { role: 'focal', unitId: unit.id } },
+      },
+    });
+    const tc = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'TCTHADS' } });
+    const manager = await db.prisma.person.create({
+      data: {
+        fullName: `Quản lý ${unit.code}`,
+        identities: {
+          create: { channel: 'telegram', externalId: String(chat + 1), chatId: String(chat + 1) },
+        },
+        roles: { create: { role: 'manager', unitId: tc.id } },
+      },
+    });
+
+    const t7 = await runCli(['reminders:tick', '--now', '2028-07-10T02:00:00Z'], env);
+    expect(t7.stderr).toBe('');
+    expect(t7.code).toBe(0);
+    const summary = JSON.parse(t7.stdout) as Record<string, number>;
+    expect(Object.keys(summary)).toEqual(['planned', 'skipped', 'escalations']);
+    expect(summary.planned).toBeGreaterThanOrEqual(1);
+    const ourT7 = () =>
+      db.prisma.reminderLedger.count({
+        where: { assignment: { unitId: unit.id, duty: { code: 'BC6T' } }, stage: 'T-7' },
+      });
+    expect(await ourT7()).toBe(1);
+    // The same morning again: the ledger dedupes (other files' new units may still get theirs).
+    expect((await runCli(['reminders:tick', '--now', '2028-07-10T02:05:00Z'], env)).code).toBe(0);
+    expect(await ourT7()).toBe(1);
+    // T+1: the unit is still missing; the Tổng cục's manager gets one digest.
+    const t1 = JSON.parse((await runCli(['reminders:tick', '--now', '2028-07-18T02:00:00Z'], env)).stdout);
+    expect(t1.escalations).toBeGreaterThanOrEqual(1);
+    expect(
+      await db.prisma.reminderLedger.count({
+        where: {
+          kind: 'escalation',
+          recipientId: manager.id,
+          periodCode: '2028-H1',
+          unitIds: { has: unit.id },
+        },
+      }),
+    ).toBe(1);
+
+    const list = await runCli(
+      ['reminders:list', '--duty', 'bc6t', '--period', '2028-H1', '--unit', unit.code, '--format', 'json'],
+      env,
+    );
+    expect(list.code).toBe(0);
+    const rows = JSON.parse(list.stdout) as {
+      stage: string;
+      status: string;
+      chatId?: string;
+      unit?: string;
+    }[];
+    expect(rows.map((r) => [r.stage, r.status]).sort()).toEqual([
+      ['T+1', 'planned'],
+      ['T-7', 'planned'],
+    ]);
+    const text = await runCli(
+      ['reminders:list', '--duty', 'BC6T', '--period', '2028-H1', '--unit', unit.code],
+      env,
+    );
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.includes(' | T-7 | ') && l.includes('planned'))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/2/);
+
+    const bad = await runCli(['reminders:tick', '--now', 'ngày mai'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ngày mai');
+  }, 120_000);
+});
