@@ -687,4 +687,102 @@ describe('reminders', () => {
     expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
     await cleanup(prefix, late.queues);
   });
+
+  it('a send refused every time ends failed after the last attempt; a person who reads English gets it in English', async () => {
+    const prefix = uniqueCode('t');
+    const { unit, chats } = await unitWithFocalPoints(2);
+    await db.prisma.person.updateMany({
+      where: { identities: { some: { chatId: String(chats[1]) } } },
+      data: { locale: 'en' },
+    });
+    const r = runtimeFor(prefix);
+    // Retries 20 ms apart instead of 2 s, doubling: the same queue otherwise.
+    r.planDeps.queue = createBullmqReminderQueue(r.queues, { hold: r.hold, backoffMs: 20 });
+    await r.plan(T7);
+    const rows = await db.prisma.reminderLedger.findMany({
+      where: { assignment: { unitId: unit.id }, stage: 'T-7' },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows).toHaveLength(2);
+    const refused = rows.find((x) => x.chatId === String(chats[0]))!;
+    // Only the first focal point's sends are refused (a bug of ours, say: Telegram says 400).
+    const workers = startWorkers({
+      connection: redis,
+      prefix,
+      queues: r.queues,
+      hold: r.hold,
+      plan: () => r.plan(T7),
+      deliver: async (id, o) => {
+        if (id === refused.id)
+          tg.failNext('sendMessage', 1, {
+            error_code: 400,
+            description: "Bad Request: can't parse entities",
+          });
+        return r.deliver(id, o);
+      },
+      store: createPrismaReminderStore(db.prisma),
+      logger,
+      channels: ['telegram'],
+      // One job at a time: the refusal planned just before a send is that send's.
+      options: { concurrency: 1, workersPerChannel: 1 },
+    });
+    try {
+      await waitUntil(async () => {
+        const a = await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: refused.id } });
+        return a.status === 'failed';
+      });
+      await waitUntil(async () => tg.messagesTo(chats[1]!).length > 0);
+    } finally {
+      await workers.close();
+    }
+    const failed = await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: refused.id } });
+    expect(failed.attempts).toBe(DELIVERY_ATTEMPTS);
+    expect(failed.error).toContain("can't parse entities");
+    expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
+    const english = tg.messagesTo(chats[1]!)[0]!.text ?? '';
+    expect(english).toContain('📅 Reminder: Six-month emulation and commendation report, period 2027-H1');
+    expect(english).toContain('due 15/07/2027 (7 days left)');
+    expect(english).toMatch(/Reply right here, e\.g\.: \S+ 83\.5%/);
+    expect(english).toMatch(/\d+\/\d+ provincial Civil Judgment Enforcement Departments have sent it\./);
+    await cleanup(prefix, r.queues);
+  });
+
+  it('a finished plan job keeps de-duplicating its minute: a late tick of another instance plans nothing again', async () => {
+    const prefix = uniqueCode('t');
+    const queues = createQueues(redis, prefix);
+    const clock = createFixedClock(T7);
+    const scheduler = startScheduler({ queues, clock, timeZone: 'Asia/Ho_Chi_Minh', logger });
+    scheduler.stop();
+    let passes = 0;
+    const workers = startWorkers({
+      connection: redis,
+      prefix,
+      queues,
+      hold: createDeliveryHold(),
+      plan: async () => {
+        passes++;
+        return { planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 };
+      },
+      deliver: async () => 'not_planned',
+      store: createPrismaReminderStore(db.prisma),
+      logger,
+      channels: [],
+    });
+    try {
+      await scheduler.tick(T7);
+      await waitUntil(async () => (await queues.plan.getJobCounts('completed')).completed === 1);
+      // Another instance whose clock is 40 s behind ticks the same minute after the pass ended.
+      await scheduler.tick(new Date(T7.getTime() + 40_000));
+      await new Promise((res) => setTimeout(res, 500));
+      expect(await queues.plan.getJobCounts('waiting', 'active', 'completed')).toEqual({
+        waiting: 0,
+        active: 0,
+        completed: 1,
+      });
+      expect(passes).toBe(1);
+    } finally {
+      await workers.close();
+    }
+    await cleanup(prefix, queues);
+  });
 });
