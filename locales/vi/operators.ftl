@@ -1,4 +1,4 @@
-# Operators' commands (CLI): yearly targets and duties' deadlines.
+# Operators' commands (CLI): yearly targets, duties' deadlines and reminder stages.
 
 operators-missing-arg = Thiếu { $arg }.
 operators-bad-format = Định dạng "{ $format }" không hợp lệ: dùng text hoặc json.
@@ -69,3 +69,9 @@ duties-deadline-no_such_day = Không có ngày "{ $value }" trong năm: kiểm t
 duties-deadline-unknown_duty = Không có loại báo cáo mã "{ $duty }". Các mã hiện có: { $known }.
 duties-deadline-unknown_unit_type = Không có loại đơn vị "{ $unitType }". Các loại hiện có: { $known } (hoặc * cho mặc định).
 duties-deadline-not_applicable = Đơn vị loại { $unitType } không phải gửi báo cáo { $duty }, nên không đặt hạn.
+
+duties-reminders-set = Đã đặt các mốc nhắc của báo cáo { $duty }: { $stages } ngày so với hạn (trước đây: { $previous }).
+duties-reminders-none = không nhắc
+duties-reminders-empty = Chưa có mốc nhắc nào: đề nghị ghi số ngày so với hạn, cách nhau bằng dấu phẩy, ví dụ --stages=-7,-3,-1,0,+1,+3, hoặc --stages default để dùng các mốc mặc định. Các mốc nhắc chưa thay đổi.
+duties-reminders-format = Mốc nhắc "{ $value }" không hợp lệ: mỗi mốc là một số ngày (số nguyên) so với hạn, ví dụ -7, 0, +3 hoặc T-7, T0, T+3. Các mốc nhắc chưa thay đổi.
+duties-reminders-too_far = Mốc nhắc "{ $value }" cách hạn quá xa: hệ thống chỉ nhắc trong vòng { $horizon } ngày trước hoặc sau hạn, nên mốc này sẽ không bao giờ được gửi. Các mốc nhắc chưa thay đổi.

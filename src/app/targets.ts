@@ -1,10 +1,12 @@
 /**
- * Operators' use cases for targets and deadlines: targets change every year and deadlines are
- * announced late, so both are data an administrator changes from the command line, never code.
- * Every change records who and when (AuditLog) and marks the row as the operator's, so a later
- * seeding leaves it alone.
+ * Operators' use cases for targets, deadlines and reminder policies: targets change every year,
+ * deadlines are announced late and each duty's reminder stages are the administrator's choice,
+ * so all are data an administrator changes from the command line, never code. Every change
+ * records who and when (AuditLog) and marks the row as the operator's (reminder stages are the
+ * operator's once seeded), so a later seeding leaves it alone.
  */
 import { localDateOf, yearsToMaterialise } from '../domain/calendar.js';
+import { isStageOffset, PLANNING_HORIZON_DAYS } from '../domain/reminders.js';
 import {
   formatDayMonth,
   parseDayMonth,
@@ -137,4 +139,82 @@ export async function setDeadline(prisma: PrismaClient, input: SetDeadlineInput)
     redated,
     created,
   };
+}
+
+export interface SetReminderStagesInput {
+  /** Duty code, any case. */
+  duty: string;
+  /** Days relative to the deadline, e.g. [-7,-3,-1,0,1,3] (from `parseStageList`). */
+  stages: readonly number[];
+  actor: string;
+  /** When the change is made: the audit row's time. */
+  now: Date;
+}
+
+export type SetReminderStagesResult =
+  | {
+      ok: true;
+      duty: string;
+      /** The stages before, as stored. */
+      previous: number[];
+      /** The stages now: each once, ascending. */
+      stages: number[];
+    }
+  | { ok: false; error: 'unknown_duty'; known: string[] };
+
+/**
+ * Sets the reminder policy of a duty (`Duty.reminderStages`), with a `duty.reminders` audit row
+ * (`{from, to}`) in the same transaction. The planner reads the new stages from its next pass;
+ * reminders already in the ledger stay as they are. A later seeding leaves the stages alone.
+ * Refuses an unknown duty, with the known codes.
+ * @throws RangeError when `stages` is empty or holds an offset that is not an integer within
+ *   ±PLANNING_HORIZON_DAYS (parse operator input with `parseStageList` first).
+ */
+export async function setReminderStages(
+  prisma: PrismaClient,
+  input: SetReminderStagesInput,
+): Promise<SetReminderStagesResult> {
+  const stages = [...new Set(input.stages)].sort((a, b) => a - b);
+  const bad = stages.find((s) => !isStageOffset(s) || Math.abs(s) > PLANNING_HORIZON_DAYS);
+  if (stages.length === 0 || bad !== undefined) {
+    throw new RangeError(
+      `setReminderStages: stages must be integers within ±${PLANNING_HORIZON_DAYS} days, got [${input.stages.join(', ')}]`,
+    );
+  }
+  const dutyCode = input.duty.trim().toUpperCase();
+  const saved = await saveReminderStages(prisma, { dutyCode, stages, actor: input.actor, now: input.now });
+  if (saved === null) {
+    const duties = await createPrismaDeadlineStore(prisma).duties();
+    return { ok: false, error: 'unknown_duty', known: duties.map((d) => d.code) };
+  }
+  return { ok: true, duty: dutyCode, previous: saved.previous, stages };
+}
+
+/**
+ * Storage step of {@link setReminderStages}: writes the stages and the audit row in one
+ * transaction and returns the stages before, or null (nothing written) when the duty does not
+ * exist. Belongs with `saveRule` in the deadline store (src/storage/target-store.ts).
+ */
+function saveReminderStages(
+  prisma: PrismaClient,
+  input: { dutyCode: string; stages: number[]; actor: string; now: Date },
+): Promise<{ previous: number[] } | null> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.duty.findUnique({
+      where: { code: input.dutyCode },
+      select: { reminderStages: true },
+    });
+    if (!before) return null;
+    await tx.duty.update({ where: { code: input.dutyCode }, data: { reminderStages: input.stages } });
+    await tx.auditLog.create({
+      data: {
+        actor: input.actor,
+        action: 'duty.reminders',
+        entity: `Duty:${input.dutyCode}`,
+        data: { from: before.reminderStages, to: input.stages },
+        createdAt: input.now,
+      },
+    });
+    return { previous: before.reminderStages };
+  });
 }

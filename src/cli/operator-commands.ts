@@ -1,11 +1,17 @@
 /**
- * Operators' commands for targets and deadlines (issue 5, "Operators"): targets change every
- * year and deadlines are announced late, so both are changed from here, never in code.
+ * Operators' commands for targets, deadlines and reminder policies (issue 5, "Operators"):
+ * targets change every year, deadlines are announced late and each duty's reminder stages are
+ * the administrator's to choose, so all are changed from here, never in code.
  *
  *   targets:import <file.csv|file.xlsx>
  *   targets:list [--year 2027] [--format text|json]
  *   duties:list [--format text|json]
  *   duties:set-deadline --duty <code> [--unit-type <type>|*] --date <dd/mm|none>
+ *   duties:set-reminders --duty <code> --stages=<list|default>
+ *
+ * A stage list is days relative to the deadline, e.g. `--stages=-7,-3,-1,0,+1,+3` or
+ * `--stages "T-7 T-3 T0 T+1"`, or `default` (T-7, T-3, T-1, T0, T+1, T+3); write `--stages=…`
+ * when the list starts with a minus, as the argument parser takes `-7…` for an option.
  *
  * Exit code 0 on success, 1 on a refusal, 2 on bad usage (as the other commands).
  */
@@ -17,9 +23,11 @@ import {
   listTargets,
   type SetDeadlineResult,
   setDeadline,
+  setReminderStages,
   type TargetRow,
 } from '../app/targets.js';
 import { formatValue } from '../domain/figures/index.js';
+import { PLANNING_HORIZON_DAYS, parseStageList } from '../domain/reminders.js';
 import { parseDayMonth, TARGET_YEAR_MAX, TARGET_YEAR_MIN } from '../domain/targets-import.js';
 import { type Command, type CommandContext, readTableArg, withDb } from './command.js';
 
@@ -49,8 +57,12 @@ function unitTypeLabel(ctx: CommandContext, unitType: string): string {
   return unitType === '*' ? ctx.t('duties-default-type') : unitType;
 }
 
+/** Stages as the operator reads them: `-7, -3, -1, 0, +1, +3`. */
+const formatStages = (stages: readonly number[]) =>
+  stages.map((s) => (s > 0 ? `+${s}` : String(s))).join(', ');
+
 function printDuty(ctx: CommandContext, d: DutyRow): void {
-  const stages = d.reminderStages.map((s) => (s > 0 ? `+${s}` : String(s))).join(', ');
+  const stages = formatStages(d.reminderStages);
   ctx.out(
     ctx.t('duties-list-duty', {
       code: d.code,
@@ -232,6 +244,49 @@ export const operatorCommands: Record<string, Command> = {
           ctx.t('duties-deadline-redated', {
             redated: r.redated,
             years: r.years.map(String).join(', '),
+          }),
+        );
+        return 0;
+      });
+    },
+  },
+
+  'duties:set-reminders': {
+    options: { duty: { type: 'string' }, stages: { type: 'string' } },
+    async run(ctx, values) {
+      const duty = str(values.duty)?.trim().toUpperCase();
+      const text = str(values.stages);
+      if (!duty || text === undefined) {
+        ctx.err(ctx.t('operators-missing-arg', { arg: '--duty <code> --stages=<list|default>' }));
+        return 2;
+      }
+      // A malformed list is refused before the database is opened.
+      const parsed = parseStageList(text);
+      if (!parsed.ok) {
+        ctx.err(
+          ctx.t(`duties-reminders-${parsed.reason}`, {
+            value: parsed.value ?? '',
+            horizon: PLANNING_HORIZON_DAYS,
+          }),
+        );
+        return 2;
+      }
+      return withDb(ctx, async (db) => {
+        const r = await setReminderStages(db.prisma, {
+          duty,
+          stages: parsed.stages,
+          actor: CLI_ACTOR,
+          now: ctx.clock.now(),
+        });
+        if (!r.ok) {
+          ctx.err(ctx.t('duties-deadline-unknown_duty', { duty, known: r.known.join(', ') }));
+          return 1;
+        }
+        ctx.out(
+          ctx.t('duties-reminders-set', {
+            duty: r.duty,
+            stages: formatStages(r.stages),
+            previous: r.previous.length > 0 ? formatStages(r.previous) : ctx.t('duties-reminders-none'),
           }),
         );
         return 0;

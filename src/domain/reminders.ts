@@ -366,3 +366,60 @@ export function planReminders(input: PlanInput): ReminderPlan {
   }
   return { due, skipped };
 }
+
+/**
+ * How far from its deadline a reminder stage may be, in days. The planner loads the assignments
+ * due within this many days of today (plus a margin for a stage moved off a holiday), so a stage
+ * further than that would never be sent; {@link parseStageList} refuses it.
+ */
+export const PLANNING_HORIZON_DAYS = 45;
+
+/** The stages a duty is seeded with: a week, three days and a day before, the day, and after. */
+export const DEFAULT_REMINDER_STAGES: readonly number[] = [-7, -3, -1, 0, 1, 3];
+
+/** Result of {@link parseStageList}; `value` is the offending item as written. */
+export type ParsedStageList =
+  | { ok: true; stages: number[] }
+  | { ok: false; reason: 'empty' | 'format' | 'too_far'; value?: string };
+
+const STAGE_SEPARATORS_RE = /[\s,;]+/;
+const BARE_OFFSET_RE = /^[-+]?\d+$/;
+const DEFAULT_WORDS = new Set(['default', 'mặc định', 'mac dinh']);
+
+/**
+ * A reminder policy as an operator writes it: offsets in days relative to the deadline,
+ * separated by commas, semicolons or spaces, each either a signed integer (`-7`, `0`, `+3`, `3`)
+ * or a {@link stageLabel ledger label} (`T-7`, `T0`, `T+3`; `t-7` too). The word `default`
+ * (or `mặc định`) stands for {@link DEFAULT_REMINDER_STAGES}. The stages come back each once,
+ * ascending. Refuses (never throws):
+ * - `empty` — no stage at all;
+ * - `format` — an item that is not an integer offset (`1.5`, `T3`, `T+0`, `abc`);
+ * - `too_far` — an offset beyond ±{@link PLANNING_HORIZON_DAYS} days, which would never fire.
+ * The first offending item, as written, is `value`.
+ */
+export function parseStageList(text: string): ParsedStageList {
+  // Text pasted from a word processor may carry a typographic minus (−) or dash (–).
+  const normalized = text
+    .normalize('NFC')
+    .replace(/[\u2212\u2013]/g, '-')
+    .trim();
+  if (DEFAULT_WORDS.has(normalized.toLowerCase().replace(/\s+/g, ' '))) {
+    return { ok: true, stages: [...DEFAULT_REMINDER_STAGES] };
+  }
+  const items = normalized.split(STAGE_SEPARATORS_RE).filter((item) => item !== '');
+  if (items.length === 0) return { ok: false, reason: 'empty' };
+  const stages = new Set<number>();
+  for (const item of items) {
+    let offset: number | null;
+    if (item[0] === 'T' || item[0] === 't') offset = parseStageLabel(`T${item.slice(1)}`);
+    else if (BARE_OFFSET_RE.test(item))
+      offset = Number(item) || 0; // `-0` is 0
+    else offset = null;
+    if (offset === null) return { ok: false, reason: 'format', value: item };
+    if (!isStageOffset(offset) || Math.abs(offset) > PLANNING_HORIZON_DAYS) {
+      return { ok: false, reason: 'too_far', value: item };
+    }
+    stages.add(offset);
+  }
+  return { ok: true, stages: [...stages].sort((a, b) => a - b) };
+}

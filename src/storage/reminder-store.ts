@@ -1,6 +1,7 @@
 /** The reminder ledger on Prisma (PostgreSQL or PGlite). */
 import { addDays, localDateOf } from '../domain/calendar.js';
 import { storedQuietHours } from '../domain/quiet-hours.js';
+import { PLANNING_HORIZON_DAYS } from '../domain/reminders.js';
 import type { ChannelName } from '../ports/channel.js';
 import type {
   LedgerRow,
@@ -205,8 +206,10 @@ export function createPrismaReminderStore(prisma: PrismaClient): ReminderStore {
       // Runs every minute, also in the middle of a fan-out of thousands: three plain statements
       // joined on the date range in the database, no id lists sent back and forth.
       const today = localDateOf(now, timeZone);
-      const from = addDays(today, -45);
-      const to = addDays(today, 45);
+      // A stage may be moved off a weekend, a holiday or Tết (up to 9 days off in a row): the
+      // margin keeps a stage at the horizon's edge within reach after its move.
+      const from = addDays(today, -(PLANNING_HORIZON_DAYS + 15));
+      const to = addDays(today, PLANNING_HORIZON_DAYS + 15);
       const [rows, planned, duties, holidays] = await Promise.all([
         prisma.$queryRaw<
           {

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, createHolidayTable, type IsoDate, NO_HOLIDAYS } from '../../src/domain/calendar.js';
 import {
+  DEFAULT_REMINDER_STAGES,
   DEFAULT_WINDOW,
   type DueStage,
   inSendingWindow,
   isStageOffset,
   nextWindowOpening,
+  PLANNING_HORIZON_DAYS,
   type PlanInput,
   type PlannerAssignment,
   parseStageLabel,
+  parseStageList,
   plannedKey,
   planReminders,
   type ReminderPolicy,
@@ -575,5 +578,65 @@ describe('the sending window for a delivery put off (quiet hours)', () => {
   it('skips Tết and keeps a make-up working Saturday', () => {
     expect(next(vn('2026-02-13', '18:00'), tet2026)).toEqual(vn('2026-02-23', '08:00'));
     expect(next(vn('2026-07-10', '18:00'), withMakeUpSaturday)).toEqual(vn('2026-07-11', '08:00'));
+  });
+});
+
+describe('a reminder policy as an operator writes it (parseStageList)', () => {
+  const ok = (stages: number[]) => ({ ok: true, stages });
+  it('reads signed offsets, ledger labels and mixed separators, each once, ascending', () => {
+    expect(parseStageList('-7,-3,-1,0,+1,+3')).toEqual(ok(STAGES));
+    expect(parseStageList('T-7 T-3 T0 T+1')).toEqual(ok([-7, -3, 0, 1]));
+    expect(parseStageList('-7, -3')).toEqual(ok([-7, -3]));
+    expect(parseStageList('  +3; 1  -1,,0 t-7\tT+1 3 ')).toEqual(ok([-7, -1, 0, 1, 3]));
+    expect(parseStageList('0')).toEqual(ok([0]));
+    expect(parseStageList('-0, +0')).toEqual(ok([0]));
+    // A typographic minus or dash pasted from a document.
+    expect(parseStageList('\u22127, \u20133, T\u22121')).toEqual(ok([-7, -3, -1]));
+  });
+  it('reads default (or mặc định) as the seeded stages', () => {
+    expect(DEFAULT_REMINDER_STAGES).toEqual(STAGES);
+    expect(parseStageList('default')).toEqual(ok(STAGES));
+    expect(parseStageList(' Default ')).toEqual(ok(STAGES));
+    expect(parseStageList('mặc định')).toEqual(ok(STAGES));
+    expect(parseStageList('-7, default')).toEqual({ ok: false, reason: 'format', value: 'default' });
+  });
+  it('refuses an empty list', () => {
+    for (const text of ['', '   ', ',', ' , ; ']) {
+      expect(parseStageList(text)).toEqual({ ok: false, reason: 'empty' });
+    }
+  });
+  it('refuses an item that is not a whole number of days, naming the first one', () => {
+    for (const [text, value] of [
+      ['-7, 1.5, 3', '1.5'],
+      ['-7 abc', 'abc'],
+      ['T3', 'T3'],
+      ['T+0', 'T+0'],
+      ['T-07', 'T-07'],
+      ['T', 'T'],
+      ['--7', '--7'],
+      ['7d', '7d'],
+      ['x, 999', 'x'],
+    ]) {
+      expect(parseStageList(text!)).toEqual({ ok: false, reason: 'format', value });
+    }
+  });
+  it('refuses an offset beyond the planning horizon, which would never fire', () => {
+    expect(PLANNING_HORIZON_DAYS).toBe(45);
+    expect(parseStageList('-45, +45')).toEqual(ok([-45, 45]));
+    expect(parseStageList('-7, -46')).toEqual({ ok: false, reason: 'too_far', value: '-46' });
+    expect(parseStageList('T+46')).toEqual({ ok: false, reason: 'too_far', value: 'T+46' });
+    expect(parseStageList('400')).toEqual({ ok: false, reason: 'too_far', value: '400' });
+    expect(parseStageList('99999999999999999999')).toEqual({
+      ok: false,
+      reason: 'too_far',
+      value: '99999999999999999999',
+    });
+  });
+  it('gives stages the planner accepts and labels that read back', () => {
+    const parsed = parseStageList('T+3 -7 0');
+    if (!parsed.ok) throw new Error('expected a list');
+    expect(parsed.stages.every(isStageOffset)).toBe(true);
+    expect(parsed.stages.map(stageLabel)).toEqual(['T-7', 'T0', 'T+3']);
+    expect(parseStageList(parsed.stages.map(stageLabel).join(' '))).toEqual(parsed);
   });
 });

@@ -405,3 +405,113 @@ describe('duties:set-deadline and duties:list', () => {
     ).toEqual(rules);
   });
 });
+
+describe('duties:set-reminders', () => {
+  // BCNAM: no other test file plans its reminders. Its stages change only inside one test and
+  // are put back in `finally`, since other files plan reminders with the seeded stages.
+  const SEEDED = [-7, -3, -1, 0, 1, 3];
+  const stagesOf = async (code: string) =>
+    (await db.prisma.duty.findUniqueOrThrow({ where: { code }, select: { reminderStages: true } }))
+      .reminderStages;
+  const allStages = () =>
+    db.prisma.duty.findMany({ select: { code: true, reminderStages: true }, orderBy: { code: 'asc' } });
+  const reminderAudits = () => db.prisma.auditLog.count({ where: { action: 'duty.reminders' } });
+
+  it('sets a duty’s stages, shows them in duties:list, records who and when, and restores the default', async () => {
+    expect(await stagesOf('BCNAM')).toEqual(SEEDED);
+    try {
+      const r = await run('duties:set-reminders', { duty: 'bcnam', stages: 'T+3 -14, -7 0 T-14' });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(
+        'Đã đặt các mốc nhắc của báo cáo BCNAM: -14, -7, 0, +3 ngày so với hạn (trước đây: -7, -3, -1, 0, +1, +3).',
+      );
+      expect(await stagesOf('BCNAM')).toEqual([-14, -7, 0, 3]);
+      // The other duties keep theirs.
+      expect(await stagesOf('BC6T')).toEqual(SEEDED);
+
+      const list = await run('duties:list', { format: 'json' });
+      const duties = JSON.parse(list.stdout) as { code: string; reminderStages: number[] }[];
+      expect(duties.find((d) => d.code === 'BCNAM')?.reminderStages).toEqual([-14, -7, 0, 3]);
+      const text = await run('duties:list');
+      expect(text.stdout).toMatch(/^BCNAM — .*nhắc vào các mốc -14, -7, 0, \+3 ngày so với hạn$/m);
+
+      const audit = await db.prisma.auditLog.findFirstOrThrow({
+        where: { action: 'duty.reminders', entity: 'Duty:BCNAM' },
+        orderBy: { id: 'desc' },
+      });
+      expect(audit.actor).toBe('cli');
+      expect(audit.data).toEqual({ from: SEEDED, to: [-14, -7, 0, 3] });
+      expect(audit.createdAt).toEqual(clock.now());
+
+      const en = await run('duties:set-reminders', { duty: 'BCNAM', stages: '-7' }, [], 'en');
+      expect(en.stdout).toBe(
+        'Reminder stages of BCNAM set to -7 days from the deadline (before: -14, -7, 0, +3).',
+      );
+
+      const back = await run('duties:set-reminders', { duty: 'BCNAM', stages: 'default' });
+      expect(back.code).toBe(0);
+      expect(back.stdout).toBe(
+        'Đã đặt các mốc nhắc của báo cáo BCNAM: -7, -3, -1, 0, +1, +3 ngày so với hạn (trước đây: -7).',
+      );
+      expect(await stagesOf('BCNAM')).toEqual(SEEDED);
+      const trail = await db.prisma.auditLog.findMany({
+        where: { action: 'duty.reminders', entity: 'Duty:BCNAM', id: { gte: audit.id } },
+        orderBy: { id: 'asc' },
+      });
+      expect(trail.map((a) => a.data)).toEqual([
+        { from: SEEDED, to: [-14, -7, 0, 3] },
+        { from: [-14, -7, 0, 3], to: [-7] },
+        { from: [-7], to: SEEDED },
+      ]);
+    } finally {
+      // Put the seeded stages back even when an assertion failed.
+      await db.prisma.duty.update({ where: { code: 'BCNAM' }, data: { reminderStages: SEEDED } });
+    }
+  });
+
+  it.each<[string, Record<string, string>, number, string, Locale?]>([
+    [
+      'an empty list',
+      { duty: 'BCNAM', stages: ' , ' },
+      2,
+      'Chưa có mốc nhắc nào: đề nghị ghi số ngày so với hạn',
+    ],
+    [
+      'a stage that is not a whole number of days',
+      { duty: 'BCNAM', stages: '-7, 1.5' },
+      2,
+      'Mốc nhắc "1.5" không hợp lệ: mỗi mốc là một số ngày (số nguyên) so với hạn',
+    ],
+    [
+      'a stage beyond the planning horizon',
+      { duty: 'BCNAM', stages: '-60,-7,0' },
+      2,
+      'Mốc nhắc "-60" cách hạn quá xa: hệ thống chỉ nhắc trong vòng 45 ngày trước hoặc sau hạn',
+    ],
+    [
+      'a stage beyond the planning horizon (in English)',
+      { duty: 'BCNAM', stages: 'T+50' },
+      2,
+      'Reminder stage "T+50" is too far from the deadline: reminders are only planned within 45 days',
+      'en',
+    ],
+    ['no stages', { duty: 'BCNAM' }, 2, 'Thiếu --duty <code> --stages=<list|default>.'],
+    ['no duty', { stages: 'default' }, 2, 'Thiếu --duty <code> --stages=<list|default>.'],
+    [
+      'an unknown duty',
+      { duty: 'BC9T', stages: '-7' },
+      1,
+      'Không có loại báo cáo mã "BC9T". Các mã hiện có: BC6T, BCNAM, DKTD, SKD1.',
+    ],
+  ])('refuses %s and changes nothing', async (_name, values, code, message, locale = 'vi') => {
+    const audits = await reminderAudits();
+    const before = await allStages();
+    const r = await run('duties:set-reminders', values, [], locale);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(await reminderAudits()).toBe(audits);
+    expect(await allStages()).toEqual(before);
+  });
+});
