@@ -88,8 +88,11 @@ duties-deadline-unknown_duty = No report type with code "{ $duty }". Existing co
 duties-deadline-unknown_unit_type = No unit type "{ $unitType }". Existing types: { $known } (or * for the default).
 duties-deadline-not_applicable = Units of type { $unitType } do not send report { $duty }, so it has no deadline for them.
 
-duties-reminders-set = Reminder stages of { $duty } set to { $stages } days from the deadline (before: { $previous }).
+duties-reminders-set = Reminder stages of { $duty } set to: { $stages } (in days from the deadline; before: { $previous }).
 duties-reminders-none = no reminders
 duties-reminders-empty = No reminder stage given: write days from the deadline separated by commas, e.g. --stages=-7,-3,-1,0,+1,+3, or --stages default for the default stages. The reminder stages are unchanged.
 duties-reminders-format = Reminder stage "{ $value }" is not valid: each stage is a whole number of days from the deadline, e.g. -7, 0, +3 or T-7, T0, T+3. The reminder stages are unchanged.
-duties-reminders-too_far = Reminder stage "{ $value }" is too far from the deadline: reminders are only planned within { $horizon } days before or after the deadline, so it would never be sent. The reminder stages are unchanged.
+duties-reminders-too_far = Reminder stage "{ $value }" is too far from the deadline: reminders are only planned up to { $horizon ->
+        [one] { $horizon } day
+       *[other] { $horizon } days
+    } before or after the deadline, so it would never be sent. The reminder stages are unchanged.

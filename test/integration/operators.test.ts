@@ -446,7 +446,7 @@ describe('duties:set-reminders', () => {
 
       const en = await run('duties:set-reminders', { duty: 'BCNAM', stages: '-7' }, [], 'en');
       expect(en.stdout).toBe(
-        'Reminder stages of BCNAM set to -7 days from the deadline (before: -14, -7, 0, +3).',
+        'Reminder stages of BCNAM set to: -7 (in days from the deadline; before: -14, -7, 0, +3).',
       );
 
       const back = await run('duties:set-reminders', { duty: 'BCNAM', stages: 'default' });
@@ -493,7 +493,7 @@ describe('duties:set-reminders', () => {
       'a stage beyond the planning horizon (in English)',
       { duty: 'BCNAM', stages: 'T+50' },
       2,
-      'Reminder stage "T+50" is too far from the deadline: reminders are only planned within 45 days',
+      'Reminder stage "T+50" is too far from the deadline: reminders are only planned up to 45 days',
       'en',
     ],
     ['no stages', { duty: 'BCNAM' }, 2, 'Thiếu --duty <code> --stages=<list|default>.'],
