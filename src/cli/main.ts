@@ -10,6 +10,25 @@ import { createTranslator } from '../i18n/fluent.js';
 import type { Locale } from '../ports/translator.js';
 import { type CommandContext, commands } from './commands.js';
 
+/**
+ * `--stages -7,-3,0` as an operator types it: node's parser takes a value starting with `-` for
+ * an option and refuses it, so a string option followed by a negative number gets it joined
+ * (`--stages=-7,-3,0`).
+ */
+function joinNegativeValues(args: string[], options: Record<string, { type: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const parsed = parseConfig(process.env);
@@ -33,7 +52,12 @@ async function main(argv: string[]): Promise<number> {
   }
   let args: ReturnType<typeof parseArgs>;
   try {
-    args = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    args = parseArgs({
+      args: joinNegativeValues(rest, command.options ?? {}),
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     return 2;

@@ -10,8 +10,8 @@
  *   duties:set-reminders --duty <code> --stages=<list|default>
  *
  * A stage list is days relative to the deadline, e.g. `--stages=-7,-3,-1,0,+1,+3` or
- * `--stages "T-7 T-3 T0 T+1"`, or `default` (T-7, T-3, T-1, T0, T+1, T+3); write `--stages=…`
- * when the list starts with a minus, as the argument parser takes `-7…` for an option.
+ * `--stages -7,-3,0` (joined to its option by ./main.ts), `--stages "T-7 T-3 T0 T+1"`, or
+ * `default` (T-7, T-3, T-1, T0, T+1, T+3).
  *
  * Exit code 0 on success, 1 on a refusal, 2 on bad usage (as the other commands).
  */

@@ -98,6 +98,12 @@ describe('reminders:tick and reminders:list', () => {
     expect(lines.filter((l) => l.includes(' | T-7 | ') && l.includes('planned'))).toHaveLength(1);
     expect(lines.at(-1)).toMatch(/2/);
 
+    // A negative stage list after its option, as typed: read as the option's value (the duty is
+    // unknown, so nothing changes), not refused as an unknown option.
+    const stages = await runCli(['duties:set-reminders', '--duty', 'KHONGCO', '--stages', '-7,-3,0'], env);
+    expect(stages.code).toBe(1);
+    expect(stages.stderr).toContain('KHONGCO');
+
     const bad = await runCli(['reminders:tick', '--now', 'ngày mai'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('ngày mai');
