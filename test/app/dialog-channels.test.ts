@@ -160,7 +160,9 @@ describe('quiet hours (/giotinh, /quiet)', () => {
       expect(await quiet()).toMatchObject({ quietFrom: 720, quietTo: 810 });
 
       // Across midnight.
-      expect(await chat.say('/giotinh 22:00 - 6:00')).toContain('Đã lưu giờ tạm dừng nhắc: 22:00–06:00 hằng ngày');
+      expect(await chat.say('/giotinh 22:00 - 6:00')).toContain(
+        'Đã lưu giờ tạm dừng nhắc: 22:00–06:00 hằng ngày',
+      );
       expect(await quiet()).toMatchObject({ quietFrom: 1320, quietTo: 360 });
 
       expect(await chat.say('/giotinh tắt')).toBe(
