@@ -105,6 +105,29 @@ function runtimeFor(prefix: string, clock = createFixedClock(T7)) {
   });
 }
 
+/**
+ * The production worker wiring for a runtime of this file (real Redis, its queues and hold),
+ * with what a test changes: the planning pass, the delivery, the options.
+ */
+function workersFor(
+  prefix: string,
+  r: ReturnType<typeof runtimeFor>,
+  over: Partial<Parameters<typeof startWorkers>[0]> = {},
+) {
+  return startWorkers({
+    connection: redis,
+    prefix,
+    queues: r.queues,
+    hold: r.hold,
+    plan: () => r.plan(T7),
+    deliver: (id, o) => r.deliver(id, o),
+    store: createPrismaReminderStore(db.prisma),
+    logger,
+    channels: ['telegram'],
+    ...over,
+  });
+}
+
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
@@ -169,18 +192,7 @@ describe('reminders', () => {
     );
 
     // Delivery: each focal point gets exactly one message, with what is due and how to answer.
-    const workers = startWorkers({
-      connection: redis,
-      prefix,
-      queues: r1.queues,
-      hold: r1.hold,
-      plan: () => r1.plan(T7),
-      deliver: (id, o) => r1.deliver(id, o),
-      store: createPrismaReminderStore(db.prisma),
-      logger,
-      channels: ['telegram'],
-      options: { ratePerSecond: { telegram: 200 } },
-    });
+    const workers = workersFor(prefix, r1, { options: { ratePerSecond: { telegram: 200 } } });
     try {
       await waitUntil(
         async () =>
@@ -220,17 +232,7 @@ describe('reminders', () => {
       parameters: { retry_after: 1 },
     });
     const started = Date.now();
-    const workers = startWorkers({
-      connection: redis,
-      prefix,
-      queues: r.queues,
-      hold: r.hold,
-      plan: () => r.plan(T7),
-      deliver: (id, o) => r.deliver(id, o),
-      store: createPrismaReminderStore(db.prisma),
-      logger,
-      channels: ['telegram'],
-    });
+    const workers = workersFor(prefix, r);
     try {
       await waitUntil(async () => tg.messagesTo(chats[0]!).length > 0, 20_000);
     } finally {
@@ -257,21 +259,13 @@ describe('reminders', () => {
     const passDone = new Promise<void>((resolve) => {
       endPass = resolve;
     });
-    const workers = startWorkers({
-      connection: redis,
-      prefix,
-      queues: r.queues,
-      hold: r.hold,
+    const workers = workersFor(prefix, r, {
       // A pass that runs all through the test: the minute's pass finding nothing new, say.
       plan: async () => {
         entered();
         await passDone;
         return { planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 };
       },
-      deliver: (id, o) => r.deliver(id, o),
-      store: createPrismaReminderStore(db.prisma),
-      logger,
-      channels: ['telegram'],
     });
     let finish!: () => void;
     const enqueueing = r.hold.during(() => new Promise<void>((resolve) => (finish = resolve)));
@@ -630,17 +624,7 @@ describe('reminders', () => {
       status: 'planned',
       attempts: 0,
     });
-    const workers = startWorkers({
-      connection: redis,
-      prefix,
-      queues: r.queues,
-      hold: r.hold,
-      plan: () => r.plan(T7),
-      deliver: (id, o) => r.deliver(id, o),
-      store: createPrismaReminderStore(db.prisma),
-      logger,
-      channels: ['telegram'],
-    });
+    const workers = workersFor(prefix, r);
     try {
       const deliver = r.queues.deliver.get('telegram')!;
       // The worker puts the job off until 10:00 (by the service clock) instead of sending it.
@@ -706,12 +690,7 @@ describe('reminders', () => {
     expect(rows).toHaveLength(2);
     const refused = rows.find((x) => x.chatId === String(chats[0]))!;
     // Only the first focal point's sends are refused (a bug of ours, say: Telegram says 400).
-    const workers = startWorkers({
-      connection: redis,
-      prefix,
-      queues: r.queues,
-      hold: r.hold,
-      plan: () => r.plan(T7),
+    const workers = workersFor(prefix, r, {
       deliver: async (id, o) => {
         if (id === refused.id)
           tg.failNext('sendMessage', 1, {
@@ -720,9 +699,6 @@ describe('reminders', () => {
           });
         return r.deliver(id, o);
       },
-      store: createPrismaReminderStore(db.prisma),
-      logger,
-      channels: ['telegram'],
       // One job at a time: the refusal planned just before a send is that send's.
       options: { concurrency: 1, workersPerChannel: 1 },
     });
