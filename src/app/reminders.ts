@@ -346,7 +346,8 @@ async function renderRecipientGone(
   const unitId = row.unitIds[0];
   if (!m || unitId === undefined) return null;
   const notice = await deps.store.goneNotice(Number(m[1]), unitId);
-  if (!notice) return null;
+  // Reached on that channel again (they wrote to the bot since): nothing to report any more.
+  if (!notice || notice.reachedOn === m[2]) return null;
   const t = (id: string, args?: Record<string, string | number>) => deps.translator.t(l, id, args);
   const args = {
     person: notice.personName,
