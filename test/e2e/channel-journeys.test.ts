@@ -12,7 +12,10 @@ import { openTestDatabase } from '../support/db.js';
 import { type ChatDriver, JOURNEYS, playJourney, telegramDriver, zaloDriver } from '../support/journeys.js';
 import { freePort, type RunningService, startService } from '../support/service.js';
 
-const APP_NOW = '2027-07-08T09:00:00+07:00';
+// Before the sending window opens: these services tick every minute like any instance, and at
+// 09:00 they would plan the T-7 reminders of every unit in the shared database (other files'
+// too) and send them through this file's fake. The journeys need the day, not the hour.
+const APP_NOW = '2027-07-08T07:30:00+07:00';
 const clock = createFixedClock(new Date(APP_NOW));
 let db: Database;
 

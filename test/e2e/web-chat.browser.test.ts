@@ -51,7 +51,8 @@ async function startService(): Promise<void> {
       DATABASE_URL: inject('databaseUrl'),
       REDIS_URL: inject('redisUrl'),
       WEB_CHAT: '1',
-      APP_NOW: '2027-07-08T09:00:00+07:00',
+      // Before the sending window: no reminder of any file's units is planned by this service.
+      APP_NOW: '2027-07-08T07:30:00+07:00',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -54,7 +54,11 @@ describe('reminders:tick and reminders:list', () => {
     expect(summary.planned).toBeGreaterThanOrEqual(1);
     const ourT7 = () =>
       db.prisma.reminderLedger.count({
-        where: { assignment: { unitId: unit.id, duty: { code: 'BC6T' } }, stage: 'T-7' },
+        // This period only: other files' passes of 2027 remind every unit, this one too.
+        where: {
+          assignment: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2028-H1' },
+          stage: 'T-7',
+        },
       });
     expect(await ourT7()).toBe(1);
     // The same morning again: the ledger dedupes (other files' new units may still get theirs).
