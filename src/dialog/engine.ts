@@ -40,7 +40,7 @@ import type {
   UnitRef,
 } from '../ports/dialog-stores.js';
 import type { Locale, Translator } from '../ports/translator.js';
-import { exampleMessage, shortestLabel } from './examples.js';
+import { exampleMessage, sampleFor, shortestLabel } from './examples.js';
 import { type ConversationState, type Draft, type Flow, initialState, readState } from './state.js';
 import { statusPages, summaryParagraph, targetsText } from './status-view.js';
 
@@ -442,7 +442,8 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       return l === 'vi'
         ? 'sửa về tiền thành 47,1 vì Cục đã rà soát lại'
         : 'sửa về tiền 47.1 because we re-checked';
-    const value = i.kind === 'percent' ? (l === 'vi' ? '47,1%' : '47.1%') : '3';
+    // A value the indicator takes: `có` for yes/no, money in đồng, a count within its bounds.
+    const value = i.kind === 'percent' ? (l === 'vi' ? '47,1%' : '47.1%') : (sampleFor(i, 2, l)?.text ?? '3');
     return l === 'vi'
       ? `/sua ${shortest(i)} thành ${value} vì đơn vị đã rà soát lại`
       : `/sua ${shortest(i)} ${value} because we re-checked`;

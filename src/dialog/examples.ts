@@ -77,7 +77,11 @@ function moneyText(value: number, locale: Locale): string {
  * A value for the `n`-th indicator of an example, within the indicator's bounds, and how it is
  * written; `null` for a free-text indicator (the parser does not read those).
  */
-function sampleFor(i: IndicatorSpec, n: number, locale: Locale): { value: number; text: string } | null {
+export function sampleFor(
+  i: IndicatorSpec,
+  n: number,
+  locale: Locale,
+): { value: number; text: string } | null {
   switch (i.kind) {
     case 'percent': {
       const low = Math.ceil(bound(i.min, 0) * 10) / 10;
