@@ -167,6 +167,8 @@ describe('/nhac and /danhac', () => {
     expect(got).toHaveLength(1);
     expect(got[0]!.text).toContain('đã quá hạn 6 ngày (hạn 15/07/2033)');
     expect(got[0]!.text).toContain('Đề nghị đồng chí sớm hoàn thành báo cáo này');
+    // How the peers stand: the Sở Tư pháp of the period, and this unit's own cluster.
+    expect(got[0]!.text).toMatch(/\d+\/\d+ Sở Tư pháp đã gửi\. Cụm của đồng chí còn [12] đơn vị chưa gửi\./);
     expect(tg.messagesTo(chats.focalB)).toHaveLength(0);
 
     // Once per unit per day, whoever asks.
