@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { pingRedis } from '../../jobs/redis.js';
 import { ROOT } from '../support/cli.js';
 import { freePort, type RunningService, startService } from '../support/service.js';
 
@@ -33,7 +34,30 @@ describe('the service starts', () => {
     const res = await fetch(`http://127.0.0.1:${service.port}/healthz`);
     expect(res.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${service.port}/nope`)).status).toBe(404);
+    // The shared Redis keeps every job (noeviction, as .ci/run and docker-compose start it).
+    expect(service.logs()).not.toContain('maxmemory-policy');
     expect(await service.stop()).toBe(0);
+  }, 120_000);
+
+  it('warns at start when Redis may evict queued jobs (maxmemory-policy other than noeviction)', async () => {
+    const redisPort = await freePort();
+    const args = ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const redis = spawn('redis-server', [...args, '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 50 && !(await pingRedis(`redis://127.0.0.1:${redisPort}`, 200)); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const service = await npmStart({
+        DATABASE_URL: inject('databaseUrl'),
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        REDIS_PREFIX: 'evicting',
+      });
+      expect(service.logs()).toContain('Redis maxmemory-policy should be noeviction');
+      expect(service.logs()).toContain('"policy":"allkeys-lru"');
+      expect(await service.stop()).toBe(0);
+    } finally {
+      redis.kill('SIGKILL');
+    }
   }, 120_000);
 
   it('stops with one clear line when Redis is not answering and cannot be started', async () => {
