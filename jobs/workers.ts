@@ -135,7 +135,7 @@ export function startWorkers(deps: {
           }
           if (err instanceof DeliveryDeferredError) {
             // The recipient's quiet hours: the job waits in Redis, no attempt spent.
-            await job.moveToDelayed(err.until.getTime(), token);
+            await job.moveToDelayed(Date.now() + err.delayMs, token);
             throw new DelayedError();
           }
           if (job.attemptsMade + 1 >= (job.opts.attempts ?? DELIVERY_ATTEMPTS)) {

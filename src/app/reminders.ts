@@ -185,7 +185,11 @@ export interface DeliverDeps {
  * (a delay, never a drop: quiet hours are not an opt-out), the attempt is not counted.
  */
 export class DeliveryDeferredError extends Error {
-  constructor(readonly until: Date) {
+  constructor(
+    readonly until: Date,
+    /** From now by the service's clock (which `APP_NOW` may shift from the real one). */
+    readonly delayMs: number,
+  ) {
     super(`recipient in quiet hours until ${until.toISOString()}`);
   }
 }
@@ -219,7 +223,8 @@ export async function deliverReminder(
     if (opts.resumed && (await deps.store.markUncertain(ledgerId))) return 'uncertain';
     return 'not_planned';
   }
-  const quietEnd = quietEndsAt(deps.clock.now(), deps.timeZone, row.quiet);
+  const now = deps.clock.now();
+  const quietEnd = quietEndsAt(now, deps.timeZone, row.quiet);
   if (quietEnd) {
     // After the quiet hours, and inside the sending window: quiet 16:30-06:30 must not turn a
     // Friday-afternoon reminder into a Saturday-morning one. A manager's answer to an exception
@@ -228,8 +233,10 @@ export async function deliverReminder(
       row.kind === 'exception'
         ? quietEnd
         : nextWindowOpening(quietEnd, deps.timeZone, await deps.store.holidays(), deps.window);
-    await deps.store.release(row.id, null, true, until);
-    throw new DeliveryDeferredError(until);
+    // The ledger's timestamps are real time (see stalePlanned): the same delay from the real now.
+    const delayMs = Math.max(0, until.getTime() - now.getTime());
+    await deps.store.release(row.id, null, true, new Date(Date.now() + delayMs));
+    throw new DeliveryDeferredError(until, delayMs);
   }
   let message: OutgoingMessage | null;
   try {
