@@ -182,39 +182,11 @@ export async function setReminderStages(
     );
   }
   const dutyCode = input.duty.trim().toUpperCase();
-  const saved = await saveReminderStages(prisma, { dutyCode, stages, actor: input.actor, now: input.now });
+  const store = createPrismaDeadlineStore(prisma);
+  const saved = await store.saveReminderStages({ dutyCode, stages, actor: input.actor, now: input.now });
   if (saved === null) {
-    const duties = await createPrismaDeadlineStore(prisma).duties();
+    const duties = await store.duties();
     return { ok: false, error: 'unknown_duty', known: duties.map((d) => d.code) };
   }
   return { ok: true, duty: dutyCode, previous: saved.previous, stages };
-}
-
-/**
- * Storage step of {@link setReminderStages}: writes the stages and the audit row in one
- * transaction and returns the stages before, or null (nothing written) when the duty does not
- * exist. Belongs with `saveRule` in the deadline store (src/storage/target-store.ts).
- */
-function saveReminderStages(
-  prisma: PrismaClient,
-  input: { dutyCode: string; stages: number[]; actor: string; now: Date },
-): Promise<{ previous: number[] } | null> {
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.duty.findUnique({
-      where: { code: input.dutyCode },
-      select: { reminderStages: true },
-    });
-    if (!before) return null;
-    await tx.duty.update({ where: { code: input.dutyCode }, data: { reminderStages: input.stages } });
-    await tx.auditLog.create({
-      data: {
-        actor: input.actor,
-        action: 'duty.reminders',
-        entity: `Duty:${input.dutyCode}`,
-        data: { from: before.reminderStages, to: input.stages },
-        createdAt: input.now,
-      },
-    });
-    return { previous: before.reminderStages };
-  });
 }

@@ -261,6 +261,36 @@ export function createPrismaDeadlineStore(prisma: PrismaClient) {
       });
     },
 
+    /**
+     * Sets a duty's reminder stages with a `duty.reminders` audit row (`{from, to}`) in the same
+     * transaction. Returns the stages before, or null (nothing written) for an unknown duty.
+     */
+    async saveReminderStages(input: {
+      dutyCode: string;
+      stages: number[];
+      actor: string;
+      now: Date;
+    }): Promise<{ previous: number[] } | null> {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.duty.findUnique({
+          where: { code: input.dutyCode },
+          select: { reminderStages: true },
+        });
+        if (!before) return null;
+        await tx.duty.update({ where: { code: input.dutyCode }, data: { reminderStages: input.stages } });
+        await tx.auditLog.create({
+          data: {
+            actor: input.actor,
+            action: 'duty.reminders',
+            entity: `Duty:${input.dutyCode}`,
+            data: { from: before.reminderStages, to: input.stages },
+            createdAt: input.now,
+          },
+        });
+        return { previous: before.reminderStages };
+      });
+    },
+
     /** Re-dates pending assignments (and creates missing ones) of `years` from the rules. */
     redate(years: readonly number[]): Promise<{ created: number; redated: number }> {
       return materialiseYears(prisma, years);
