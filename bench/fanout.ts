@@ -24,12 +24,12 @@ import { Queue } from 'bullmq';
 import { Api } from 'grammy';
 import pg from 'pg';
 import { planJobId } from '../jobs/queues.js';
-import { createRedis } from '../jobs/redis.js';
-import { createFixedClock } from '../src/app/system-clock.js';
 import { localDateOf, yearsToMaterialise } from '../src/domain/calendar.js';
-import { materialiseYears } from '../src/storage/assignments.js';
-import { runSeed } from '../src/storage/bootstrap.js';
+import { createRedis } from '../src/redis/connection.js';
 import { type DatabaseTarget, openDatabase } from '../src/storage/database.js';
+import { materialiseYears } from '../src/storage/materialise-assignments.js';
+import { runSeed } from '../src/storage/seed/bootstrap.js';
+import { createFixedClock } from '../src/wiring/system-clock.js';
 import { type RemoteFakeTelegram, startRemoteFakeTelegram } from '../test/fakes/telegram-api-process.js';
 import { type RunningService, startService } from '../test/support/service.js';
 

@@ -13,9 +13,9 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createStatusService } from '../src/app/status.js';
-import { createFixedClock } from '../src/app/system-clock.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createPrismaStatusStore } from '../src/storage/status-store.js';
+import { createFixedClock } from '../src/wiring/system-clock.js';
 
 const { values: args } = parseArgs({
   options: {

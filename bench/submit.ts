@@ -10,15 +10,15 @@
 import { parseArgs } from 'node:util';
 import { Bot, webhookCallback } from 'grammy';
 import pg from 'pg';
-import { createDialogOnPrisma } from '../src/app/dialog-factory.js';
-import { createFixedClock } from '../src/app/system-clock.js';
 import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
 import { createHttpServer } from '../src/http/server.js';
 import { createTranslator } from '../src/i18n/fluent.js';
-import { createLogger } from '../src/logger.js';
-import { materialiseYears } from '../src/storage/assignments.js';
-import { runSeed } from '../src/storage/bootstrap.js';
+import { createLogger } from '../src/logging/logger.js';
 import { openDatabase } from '../src/storage/database.js';
+import { materialiseYears } from '../src/storage/materialise-assignments.js';
+import { runSeed } from '../src/storage/seed/bootstrap.js';
+import { createDialogOnPrisma } from '../src/wiring/dialog.js';
+import { createFixedClock } from '../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.js';
 import { startProfile } from './profile.js';
 

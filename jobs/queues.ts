@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ChannelName } from '../src/ports/channel.js';
 import type { ReminderQueue } from '../src/ports/reminders.js';
-import type { DeliveryHold } from './hold.js';
+import type { DeliveryHold } from './fanout-hold.js';
 
 export const PLAN_QUEUE = 'plan';
 export const deliverQueueName = (channel: ChannelName) => `deliver-${channel}`;

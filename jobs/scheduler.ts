@@ -4,8 +4,8 @@
  * kept for a day so the id keeps de-duplicating well past the tick period plus clock skew.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Logger } from '../src/logger.js';
 import type { Clock } from '../src/ports/clock.js';
+import type { Logger } from '../src/ports/logger.js';
 import { planJobId, type Queues } from './queues.js';
 
 export interface Scheduler {

@@ -8,10 +8,10 @@
 import { DelayedError, type Job, RateLimitError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DeliveryDeferredError, DeliveryRateLimitedError, type PlanSummary } from '../src/app/reminders.js';
-import type { Logger } from '../src/logger.js';
 import type { ChannelName } from '../src/ports/channel.js';
+import type { Logger } from '../src/ports/logger.js';
 import type { ReminderStore } from '../src/ports/reminders.js';
-import type { DeliveryHold } from './hold.js';
+import type { DeliveryHold } from './fanout-hold.js';
 import { CHANNELS, DELIVERY_ATTEMPTS, deliverQueueName, PLAN_QUEUE, type Queues } from './queues.js';
 
 export interface WorkerOptions {

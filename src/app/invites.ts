@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Clock } from '../ports/clock.js';
-import type { InviteRole, InviteStore } from '../ports/invite-store.js';
+import type { InviteRole, InviteStore } from '../ports/invites.js';
 import type { UnitStore } from '../ports/unit-store.js';
 
 /** Letters and digits that cannot be confused when read aloud or typed (no 0/O, 1/I/L). */

@@ -10,7 +10,7 @@
  */
 import { addDays, firstWorkingDayOfWeek, localDateOf, localTimeOf, mondayOf } from '../domain/calendar.js';
 import { normalizeText } from '../domain/figures/index.js';
-import type { UnitRef } from '../ports/dialog-stores.js';
+import type { UnitRef } from '../ports/identities.js';
 import type { ExceptionView, ManagerStore, UnitLedgerLine } from '../ports/manager-store.js';
 import type { NewLedgerRow, Recipient, ReminderQueue, ReminderStore } from '../ports/reminders.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';

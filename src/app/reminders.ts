@@ -5,8 +5,6 @@
  * planned → sending before the platform call).
  */
 
-import { exampleMessage } from '../dialog/examples.js';
-import { statusPages } from '../dialog/status-view.js';
 import { daysBetween, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
 import { quietEndsAt } from '../domain/quiet-hours.js';
 import {
@@ -15,7 +13,8 @@ import {
   planReminders,
   type SendingWindow,
 } from '../domain/reminders.js';
-import type { Logger } from '../logger.js';
+import { exampleMessage } from '../messages/examples.js';
+import { statusPages } from '../messages/status-view.js';
 import {
   type Channel,
   type ChannelName,
@@ -26,7 +25,7 @@ import {
   RecipientGoneError,
 } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
-import type { SubmissionStore } from '../ports/dialog-stores.js';
+import type { Logger } from '../ports/logger.js';
 import type { ManagerStore } from '../ports/manager-store.js';
 import type {
   LedgerRow,
@@ -35,6 +34,7 @@ import type {
   ReminderStore,
   ReminderView,
 } from '../ports/reminders.js';
+import type { SubmissionStore } from '../ports/submissions.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import type { StatusService } from './status.js';
 

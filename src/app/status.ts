@@ -73,7 +73,7 @@ export function createStatusService(deps: {
     async xlsxFor(personId, q, locale) {
       const r = await forPerson(personId, q);
       if (!r.ok) return r;
-      const { statusWorkbook } = await import('./export/status-xlsx.js');
+      const { statusWorkbook } = await import('../exports/status-xlsx.js');
       const data = await statusWorkbook(r.report, locale, {
         timeZone: deps.timeZone,
         generatedAt: deps.clock.now(),
@@ -94,7 +94,7 @@ export function createStatusService(deps: {
       if (!r.ok) return r;
       if (indicator && !r.indicators.some((i) => i.code === indicator))
         return { ok: false, reason: 'unknown_indicator' };
-      const { statusChartPng } = await import('./export/status-chart.js');
+      const { statusChartPng } = await import('../exports/status-chart.js');
       const data = await statusChartPng(r.report, locale, indicator ? { indicator } : 'completion', {
         indicators: r.indicators,
       });

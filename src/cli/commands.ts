@@ -1,26 +1,26 @@
 import { writeFile } from 'node:fs/promises';
-import { createRedis, type Redis, safeUrl } from '../../jobs/redis.js';
 import { importUnits } from '../app/import-units.js';
 import { createInvite } from '../app/invites.js';
-import { createReminderRuntime } from '../app/reminder-runtime.js';
 import { createStatusService } from '../app/status.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
-import { statusPages } from '../dialog/status-view.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
 import { createTranslator } from '../i18n/fluent.js';
-import { createLogger } from '../logger.js';
+import { createLogger } from '../logging/logger.js';
+import { statusPages } from '../messages/status-view.js';
 import type { Locale } from '../ports/translator.js';
-import { runSeed } from '../storage/bootstrap.js';
+import { createRedis, type Redis, safeUrl } from '../redis/connection.js';
 import { createPrismaInviteStore } from '../storage/invite-store.js';
-import { createMigration } from '../storage/migrations.js';
 import { createPrismaReminderStore } from '../storage/reminder-store.js';
+import { createMigration } from '../storage/schema/migrations.js';
+import { runSeed } from '../storage/seed/bootstrap.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
 import { createPrismaUnitStore } from '../storage/unit-store.js';
-import { type Command, type CommandContext, readTableArg, withDb } from './command.js';
+import { createReminderRuntime } from '../wiring/reminder-runtime.js';
+import { type Command, type CommandContext, readTableArg, withDb } from './command-context.js';
 import { operatorCommands } from './operator-commands.js';
 
-export type { Command, CommandContext } from './command.js';
+export type { Command, CommandContext } from './command-context.js';
 
 function formatDateTime(d: Date, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
@@ -140,7 +140,7 @@ export const commands: Record<string, Command> = {
         }
         if (format === 'xlsx') {
           const out = str(values.out) ?? `tinh-hinh-${r.dutyCode}-${r.periodCode}.xlsx`;
-          const { statusWorkbook } = await import('../app/export/status-xlsx.js');
+          const { statusWorkbook } = await import('../exports/status-xlsx.js');
           await writeFile(
             out,
             await statusWorkbook(r, ctx.locale, {

@@ -4,10 +4,10 @@
  * error, 2 on bad usage or configuration.
  */
 import { parseArgs } from 'node:util';
-import { createSystemClock } from '../app/system-clock.js';
 import { parseConfig } from '../config/config.js';
 import { createTranslator } from '../i18n/fluent.js';
 import type { Locale } from '../ports/translator.js';
+import { createSystemClock } from '../wiring/system-clock.js';
 import { type CommandContext, commands } from './commands.js';
 
 /**

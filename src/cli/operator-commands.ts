@@ -29,7 +29,7 @@ import {
 import { formatValue } from '../domain/figures/index.js';
 import { PLANNING_HORIZON_DAYS, parseStageList } from '../domain/reminders.js';
 import { parseDayMonth, TARGET_YEAR_MAX, TARGET_YEAR_MIN } from '../domain/targets-import.js';
-import { type Command, type CommandContext, readTableArg, withDb } from './command.js';
+import { type Command, type CommandContext, readTableArg, withDb } from './command-context.js';
 
 /** Who the audit rows name for a change made from the command line. */
 const CLI_ACTOR = 'cli';

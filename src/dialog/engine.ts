@@ -26,23 +26,17 @@ import {
   parseDocumentRef,
   splitReason,
 } from '../domain/submission.js';
-import type { Logger } from '../logger.js';
+import { exampleMessage, sampleFor, shortestLabel } from '../messages/examples.js';
+import { statusPages, summaryParagraph, targetsText } from '../messages/status-view.js';
 import type { Button, DialogInput, OutgoingMessage } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
-import type {
-  AssignmentIndicator,
-  AssignmentView,
-  Binding,
-  ConversationStore,
-  IdentityStore,
-  InviteRedeemer,
-  SubmissionStore,
-  UnitRef,
-} from '../ports/dialog-stores.js';
+import type { ConversationStore } from '../ports/conversations.js';
+import type { Binding, IdentityStore, UnitRef } from '../ports/identities.js';
+import type { InviteRedeemer } from '../ports/invites.js';
+import type { Logger } from '../ports/logger.js';
+import type { AssignmentIndicator, AssignmentView, SubmissionStore } from '../ports/submissions.js';
 import type { Locale, Translator } from '../ports/translator.js';
-import { exampleMessage, sampleFor, shortestLabel } from './examples.js';
 import { type ConversationState, type Draft, type Flow, initialState, readState } from './state.js';
-import { statusPages, summaryParagraph, targetsText } from './status-view.js';
 
 export interface DialogDeps {
   identities: IdentityStore;

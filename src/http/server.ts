@@ -3,7 +3,7 @@
  * (webhooks, web chat). Plain node:http: the surface is small and must stay fast.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../ports/logger.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 

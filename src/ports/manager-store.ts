@@ -5,7 +5,7 @@
  * caller.
  */
 import type { HolidayTable } from '../domain/calendar.js';
-import type { UnitRef } from './dialog-stores.js';
+import type { UnitRef } from './identities.js';
 import type { LedgerKind } from './reminders.js';
 import type { Scope } from './status-store.js';
 

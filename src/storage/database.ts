@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { applyMigrations } from './schema-engine.js';
+import { applyMigrations } from './schema/schema-engine.js';
 
 export { PrismaClient };
 export type Db = PrismaClient;

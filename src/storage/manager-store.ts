@@ -3,8 +3,8 @@
  */
 import { addDays, daysBetween } from '../domain/calendar.js';
 import type { ManagerStore, NudgeTarget, UnitLedgerLine } from '../ports/manager-store.js';
-import { loadHolidayTable } from './assignments.js';
 import type { PrismaClient } from './database.js';
+import { loadHolidayTable } from './materialise-assignments.js';
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

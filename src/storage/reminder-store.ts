@@ -11,9 +11,9 @@ import type {
   ReminderStore,
   ReminderView,
 } from '../ports/reminders.js';
-import { loadHolidayTable } from './assignments.js';
 import { createBatcher } from './batcher.js';
 import type { PrismaClient } from './database.js';
+import { loadHolidayTable } from './materialise-assignments.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const CHANNEL_PREFERENCE: ChannelName[] = ['telegram', 'zalo', 'web'];

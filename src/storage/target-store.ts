@@ -10,8 +10,8 @@ import {
   type TargetKind,
   type TargetScopes,
 } from '../domain/targets-import.js';
-import { materialiseYears } from './assignments.js';
 import type { PrismaClient } from './database.js';
+import { materialiseYears } from './materialise-assignments.js';
 
 const num = (d: unknown) => (d === null || d === undefined ? null : Number(d));
 

@@ -4,13 +4,13 @@
  * their word as well as their digit (text-only channels). Real PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import type { DialogEngine } from '../../src/dialog/engine.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Database } from '../../src/storage/database.js';
 import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { chatWith } from '../support/chat.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { inviteCode, makeUnit } from '../support/org.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import type { DialogEngine } from '../../src/dialog/engine.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Database } from '../../src/storage/database.js';
+import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { chatWith } from '../support/chat.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { inviteCode, makeUnit } from '../support/org.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDeliveryHold } from '../../jobs/hold.js';
+import { createDeliveryHold } from '../../jobs/fanout-hold.js';
 import { pacing } from '../../jobs/workers.js';
-import { createPacer } from '../../src/channels/paced.js';
+import { createPacer } from '../../src/channels/pacer.js';
 
 // Virtual time: what is asserted is the spacing of the sends, not how fast this machine is.
 beforeEach(() => {

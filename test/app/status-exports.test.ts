@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CHART_WIDTH, statusChartPng, statusChartSvg } from '../../src/app/export/status-chart.js';
-import { statusWorkbook } from '../../src/app/export/status-xlsx.js';
 import { buildStatus, type StatusInput, type StatusUnitRow } from '../../src/domain/status.js';
+import { CHART_WIDTH, statusChartPng, statusChartSvg } from '../../src/exports/status-chart.js';
+import { statusWorkbook } from '../../src/exports/status-xlsx.js';
 
 // 20 July 2027 in Hà Nội: the 6-month report was due on 15 July (Gia Lai has until 31 July).
 const north = { code: 'CUM_DBSH', name: 'Cụm Đồng bằng sông Hồng' };

@@ -11,7 +11,7 @@ import {
   type TelegramChannelOptions,
 } from '../../src/channels/telegram/telegram-channel.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import {
   ChannelAuthError,
   ChannelError,

@@ -7,9 +7,9 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebChannel, INBOX_LIMIT, type WebInboxMessage } from '../../src/channels/web/web-channel.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Channel, DialogInput } from '../../src/ports/channel.js';
-import type { DemoUser } from '../../src/storage/demo-users.js';
+import type { DemoUser } from '../../src/storage/seed/demo-users.js';
 
 const MINH: DemoUser = {
   id: 'demo-thads-hanoi',

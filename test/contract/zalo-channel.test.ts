@@ -6,8 +6,6 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { createRedisFileBlobStore } from '../../jobs/file-links.js';
-import { createRedis, type Redis } from '../../jobs/redis.js';
 import {
   createZaloChannel,
   numberedChoices,
@@ -15,10 +13,10 @@ import {
   type ZaloChannelOptions,
 } from '../../src/channels/zalo/zalo-channel.js';
 import { createZaloClient, scrubToken, type ZaloClientOptions } from '../../src/channels/zalo/zalo-client.js';
-import { createSignedFileLinks } from '../../src/http/file-links.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
+import { createSignedFileLinks } from '../../src/http/signed-file-links.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import {
   ChannelAuthError,
   ChannelError,
@@ -27,6 +25,8 @@ import {
   RateLimitedError,
   RecipientGoneError,
 } from '../../src/ports/channel.js';
+import { createRedis, type Redis } from '../../src/redis/connection.js';
+import { createRedisFileBlobStore } from '../../src/redis/file-blob-store.js';
 import { createFakeZalo } from '../fakes/zalo-api.js';
 import { uniqueCode } from '../support/db.js';
 import { freePort } from '../support/service.js';

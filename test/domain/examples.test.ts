@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { duties } from '../../prisma/seed/duties.js';
 import { indicators } from '../../prisma/seed/indicators.js';
-import { exampleFigures, exampleMessage } from '../../src/dialog/examples.js';
 import { type IndicatorSpec, parseFigures, validateValue } from '../../src/domain/figures/index.js';
+import { exampleFigures, exampleMessage } from '../../src/messages/examples.js';
 import type { Locale } from '../../src/ports/translator.js';
 
 const LOCALES: Locale[] = ['vi', 'en'];

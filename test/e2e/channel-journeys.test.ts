@@ -4,8 +4,8 @@
  * (Telegram and Zalo, long polling and webhook). A journey added there runs everywhere.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import type { Database } from '../../src/storage/database.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram } from '../fakes/telegram-api.js';
 import { createFakeZalo } from '../fakes/zalo-api.js';
 import { openTestDatabase } from '../support/db.js';

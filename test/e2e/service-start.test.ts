@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { pingRedis } from '../../jobs/redis.js';
+import { pingRedis } from '../../src/redis/connection.js';
 import { ROOT } from '../support/cli.js';
 import { freePort, type RunningService, startService } from '../support/service.js';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { planJobId } from '../../jobs/queues.js';
-import { createRedis } from '../../jobs/redis.js';
+import { createRedis } from '../../src/redis/connection.js';
 import type { Database } from '../../src/storage/database.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';

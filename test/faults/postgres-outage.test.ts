@@ -5,13 +5,13 @@
  * nothing is half-written, and the same Confirm button works once the database is back.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import type { DialogEngine } from '../../src/dialog/engine.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { OutgoingMessage } from '../../src/ports/channel.js';
 import { type Database, openDatabase } from '../../src/storage/database.js';
+import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { inviteCode, makeUnit } from '../support/org.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';

@@ -12,12 +12,12 @@
  * `npm test` runs a short pass (FUZZ_N, default 400); `npm run test:fuzz` runs 10,000.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
 import type { DialogEngine } from '../../src/dialog/engine.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { ChannelName, DialogInput, OutgoingMessage } from '../../src/ports/channel.js';
 import type { Database } from '../../src/storage/database.js';
+import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 

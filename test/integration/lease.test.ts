@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { holdLease, type Lease } from '../../jobs/lease.js';
-import { createRedis } from '../../jobs/redis.js';
+import { createRedis } from '../../src/redis/connection.js';
+import { holdLease, type Lease } from '../../src/redis/lease.js';
 import { uniqueCode } from '../support/db.js';
 
 // The single-poller lease on the real Redis: of several instances exactly one consumes, and

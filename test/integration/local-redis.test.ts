@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRedis, ensureRedis, evictionPolicy, pingRedis } from '../../jobs/redis.js';
+import { createRedis, ensureRedis, evictionPolicy, pingRedis } from '../../src/redis/connection.js';
 
 const freePort = () =>
   new Promise<number>((resolve) => {

@@ -9,15 +9,15 @@
  */
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRedis, type Redis } from '../../jobs/redis.js';
-import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
-import { createReminderRuntime, type ReminderRuntime } from '../../src/app/reminder-runtime.js';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import type { DialogEngine } from '../../src/dialog/engine.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createRedis, type Redis } from '../../src/redis/connection.js';
 import type { Database } from '../../src/storage/database.js';
+import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
+import { createReminderRuntime, type ReminderRuntime } from '../../src/wiring/reminder-runtime.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { chatWith } from '../support/chat.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';

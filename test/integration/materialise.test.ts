@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { materialiseIfChanged } from '../../src/storage/assignments.js';
 import type { Database } from '../../src/storage/database.js';
+import { materialiseIfChanged } from '../../src/storage/materialise-assignments.js';
 import { openTestDatabase } from '../support/db.js';
 
 // The planning tick asks every minute; materialising runs only when something it depends on

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixedClock } from '../../src/app/system-clock.js';
-import { runSeed } from '../../src/storage/bootstrap.js';
 import { type Database, DatabaseBusyError, openDatabase } from '../../src/storage/database.js';
+import { runSeed } from '../../src/storage/seed/bootstrap.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { runCli } from '../support/cli.js';
 import { seedCounts } from '../support/counts.js';
 

@@ -1,25 +1,25 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDeliveryHold } from '../../jobs/hold.js';
+import { createDeliveryHold } from '../../jobs/fanout-hold.js';
 import {
   createBullmqReminderQueue,
   createQueues,
   DELIVERY_ATTEMPTS,
   ENQUEUE_SLICE,
 } from '../../jobs/queues.js';
-import { createRedis, type Redis } from '../../jobs/redis.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { startWorkers } from '../../jobs/workers.js';
-import { createDialogOnPrisma } from '../../src/app/dialog-factory.js';
-import { createReminderRuntime } from '../../src/app/reminder-runtime.js';
 import { deliverReminder } from '../../src/app/reminders.js';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createRedis, type Redis } from '../../src/redis/connection.js';
 import type { Database } from '../../src/storage/database.js';
 import { createPrismaManagerStore } from '../../src/storage/manager-store.js';
 import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
+import { createReminderRuntime } from '../../src/wiring/reminder-runtime.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { chatWith } from '../support/chat.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';

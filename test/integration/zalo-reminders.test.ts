@@ -10,17 +10,17 @@
  */
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRedis, type Redis } from '../../jobs/redis.js';
 import { startWorkers } from '../../jobs/workers.js';
-import { createReminderRuntime } from '../../src/app/reminder-runtime.js';
-import { createFixedClock } from '../../src/app/system-clock.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createZaloChannel } from '../../src/channels/zalo/zalo-channel.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Channel, ChannelName } from '../../src/ports/channel.js';
+import { createRedis, type Redis } from '../../src/redis/connection.js';
 import type { Database } from '../../src/storage/database.js';
 import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createReminderRuntime } from '../../src/wiring/reminder-runtime.js';
+import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
 import { createFakeZalo, type FakeZalo } from '../fakes/zalo-api.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';

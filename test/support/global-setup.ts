@@ -4,9 +4,9 @@
  */
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createSystemClock } from '../../src/app/system-clock.js';
-import { runSeed } from '../../src/storage/bootstrap.js';
 import { openDatabase } from '../../src/storage/database.js';
+import { runSeed } from '../../src/storage/seed/bootstrap.js';
+import { createSystemClock } from '../../src/wiring/system-clock.js';
 
 export const ADMIN_URL =
   process.env.TEST_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -1,8 +1,8 @@
 import { createInvite } from '../../src/app/invites.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { materialiseYears } from '../../src/storage/assignments.js';
 import type { PrismaClient } from '../../src/storage/database.js';
 import { createPrismaInviteStore } from '../../src/storage/invite-store.js';
+import { materialiseYears } from '../../src/storage/materialise-assignments.js';
 import { createPrismaUnitStore } from '../../src/storage/unit-store.js';
 import { uniqueCode } from './db.js';
 

@@ -9,7 +9,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, HttpError, InputFile, webhookCallback } from 'grammy';
 import type { BotCommand, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from 'grammy/types';
 import type { HttpServer } from '../../http/server.js';
-import { type Logger, redactSecrets } from '../../logger.js';
+import { redactSecrets } from '../../logging/redact.js';
 import {
   type Button,
   type Channel,
@@ -25,9 +25,10 @@ import {
   RecipientGoneError,
   splitText,
 } from '../../ports/channel.js';
+import type { Logger } from '../../ports/logger.js';
 import { createDispatcher } from '../dispatcher.js';
-import type { Pacer } from '../paced.js';
-import { createBotApiFetch } from './http.js';
+import type { Pacer } from '../pacer.js';
+import { createBotApiFetch } from './bot-api-fetch.js';
 
 /** Telegram's limits (Bot API, 2026). */
 export const TELEGRAM_MAX_TEXT = 4096;

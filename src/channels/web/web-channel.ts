@@ -25,7 +25,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HttpServer, readBody, sendJson } from '../../http/server.js';
-import type { Logger } from '../../logger.js';
 import {
   type Button,
   type Channel,
@@ -35,7 +34,8 @@ import {
   type OutgoingMessage,
   splitText,
 } from '../../ports/channel.js';
-import type { DemoUser } from '../../storage/demo-users.js';
+import type { Logger } from '../../ports/logger.js';
+import type { DemoUser } from '../../storage/seed/demo-users.js';
 import { WEB_CHAT_CSP, webChatPage } from './page.js';
 
 export const WEB_MAX_TEXT = 4096;

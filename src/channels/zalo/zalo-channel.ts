@@ -9,7 +9,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type HttpServer, readBody, sendJson } from '../../http/server.js';
-import type { Logger } from '../../logger.js';
 import {
   type Button,
   type Channel,
@@ -23,6 +22,7 @@ import {
   splitText,
 } from '../../ports/channel.js';
 import type { FileLink, FileLinks } from '../../ports/file-links.js';
+import type { Logger } from '../../ports/logger.js';
 import type { Locale, Translator } from '../../ports/translator.js';
 import { createDispatcher } from '../dispatcher.js';
 import {

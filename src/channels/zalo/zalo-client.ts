@@ -8,8 +8,8 @@
  * this module carries it (messages are built from the method name and Zalo's description, then
  * scrubbed).
  */
-import type { Logger } from '../../logger.js';
-import { redactSecrets } from '../../logger.js';
+
+import { redactSecrets } from '../../logging/redact.js';
 import {
   ChannelAuthError,
   ChannelError,
@@ -18,7 +18,8 @@ import {
   RateLimitedError,
   RecipientGoneError,
 } from '../../ports/channel.js';
-import type { Pacer } from '../paced.js';
+import type { Logger } from '../../ports/logger.js';
+import type { Pacer } from '../pacer.js';
 
 /** Zalo's limits (Bot Platform, 2026). */
 export const ZALO_MAX_TEXT = 2000;

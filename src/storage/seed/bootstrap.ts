@@ -1,9 +1,9 @@
-import { localDateOf, yearsToMaterialise } from '../domain/calendar.js';
-import type { Clock } from '../ports/clock.js';
-import { defaultSeed } from '../seed-data.js';
-import { materialiseIfChanged } from './assignments.js';
-import type { PrismaClient } from './database.js';
-import { type SeedData, seedDatabase } from './seed.js';
+import { localDateOf, yearsToMaterialise } from '../../domain/calendar.js';
+import type { Clock } from '../../ports/clock.js';
+import type { PrismaClient } from '../database.js';
+import { materialiseIfChanged } from '../materialise-assignments.js';
+import { defaultSeed } from './default-seed.js';
+import { type SeedData, seedDatabase } from './seed-database.js';
 
 /** Seeds the default data and materialises this year's and next year's assignments. */
 export async function runSeed(

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { MIGRATIONS_DIR, SCHEMA_PATH } from './database.js';
+import { MIGRATIONS_DIR, SCHEMA_PATH } from '../database.js';
 import { diffMigrationsToSchema } from './schema-engine.js';
 
 /** SQL needed to bring the migrations folder up to the schema ('' when in sync). */

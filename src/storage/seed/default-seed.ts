@@ -1,6 +1,6 @@
 /** The default-install data of prisma/seed, gathered for the seeding code. */
-import * as seed from '../prisma/seed/index.js';
-import type { SeedData } from './storage/seed.js';
+import * as seed from '../../../prisma/seed/index.js';
+import type { SeedData } from './seed-database.js';
 
 export const defaultSeed: SeedData = {
   unitTypes: seed.unitTypes,

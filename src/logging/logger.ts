@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { redactSecrets } from './redact.js';
 
 export type { Logger };
 
@@ -42,9 +43,4 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     },
     destination as pino.DestinationStream | undefined,
   );
-}
-
-/** Removes bot tokens (`/bot123:ABC…/`, `123456:ABC-…`) from a string. */
-export function redactSecrets(s: string): string {
-  return s.replace(/bot[^/\s]+\//g, 'bot[redacted]/').replace(/\b\d{6,}:[A-Za-z0-9_-]{20,}\b/g, '[redacted]');
 }

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { formatValue } from '../../domain/figures/index.js';
-import type { StatusReport, StatusState } from '../../domain/status.js';
-import { resolveTarget, type ScopedTarget, type TargetStatus } from '../../domain/submission.js';
-import type { Locale } from '../../ports/translator.js';
+import { formatValue } from '../domain/figures/index.js';
+import type { StatusReport, StatusState } from '../domain/status.js';
+import { resolveTarget, type ScopedTarget, type TargetStatus } from '../domain/submission.js';
+import type { Locale } from '../ports/translator.js';
 import {
   exportLabels,
   formatShare,

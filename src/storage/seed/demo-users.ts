@@ -2,7 +2,7 @@
  * Demo identities for the local web chat: a focal point of a Sở Tư pháp and of a Cục THADS,
  * and managers of Vụ TĐKT and Tổng cục THADS. Created only when the web chat is on.
  */
-import type { PrismaClient } from './database.js';
+import type { PrismaClient } from '../database.js';
 
 export interface DemoUser {
   /** Web identity id (also its chat id). */

@@ -13,8 +13,8 @@ import type {
   SeedTarget,
   SeedUnit,
   SeedUnitType,
-} from '../../prisma/seed/types.js';
-import type { PrismaClient } from './database.js';
+} from '../../../prisma/seed/types.js';
+import type { PrismaClient } from '../database.js';
 
 export interface SeedData {
   unitTypes: SeedUnitType[];

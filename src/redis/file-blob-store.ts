@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { FileBlobStore } from '../src/ports/file-links.js';
+import type { FileBlobStore } from '../ports/file-links.js';
 
 /** Files above this size are refused (a status workbook is tens of kilobytes). */
 export const MAX_LINKED_FILE_BYTES = 20 * 1024 * 1024;

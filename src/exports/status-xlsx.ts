@@ -4,17 +4,17 @@
  * chart export shares, so the file and the picture say the same thing.
  */
 import ExcelJS from 'exceljs';
-import { localDateOf, localTimeOf } from '../../domain/calendar.js';
-import { formatNumber, formatValue, type IndicatorKind } from '../../domain/figures/index.js';
+import { localDateOf, localTimeOf } from '../domain/calendar.js';
+import { formatNumber, formatValue, type IndicatorKind } from '../domain/figures/index.js';
 import type {
   IndicatorSummary,
   StatusIndicator,
   StatusReport,
   StatusState,
   UnitStatus,
-} from '../../domain/status.js';
-import { resolveTarget, type ScopedTarget } from '../../domain/submission.js';
-import type { Locale } from '../../ports/translator.js';
+} from '../domain/status.js';
+import { resolveTarget, type ScopedTarget } from '../domain/submission.js';
+import type { Locale } from '../ports/translator.js';
 
 /** What an export needs to know about an indicator beyond its figures: names, kind, targets. */
 export type IndicatorMeta = Pick<StatusIndicator, 'code' | 'labelVi' | 'labelEn' | 'kind' | 'targets'>;

@@ -1,16 +1,14 @@
+import { createStatusService } from '../app/status.js';
 import { createDialogEngine, type DialogDeps, type DialogEngine } from '../dialog/engine.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale, Translator } from '../ports/translator.js';
+import { createPrismaConversationStore } from '../storage/conversation-store.js';
 import type { PrismaClient } from '../storage/database.js';
-import {
-  createPrismaConversationStore,
-  createPrismaIdentityStore,
-  createPrismaInviteRedeemer,
-  createPrismaSubmissionStore,
-} from '../storage/dialog-stores.js';
+import { createPrismaIdentityStore } from '../storage/identity-store.js';
+import { createPrismaInviteRedeemer } from '../storage/invite-store.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
-import { createStatusService } from './status.js';
+import { createPrismaSubmissionStore } from '../storage/submission-store.js';
 
 /** Wires the dialog engine to the Prisma stores (the composition root and tests use it). */
 export function createDialogOnPrisma(

@@ -3,11 +3,11 @@
  * streams) and the shape of a command. Exit codes: 0 success, 1 refusal, 2 bad usage.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { readTable, TabularFileError } from '../app/tabular-file.js';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
 import { type Database, DatabaseBusyError, openDatabase } from '../storage/database.js';
+import { readTable, TabularFileError } from './tabular-file.js';
 
 export interface CommandContext {
   config: Config;

@@ -5,8 +5,8 @@
  * expired (or the bytes gone) → 410. Nothing is listed: only a holder of the URL can fetch.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Logger } from '../logger.js';
 import type { FileBlobStore, FileLinks } from '../ports/file-links.js';
+import type { Logger } from '../ports/logger.js';
 import type { HttpServer } from './server.js';
 
 export const FILES_PATH = '/files/';

@@ -1,28 +1,28 @@
 /**
  * Wires the reminder pipeline (ledger on Prisma, queues on BullMQ) for the service and the CLI.
  */
-import { createDeliveryHold, type DeliveryHold } from '../../jobs/hold.js';
+import { createDeliveryHold, type DeliveryHold } from '../../jobs/fanout-hold.js';
 import { createBullmqReminderQueue, createQueues, type Queues } from '../../jobs/queues.js';
-import type { Redis } from '../../jobs/redis.js';
-import type { Logger } from '../logger.js';
-import type { Channel, ChannelName } from '../ports/channel.js';
-import type { Clock } from '../ports/clock.js';
-import type { Translator } from '../ports/translator.js';
-import { materialiseIfChanged } from '../storage/assignments.js';
-import type { PrismaClient } from '../storage/database.js';
-import { createPrismaSubmissionStore } from '../storage/dialog-stores.js';
-import { createPrismaManagerStore } from '../storage/manager-store.js';
-import { createPrismaReminderStore } from '../storage/reminder-store.js';
-import { createPrismaStatusStore } from '../storage/status-store.js';
-import { createManagerActions, type ManagerActions } from './manager-actions.js';
+import { createManagerActions, type ManagerActions } from '../app/manager-actions.js';
 import {
   type DeliverDeps,
   deliverReminder,
   type PlanDeps,
   type PlanSummary,
   planDueReminders,
-} from './reminders.js';
-import { createStatusService } from './status.js';
+} from '../app/reminders.js';
+import { createStatusService } from '../app/status.js';
+import type { Logger } from '../logging/logger.js';
+import type { Channel, ChannelName } from '../ports/channel.js';
+import type { Clock } from '../ports/clock.js';
+import type { Translator } from '../ports/translator.js';
+import type { Redis } from '../redis/connection.js';
+import type { PrismaClient } from '../storage/database.js';
+import { createPrismaManagerStore } from '../storage/manager-store.js';
+import { materialiseIfChanged } from '../storage/materialise-assignments.js';
+import { createPrismaReminderStore } from '../storage/reminder-store.js';
+import { createPrismaStatusStore } from '../storage/status-store.js';
+import { createPrismaSubmissionStore } from '../storage/submission-store.js';
 
 export interface ReminderRuntime {
   queues: Queues;

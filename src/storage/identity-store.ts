@@ -1,0 +1,158 @@
+import { isAllowedQuietHours, storedQuietHours } from '../domain/quiet-hours.js';
+import type { ChannelName } from '../ports/channel.js';
+import type { Binding, IdentityStore } from '../ports/identities.js';
+import { createBatcher } from './batcher.js';
+import type { PrismaClient } from './database.js';
+import { asLocale } from './rows.js';
+
+export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
+  const include = {
+    person: {
+      include: {
+        roles: {
+          where: { endedAt: null, unit: { active: true } },
+          include: { unit: true },
+          orderBy: { id: 'asc' },
+        },
+      },
+    },
+  } as const;
+  // Group commit: every turn starts with this lookup; turns arriving together share one statement.
+  const finder = createBatcher<{ channel: ChannelName; externalId: string }, Binding | null>(async (keys) => {
+    const byChannel = new Map<ChannelName, string[]>();
+    for (const k of keys) byChannel.set(k.channel, [...(byChannel.get(k.channel) ?? []), k.externalId]);
+    const found = new Map<string, Binding>();
+    for (const [channel, ids] of byChannel) {
+      const rows = await prisma.identity.findMany({
+        where: { channel, externalId: { in: [...new Set(ids)] } },
+        include,
+      });
+      for (const identity of rows) {
+        const p = identity.person;
+        found.set(`${channel}|${identity.externalId}`, {
+          personId: p.id,
+          fullName: p.fullName,
+          locale: asLocale(p.locale),
+          roles: p.roles.map((r) => ({
+            role: r.role,
+            unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name, typeCode: r.unit.typeCode },
+          })),
+          lastSeenAt: identity.lastSeenAt,
+          blocked: identity.blockedAt !== null,
+        });
+      }
+    }
+    return keys.map((k) => found.get(`${k.channel}|${k.externalId}`) ?? null);
+  });
+  // Last-seen marks are advisory (which channel to remind on): batched too, never on the reply's path.
+  const toucher = createBatcher<
+    { channel: ChannelName; externalId: string; chatId: string; now: Date },
+    void
+  >(async (items) => {
+    const latest = new Date(Math.max(...items.map((i) => i.now.getTime())));
+    const byChannel = new Map<ChannelName, string[]>();
+    for (const i of items) byChannel.set(i.channel, [...(byChannel.get(i.channel) ?? []), i.externalId]);
+    for (const [channel, ids] of byChannel) {
+      await prisma.identity.updateMany({
+        where: { channel, externalId: { in: ids } },
+        // Writing to the bot means it is not blocked (any more): reminders reach it again.
+        data: { lastSeenAt: latest, blockedAt: null },
+      });
+    }
+    return items.map(() => undefined);
+  });
+  return {
+    find(channel, externalId) {
+      return finder.run({ channel, externalId });
+    },
+    async setLocale(personId, locale) {
+      await prisma.person.update({ where: { id: personId }, data: { locale } });
+    },
+    async setPreferredChannel(personId, channel) {
+      if (channel !== null) {
+        const bound = await prisma.identity.count({ where: { personId, channel, blockedAt: null } });
+        if (bound === 0) return false;
+      }
+      await prisma.person.update({ where: { id: personId }, data: { preferredChannel: channel } });
+      return true;
+    },
+    async channelsOf(personId) {
+      const p = await prisma.person.findUnique({
+        where: { id: personId },
+        select: {
+          preferredChannel: true,
+          identities: { where: { blockedAt: null }, select: { channel: true } },
+        },
+      });
+      return {
+        channels: [...new Set((p?.identities ?? []).map((i) => i.channel))],
+        preferred: p?.preferredChannel ?? null,
+      };
+    },
+    async quietHoursOf(personId) {
+      const p = await prisma.person.findUnique({
+        where: { id: personId },
+        select: { quietFrom: true, quietTo: true },
+      });
+      return p ? storedQuietHours(p.quietFrom, p.quietTo) : null;
+    },
+    async setQuietHours(personId, value) {
+      if (value !== null && !isAllowedQuietHours(value)) {
+        throw new RangeError(`Not an allowed quiet period: ${JSON.stringify(value)}`);
+      }
+      await prisma.person.update({
+        where: { id: personId },
+        data: { quietFrom: value?.from ?? null, quietTo: value?.to ?? null },
+      });
+    },
+    async touch(channel, externalId, chatId, now) {
+      await toucher.run({ channel, externalId, chatId, now });
+    },
+    async createLinkCode(personId, codeHash, expiresAt) {
+      await prisma.linkCode.create({ data: { personId, codeHash, expiresAt } });
+    },
+    async redeemLinkCode(input) {
+      return prisma.$transaction(async (tx) => {
+        const link = await tx.linkCode.findUnique({
+          where: { codeHash: input.codeHash },
+          include: { person: { select: { fullName: true } } },
+        });
+        if (!link) return { ok: false, reason: 'unknown' };
+        if (link.usedAt) return { ok: false, reason: 'used' };
+        if (link.expiresAt.getTime() <= input.now.getTime()) return { ok: false, reason: 'expired' };
+        const existing = await tx.identity.findUnique({
+          where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
+        });
+        if (existing && existing.personId !== link.personId) return { ok: false, reason: 'already_bound' };
+        // Claim the code first: of two concurrent redemptions, one wins.
+        const claimed = await tx.linkCode.updateMany({
+          where: { id: link.id, usedAt: null },
+          data: { usedAt: input.now },
+        });
+        if (claimed.count === 0) return { ok: false, reason: 'used' };
+        if (!existing) {
+          await tx.identity.create({
+            data: {
+              personId: link.personId,
+              channel: input.channel,
+              externalId: input.externalId,
+              chatId: input.chatId,
+              displayName: input.displayName,
+              verified: true,
+              lastSeenAt: input.now,
+            },
+          });
+        }
+        await tx.auditLog.create({
+          data: {
+            actor: `person:${link.personId}`,
+            action: 'identity.link',
+            entity: `Person:${link.personId}`,
+            data: { channel: input.channel, at: input.now.toISOString() },
+          },
+        });
+        return { ok: true, personId: link.personId, fullName: link.person.fullName };
+      });
+    },
+  };
+}
