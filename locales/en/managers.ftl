@@ -63,3 +63,6 @@ exception-refused = Your request to unlock { $duty }, period { $period }, was no
 
 digest-title = 📊 Weekly digest — deadlines coming up within your scope:
 digest-more = Send /tinhhinh for details, /nhac <unit code> to remind one unit.
+
+# A system-wide sum target in a few characters (status, exports).
+target-sum = total ≥ { $value }

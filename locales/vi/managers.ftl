@@ -54,3 +54,6 @@ exception-refused = Đề nghị mở khóa { $duty } kỳ { $period } chưa đ�
 
 digest-title = 📊 Bản tin tuần — hạn nộp báo cáo sắp tới trong phạm vi của đồng chí:
 digest-more = Gửi /tinhhinh để xem chi tiết, /nhac <mã đơn vị> để nhắc một đơn vị.
+
+# A system-wide sum target in a few characters (status, exports).
+target-sum = tổng ≥ { $value }
