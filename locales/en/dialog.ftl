@@ -128,6 +128,8 @@ status-overdue = overdue
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Switched to English.
 sua-how = Send the indicator and the new figure, e.g.: { $example }
+correction-example = /sua { $label } { $value } because we re-checked
+correction-example-generic = sửa về tiền 47.1 because we re-checked
 system-error = Sorry, the system has a problem and could not handle this message; nothing was saved. Please try again in a few minutes.
 
 status-title = Status of { $duty }, period { $period } ({ $scope }):

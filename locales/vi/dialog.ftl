@@ -119,6 +119,8 @@ status-overdue = quá hạn
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Đã chuyển sang Tiếng Việt.
 sua-how = Đồng chí gửi chỉ tiêu và số mới, ví dụ: { $example }
+correction-example = /sua { $label } thành { $value } vì đơn vị đã rà soát lại
+correction-example-generic = sửa về tiền thành 47,1 vì Cục đã rà soát lại
 system-error = Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn này; chưa có gì được lưu. Đồng chí thử lại sau ít phút.
 
 status-title = Tình hình { $duty } kỳ { $period } ({ $scope }):

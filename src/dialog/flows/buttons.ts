@@ -1,0 +1,101 @@
+/**
+ * Button presses (or a digit, or a choice's word, on text-only channels). Data is
+ * `token|action[|arg]`: a press is acted on only when its token is the current step's, so a
+ * press on an old message, a forged one or a second press does nothing but say so.
+ */
+import { parseFigures } from '../../domain/figures/index.js';
+import { splitReason } from '../../domain/submission.js';
+import { exampleFor, focalUnits, say, type Turn, tr } from '../context.js';
+import { commit } from './confirm.js';
+import { type DocumentInput, onDocument, requestUnlock } from './documents.js';
+import { decideException } from './manager-actions.js';
+import { setChannel, setLanguage } from './settings.js';
+import { status } from './status.js';
+import { advance, onText, startDraft } from './submission.js';
+
+/** Acts on one press. */
+export async function onButton(turn: Turn, data: string): Promise<void> {
+  const { deps } = turn.ctx;
+  const [token, action, arg] = data.split('|');
+  if (action === 'lang' && (arg === 'vi' || arg === 'en')) return setLanguage(turn, arg);
+  // Buttons sent out of band (a request reaching a manager): no conversation token; the
+  // action is checked against the presser's scope, so forged data gains nothing.
+  if (token === 'x' && (action === 'allow' || action === 'refuse') && /^\d{1,9}$/.test(arg ?? '')) {
+    if (!turn.binding || !deps.actions) return say(turn, tr(turn, 'stale-button'));
+    return decideException(turn, deps.actions, Number(arg), action === 'allow');
+  }
+  const flow = turn.state.flow;
+  if (!turn.binding || flow.k === 'idle' || !('token' in flow) || flow.token !== token) {
+    return say(turn, tr(turn, 'stale-button'));
+  }
+  turn.state.choices = [];
+  if (action === 'cancel') {
+    turn.state.flow = { k: 'idle' };
+    return say(turn, tr(turn, 'cancelled'));
+  }
+  switch (flow.k) {
+    case 'pick_unit': {
+      const id = Number(arg);
+      const unit = focalUnits(turn).find((u) => u.id === id && flow.unitIds.includes(id));
+      if (!unit) return say(turn, tr(turn, 'stale-button'));
+      turn.state.unitId = unit.id;
+      turn.state.flow = { k: 'idle' };
+      say(turn, tr(turn, 'unit-chosen', { unit: unit.name }));
+      return onText(turn, flow.text);
+    }
+    case 'pick_assignment': {
+      const id = Number(arg);
+      if (!flow.ids.includes(id)) return say(turn, tr(turn, 'stale-button'));
+      turn.state.flow = { k: 'idle' };
+      if (flow.purpose === 'document' && flow.document) {
+        return onDocument(turn, JSON.parse(flow.document) as DocumentInput, id);
+      }
+      const a = await deps.submissions.get(id, turn.now);
+      if (!a) return say(turn, tr(turn, 'stale-button'));
+      const { figures, reason } = splitReason(flow.text);
+      return startDraft(turn, a, parseFigures(figures, a.indicators), flow.text, reason);
+    }
+    case 'collect': {
+      const a = await deps.submissions.get(flow.draft.aid, turn.now);
+      if (!a) return say(turn, tr(turn, 'stale-button'));
+      if (action === 'skip' && flow.asking === arg) {
+        flow.draft.skipped.push(arg);
+        return advance(turn, a, flow.draft);
+      }
+      if (action === 'amb') {
+        const amb = flow.draft.ambiguous.shift();
+        const value = amb?.candidates[Number(arg)];
+        if (!amb || value === undefined) return say(turn, tr(turn, 'stale-button'));
+        flow.draft.values[amb.code] = value;
+        return advance(turn, a, flow.draft);
+      }
+      return say(turn, tr(turn, 'stale-button'));
+    }
+    case 'reason':
+      return say(turn, tr(turn, 'stale-button'));
+    case 'confirm': {
+      if (action === 'edit') {
+        const a = await deps.submissions.get(flow.draft.aid, turn.now);
+        turn.state.flow = {
+          k: 'collect',
+          token: turn.ctx.newToken(),
+          draft: flow.draft,
+          asking: null,
+          editing: true,
+        };
+        return say(turn, tr(turn, 'ask-edit', { example: exampleFor(turn.locale, a ?? undefined) }));
+      }
+      if (action !== 'ok') return say(turn, tr(turn, 'stale-button'));
+      return commit(turn, flow.draft);
+    }
+    case 'channel':
+      if (action !== 'chan') return say(turn, tr(turn, 'stale-button'));
+      return setChannel(turn, turn.binding.personId, arg);
+    case 'status':
+      if (action !== 'stp') return say(turn, tr(turn, 'stale-button'));
+      return status(turn, { dutyCode: flow.duty, periodCode: flow.period }, Number(arg));
+    case 'locked':
+      if (action !== 'unlock') return say(turn, tr(turn, 'stale-button'));
+      return requestUnlock(turn, flow.aid);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Managers' actions, each checked against the person's scope by the use case: `/nhac` nudges a
+ * unit, `/danhac` lists what it was sent, `/khoa` and `/mokhoa` lock and reopen a period (Vụ
+ * TĐKT), `/chophep N` and `/tuchoi N` decide an exception request (also by button).
+ */
+import type { ManagerActions } from '../../app/manager-actions.js';
+import { formatDateTime, formatPeriod } from '../../messages/format.js';
+import type { UnitRef } from '../../ports/identities.js';
+import { save, say, type Turn, tr } from '../context.js';
+
+/** The manager commands this flow answers. */
+export type ManagerCommand = 'nhac' | 'danhac' | 'khoa' | 'mokhoa' | 'chophep' | 'tuchoi';
+
+/** Runs one manager command with its arguments. */
+export async function managerCommand(
+  turn: Turn,
+  actions: ManagerActions,
+  name: ManagerCommand,
+  args: string,
+): Promise<void> {
+  const words = args.split(/\s+/).filter(Boolean).slice(0, 12);
+  switch (name) {
+    case 'nhac':
+      return nudge(turn, actions, words);
+    case 'danhac':
+      return ledger(turn, actions, words);
+    case 'khoa':
+    case 'mokhoa':
+      return lock(turn, actions, words, name === 'khoa');
+    default: {
+      const id = /^#?(\d{1,9})$/.exec(words[0] ?? '');
+      if (!id) return say(turn, tr(turn, 'exception-usage', { command: `/${name}` }));
+      return decideException(turn, actions, Number(id[1]), name === 'chophep');
+    }
+  }
+}
+
+/** `/nhac STP_HANOI`, `/nhac Sở Tư pháp Hà Nội BC6T`: a trailing duty code is optional. */
+async function nudge(turn: Turn, actions: ManagerActions, words: string[]): Promise<void> {
+  const last = words.at(-1)?.toUpperCase();
+  const duty =
+    words.length > 1 && last && /^[A-Z][A-Z0-9]{2,9}$/.test(last) && last !== words[0]?.toUpperCase()
+      ? last
+      : undefined;
+  const unitQuery = (duty ? words.slice(0, -1) : words).join(' ');
+  const r = await save(() => actions.nudge(turn.binding!.personId, unitQuery, turn.now, duty));
+  if (r.ok) {
+    return say(
+      turn,
+      tr(turn, 'nudge-sent', {
+        unit: r.unit.name,
+        duty: r.dutyCode,
+        period: formatPeriod(r.periodCode),
+        count: r.recipients,
+      }),
+    );
+  }
+  if (r.reason === 'nothing_open' || r.reason === 'no_focal' || r.reason === 'already_today')
+    return say(turn, tr(turn, `nudge-${r.reason}`, { unit: r.unit.name }));
+  return unitRefusal(turn, r, 'nhac');
+}
+
+/** `/danhac <unit>`: every reminder the unit was sent (when, channel, delivered or not). */
+async function ledger(turn: Turn, actions: ManagerActions, words: string[]): Promise<void> {
+  const r = await actions.ledger(turn.binding!.personId, words.join(' '));
+  if (!r.ok) return unitRefusal(turn, r, 'danhac');
+  if (r.lines.length === 0) return say(turn, tr(turn, 'ledger-none', { unit: r.unit.name }));
+  const lines = r.lines.map((x) =>
+    tr(turn, 'ledger-line', {
+      when: formatDateTime(x.sentAt ?? x.plannedFor, turn.ctx.deps.timeZone, turn.locale),
+      kind: tr(turn, `ledger-kind-${x.kind}`),
+      duty: x.dutyCode ?? '',
+      period: x.periodCode ? formatPeriod(x.periodCode) : '',
+      stage: x.stage.startsWith('nudge-') ? '' : x.stage,
+      channel: x.channel,
+      recipient: x.recipient,
+      status: tr(turn, `ledger-status-${x.status}`),
+    }),
+  );
+  say(turn, [tr(turn, 'ledger-title', { unit: r.unit.name }), ...lines].join('\n'));
+}
+
+/** `/khoa [duty] [period]` and `/mokhoa`: lock or reopen a period for every unit. */
+async function lock(turn: Turn, actions: ManagerActions, words: string[], locked: boolean): Promise<void> {
+  const period = words.find((w) => /^\d{4}(-H[12])?$/i.test(w))?.toUpperCase();
+  const duty = words.find((w) => w.toUpperCase() !== period)?.toUpperCase();
+  const r = await save(() =>
+    actions.setLock(turn.binding!.personId, { dutyCode: duty, periodCode: period }, locked, turn.now),
+  );
+  if (r.ok) {
+    return say(
+      turn,
+      tr(turn, locked ? 'lock-done' : 'unlock-done', {
+        duty: r.dutyCode,
+        period: formatPeriod(r.periodCode),
+        count: r.count,
+      }),
+    );
+  }
+  say(turn, tr(turn, `lock-${r.reason}`, { duty: r.dutyCode ?? duty ?? '', period: r.periodCode ?? '' }));
+}
+
+/** Allows (opening the unit's report for a while) or refuses an exception request. */
+export async function decideException(
+  turn: Turn,
+  actions: ManagerActions,
+  id: number,
+  allow: boolean,
+): Promise<void> {
+  const r = await save(() => actions.decide(turn.binding!.personId, id, allow, turn.now));
+  if (!r.ok) return say(turn, tr(turn, `exception-${r.reason}`, { id }));
+  const e = r.exception;
+  const args = {
+    id,
+    unit: e.unit.name,
+    duty: turn.locale === 'vi' ? e.dutyNameVi : e.dutyNameEn,
+    period: formatPeriod(e.periodCode),
+    until: r.openUntil ? formatDateTime(r.openUntil, turn.ctx.deps.timeZone, turn.locale) : '',
+  };
+  say(turn, tr(turn, allow ? 'exception-allow-done' : 'exception-refuse-done', args));
+}
+
+/** Says why a unit named in a command was not found, or lists the units the words could mean. */
+function unitRefusal(turn: Turn, r: { reason: string; units?: UnitRef[] }, command: 'nhac' | 'danhac'): void {
+  if (r.reason === 'ambiguous_unit') {
+    const list = (r.units ?? []).map((u) => `• ${u.code} — ${u.name}`).join('\n');
+    say(turn, tr(turn, 'unit-ambiguous', { command: `/${command}`, list }));
+    return;
+  }
+  say(turn, tr(turn, `unit-${r.reason}`, { command: `/${command}` }));
+}
