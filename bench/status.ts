@@ -13,6 +13,8 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createStatusService } from '../src/app/status.js';
+import { createStatusExporter } from '../src/exports/status-files.js';
+import { createTranslator } from '../src/i18n/fluent.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createPrismaStatusStore } from '../src/storage/status-store.js';
 import { createFixedClock } from '../src/wiring/system-clock.js';
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
       store: createPrismaStatusStore(db.prisma),
       clock,
       timeZone: 'Asia/Ho_Chi_Minh',
+      exporter: createStatusExporter(createTranslator()),
     });
     const ask = () => service.forScope({ kind: 'all' }, { dutyCode: 'BENCH', periodCode: PERIOD });
     const hand = () => client.query(HAND_SQL, ['BENCH', PERIOD, TODAY, Number(PERIOD)]);

@@ -113,7 +113,7 @@ async function dondoc(url: string): Promise<number[]> {
     apiRoot: tg.apiRoot,
     botInfo: tg.botInfo,
     mode: { kind: 'webhook', url: `http://127.0.0.1:${port}/telegram/webhook`, secret: 'bench-secret' },
-    http,
+    routes: http,
     logger,
   });
   const engine = createDialogOnPrisma(db.prisma, {

@@ -6,22 +6,28 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ChannelName } from '../src/ports/channel.js';
-import type { ReminderQueue } from '../src/ports/reminders.js';
+import type { ReminderQueue } from '../src/ports/reminder-queue.js';
 import type { DeliveryHold } from './fanout-hold.js';
 
+/** The queue of planning passes (one job per cron minute). */
 export const PLAN_QUEUE = 'plan';
+/** The delivery queue of a channel: one per channel, each with its own limiter. */
 export const deliverQueueName = (channel: ChannelName) => `deliver-${channel}`;
+/** Every channel that has a delivery queue. */
 export const CHANNELS: readonly ChannelName[] = ['telegram', 'zalo', 'web'];
 
+/** The pipeline's BullMQ queues under one prefix. */
 export interface Queues {
   plan: Queue;
   deliver: Map<ChannelName, Queue>;
+  /** Closes every queue of the pipeline. */
   close(): Promise<void>;
 }
 
 /** Delivery attempts before a row is marked failed; backoff doubles from `backoffMs`. */
 export const DELIVERY_ATTEMPTS = 5;
 
+/** The plan queue and one delivery queue per channel, on a shared connection. */
 export function createQueues(connection: Redis, prefix: string): Queues {
   const plan = new Queue(PLAN_QUEUE, { connection, prefix });
   const deliver = new Map(
@@ -62,8 +68,8 @@ export function createBullmqReminderQueue(
     for (const [channel, ids] of byChannel) {
       const q = queues.deliver.get(channel);
       if (!q) continue;
-      // In slices: one pipeline of 10,000 jobs holds tens of MB at once, and building a
-      // pipeline takes the event loop for its whole length while deliveries wait to be sent.
+      // In slices: one pipeline of a whole fan-out's jobs holds them all in memory at once, and
+      // building a pipeline takes the event loop for its whole length while deliveries wait.
       for (let i = 0; i < ids.length; i += ENQUEUE_SLICE) {
         await q.addBulk(
           ids.slice(i, i + ENQUEUE_SLICE).map((id) => ({

@@ -8,12 +8,15 @@ import type { Clock } from '../src/ports/clock.js';
 import type { Logger } from '../src/ports/logger.js';
 import { planJobId, type Queues } from './queues.js';
 
+/** The cron tick of this process. */
 export interface Scheduler {
   /** Adds the plan job of `at`'s minute (what each tick does). */
   tick(at?: Date): Promise<void>;
+  /** Stops the cron task (an added job stays). */
   stop(): void;
 }
 
+/** Starts ticking every minute in `timeZone`; a failed add is logged, never thrown. */
 export function startScheduler(deps: {
   queues: Queues;
   clock: Clock;

@@ -7,13 +7,15 @@
  */
 import { DelayedError, type Job, RateLimitError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DeliveryDeferredError, DeliveryRateLimitedError, type PlanSummary } from '../src/app/reminders.js';
+import { DeliveryDeferredError, DeliveryRateLimitedError } from '../src/app/deliver-reminder.js';
+import type { PlanSummary } from '../src/app/plan-reminders.js';
 import type { ChannelName } from '../src/ports/channel.js';
 import type { Logger } from '../src/ports/logger.js';
-import type { ReminderStore } from '../src/ports/reminders.js';
+import type { ReminderLedger } from '../src/ports/reminder-ledger.js';
 import type { DeliveryHold } from './fanout-hold.js';
 import { CHANNELS, DELIVERY_ATTEMPTS, deliverQueueName, PLAN_QUEUE, type Queues } from './queues.js';
 
+/** How fast and how wide this process delivers. */
 export interface WorkerOptions {
   /** Messages per second per channel (Telegram ≈ 30/s overall: default 25). */
   ratePerSecond?: Partial<Record<ChannelName, number>>;
@@ -31,12 +33,14 @@ export interface WorkerOptions {
  * A BullMQ worker fetches jobs one after another until its slots are full and only then starts
  * the first one (afterwards each finished job brings the next in the same call). While the
  * event loop is busy (a planning pass enqueueing thousands of jobs), each fetch waits a turn of
- * it: with 32 slots a worker sat idle for 250-330 ms at the start of a fan-out. A few slots per
- * worker and more workers fetch in parallel instead.
+ * it, so a worker with many slots sits idle at the start of a fan-out. A few slots per worker
+ * and more workers fetch in parallel instead.
  */
 const SLOTS_PER_WORKER = 8;
 
+/** The running workers of this process. */
 export interface Workers {
+  /** Stops every worker (letting active jobs finish) and closes their connections. */
   close(): Promise<void>;
 }
 
@@ -45,13 +49,12 @@ export interface Workers {
  * first job. Two costs pull the window's length apart:
  * - Short windows cost CPU and rate. At each window's end every worker of the queue makes a
  *   rate-limited round trip and waits on a timer, and the time between the window's expiry and
- *   the next fetch (a late timer, a round trip: 1-3 ms) is lost from every window. At 980/s
- *   with no work in the jobs (10,000 jobs, 64 slots, this machine): 50-ms windows ran 926-945
- *   jobs/s at 430-560 µs of CPU a job; 250-ms windows 958-961/s at 330-375 µs; one-second
- *   windows 971-986/s at 245-280 µs. What this does to bench:fanout is in the README.
+ *   the next fetch (a late timer, a round trip) is lost from every window: the shorter the
+ *   windows, the lower the rate reached and the more CPU each job costs (measurements, and
+ *   what they do to bench:fanout, in the README).
  * - Long windows allow bursts across instances. The jobs of the end of one window and of the
  *   start of the next can fall into one sliding second, which the platforms answer with 429.
- *   Within one process the sends are spaced anyway (../src/channels/paced.ts: at most
+ *   Within one process the sends are spaced anyway (../src/channels/pacer.ts: at most
  *   `perSecond` in any sliding second); across instances a sliding second may carry
  *   `perSecond + max`.
  * So: low rates (up to 50/s: Telegram's default is 25/s) one job per window, every sliding
@@ -65,6 +68,12 @@ export function pacing(perSecond: number): { max: number; duration: number } {
   return { max, duration: Math.max(1, Math.ceil((1000 * max) / rate)) };
 }
 
+/**
+ * Starts the `plan` worker (one pass at a time) and `workersPerChannel` delivery workers for
+ * each channel configured here. A delivery waits while this process enqueues a fan-out (`hold`);
+ * a 429 rate-limits the channel's queue for every instance; quiet hours delay the job in Redis;
+ * after the last attempt the row is marked failed in the ledger.
+ */
 export function startWorkers(deps: {
   connection: Redis;
   prefix: string;
@@ -72,7 +81,8 @@ export function startWorkers(deps: {
   plan: () => Promise<PlanSummary>;
   /** `resumed`: the job was started before by a worker that died (BullMQ moved it back). */
   deliver: (ledgerId: number, opts: { resumed: boolean }) => Promise<string>;
-  store: ReminderStore;
+  /** Where a row is marked failed after its job's last attempt. */
+  ledger: Pick<ReminderLedger, 'markFailed'>;
   logger: Logger;
   channels: readonly ChannelName[];
   /** Shared with this process's reminder queue: deliveries wait while it enqueues a fan-out. */
@@ -113,8 +123,7 @@ export function startWorkers(deps: {
   function deliverWorker(channel: ChannelName): Worker {
     const queue = deps.queues.deliver.get(channel)!;
     // A connection of its own: BullMQ fetches a worker's jobs one round trip after another, and
-    // on the shared connection each of those waited behind the planner's enqueue pipelines
-    // (10-20 ms each during a fan-out's first second, against 0.3 ms alone).
+    // on the shared connection each of those would wait behind the planner's enqueue pipelines.
     const connection = deps.connection.duplicate();
     connection.on('error', (err) => deps.logger.debug({ err: err.message }, 'delivery redis error'));
     connections.push(connection);
@@ -139,7 +148,7 @@ export function startWorkers(deps: {
             throw new DelayedError();
           }
           if (job.attemptsMade + 1 >= (job.opts.attempts ?? DELIVERY_ATTEMPTS)) {
-            await deps.store.markFailed(job.data.ledgerId, (err as Error).message ?? String(err));
+            await deps.ledger.markFailed(job.data.ledgerId, (err as Error).message ?? String(err));
           }
           throw err;
         }

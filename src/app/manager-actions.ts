@@ -12,13 +12,16 @@ import { addDays, firstWorkingDayOfWeek, localDateOf, localTimeOf, mondayOf } fr
 import { normalizeText } from '../domain/figures/index.js';
 import type { UnitRef } from '../ports/identities.js';
 import type { ExceptionView, ManagerStore, UnitLedgerLine } from '../ports/manager-store.js';
-import type { NewLedgerRow, Recipient, ReminderQueue, ReminderStore } from '../ports/reminders.js';
+import type { NewLedgerRow, ReminderLedger } from '../ports/reminder-ledger.js';
+import type { ReminderQueue } from '../ports/reminder-queue.js';
+import type { Recipient, ReminderRecipients } from '../ports/reminder-recipients.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
 
 export interface ManagerActionsDeps {
   managers: ManagerStore;
   scopes: Pick<StatusStore, 'scopeOf' | 'nearestDuty' | 'periodFor'>;
-  reminders: Pick<ReminderStore, 'focalRecipients' | 'escalationRecipients' | 'recipientsOf' | 'insert'>;
+  reminders: Pick<ReminderRecipients, 'focalRecipients' | 'escalationRecipients' | 'recipientsOf'> &
+    Pick<ReminderLedger, 'insert'>;
   queue: ReminderQueue;
   timeZone: string;
   /** How long an allowed exception keeps the assignment open (default 48 hours). */

@@ -5,15 +5,18 @@ import { localDateOf } from '../domain/calendar.js';
 import { buildStatus, type StatusIndicator, type StatusReport } from '../domain/status.js';
 import type { OutgoingFile } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
+import { ChartError, type StatusExporter } from '../ports/status-exporter.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
 import type { Locale } from '../ports/translator.js';
 
+/** Which report a person asks for; what is left out is inferred (nearest duty, current year). */
 export interface StatusQuery {
   dutyCode?: string | undefined;
   periodCode?: string | undefined;
   year?: number | undefined;
 }
 
+/** A status report within a scope, or why there is none (a refusal for the reader, not an error). */
 export type StatusResult =
   | { ok: true; report: StatusReport; scope: Scope; indicators: StatusIndicator[] }
   | {
@@ -23,13 +26,17 @@ export type StatusResult =
       periodCode?: string;
     };
 
+/** A report as a file to send, or why there is none. */
 export type FileResult =
   | { ok: true; file: OutgoingFile; report: StatusReport }
   | Exclude<StatusResult, { ok: true }>
   | { ok: false; reason: 'unknown_indicator' };
 
+/** Status reports and their files for managers (their scope) and operators (everything). */
 export interface StatusService {
+  /** The report within the scope of a person's manager roles (`no_scope` when they manage nothing). */
   forPerson(personId: number, q: StatusQuery): Promise<StatusResult>;
+  /** The report within a given scope. */
   forScope(scope: Scope, q: StatusQuery): Promise<StatusResult>;
   /** The report as an Excel workbook (status and figures sheets). */
   xlsxFor(personId: number, q: StatusQuery, locale: Locale): Promise<FileResult>;
@@ -37,10 +44,15 @@ export interface StatusService {
   chartFor(personId: number, q: StatusQuery, locale: Locale, indicator?: string): Promise<FileResult>;
 }
 
+/**
+ * The status use case over its store; files are rendered by `exporter` (which loads its libraries
+ * on the first export only).
+ */
 export function createStatusService(deps: {
   store: StatusStore;
   clock: Clock;
   timeZone: string;
+  exporter: StatusExporter;
 }): StatusService {
   const forScope = async (scope: Scope, q: StatusQuery): Promise<StatusResult> => {
     const today = localDateOf(deps.clock.now(), deps.timeZone);
@@ -73,41 +85,26 @@ export function createStatusService(deps: {
     async xlsxFor(personId, q, locale) {
       const r = await forPerson(personId, q);
       if (!r.ok) return r;
-      const { statusWorkbook } = await import('../exports/status-xlsx.js');
-      const data = await statusWorkbook(r.report, locale, {
+      const file = await deps.exporter.workbook(r.report, locale, {
         timeZone: deps.timeZone,
         generatedAt: deps.clock.now(),
         indicators: r.indicators,
       });
-      return {
-        ok: true,
-        report: r.report,
-        file: {
-          name: `tinh-hinh-${r.report.dutyCode}-${r.report.periodCode}.xlsx`,
-          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          data,
-        },
-      };
+      return { ok: true, report: r.report, file };
     },
     async chartFor(personId, q, locale, indicator) {
       const r = await forPerson(personId, q);
       if (!r.ok) return r;
-      if (indicator && !r.indicators.some((i) => i.code === indicator))
-        return { ok: false, reason: 'unknown_indicator' };
-      const { statusChartPng } = await import('../exports/status-chart.js');
-      const data = await statusChartPng(r.report, locale, indicator ? { indicator } : 'completion', {
-        indicators: r.indicators,
-      });
-      return {
-        ok: true,
-        report: r.report,
-        file: {
-          name: `bieu-do-${r.report.dutyCode}-${r.report.periodCode}${indicator ? `-${indicator}` : ''}.png`,
-          mime: 'image/png',
-          data,
-          asPhoto: true,
-        },
-      };
+      try {
+        const file = await deps.exporter.chart(r.report, locale, indicator ? { indicator } : 'completion', {
+          indicators: r.indicators,
+        });
+        return { ok: true, report: r.report, file };
+      } catch (err) {
+        if (err instanceof ChartError && err.code === 'unknown_indicator')
+          return { ok: false, reason: 'unknown_indicator' };
+        throw err;
+      }
     },
   };
 }

@@ -14,15 +14,9 @@ import {
   type TargetImportError,
   validateTargetImport,
 } from '../domain/targets-import.js';
-import type { PrismaClient } from '../storage/database.js';
-import {
-  createPrismaDeadlineStore,
-  createPrismaTargetStore,
-  type DutyRow,
-  type TargetRow,
-} from '../storage/target-store.js';
+import type { DeadlineStore, DutyRow, TargetRow, TargetStore } from '../ports/targets.js';
 
-export type { DeadlineRuleRow, DutyRow, TargetRow } from '../storage/target-store.js';
+export type { DeadlineRuleRow, DutyRow, TargetRow } from '../ports/targets.js';
 
 export type ImportTargetsResult =
   | { ok: true; count: number; created: number; updated: number }
@@ -35,12 +29,11 @@ export type ImportTargetsResult =
  * `source` (the file name) goes into the audit row.
  */
 export async function importTargets(
-  prisma: PrismaClient,
+  store: TargetStore,
   table: { header: string[]; rows: RawTableRow[] },
   actor: string,
   source = '',
 ): Promise<ImportTargetsResult> {
-  const store = createPrismaTargetStore(prisma);
   const { indicators, scopes } = await store.importContext();
   const checked = validateTargetImport(table.header, table.rows, indicators, scopes);
   if (!checked.ok) return checked;
@@ -49,13 +42,13 @@ export async function importTargets(
 }
 
 /** The stored targets of `year` (every year when omitted), by year, indicator and scope. */
-export function listTargets(prisma: PrismaClient, year?: number): Promise<TargetRow[]> {
-  return createPrismaTargetStore(prisma).list(year);
+export function listTargets(store: TargetStore, year?: number): Promise<TargetRow[]> {
+  return store.list(year);
 }
 
 /** Every duty with its recurrence, period pattern, reminder stages and deadline rules. */
-export function listDuties(prisma: PrismaClient): Promise<DutyRow[]> {
-  return createPrismaDeadlineStore(prisma).duties();
+export function listDuties(store: DeadlineStore): Promise<DutyRow[]> {
+  return store.duties();
 }
 
 export interface SetDeadlineInput {
@@ -102,12 +95,11 @@ export type SetDeadlineResult =
  * Refuses a malformed or impossible date (31/02), an unknown duty or unit type, and a type
  * that does not carry the duty.
  */
-export async function setDeadline(prisma: PrismaClient, input: SetDeadlineInput): Promise<SetDeadlineResult> {
+export async function setDeadline(store: DeadlineStore, input: SetDeadlineInput): Promise<SetDeadlineResult> {
   const parsed = parseDayMonth(input.date);
   if (!parsed.ok) return { ok: false, error: parsed.code };
   const dutyCode = input.duty.trim().toUpperCase();
   const unitType = (input.unitType ?? '*').trim().toUpperCase() || '*';
-  const store = createPrismaDeadlineStore(prisma);
   const duties = await store.duties();
   const duty = duties.find((d) => d.code === dutyCode);
   if (!duty) return { ok: false, error: 'unknown_duty', known: duties.map((d) => d.code) };
@@ -171,7 +163,7 @@ export type SetReminderStagesResult =
  *   ±PLANNING_HORIZON_DAYS (parse operator input with `parseStageList` first).
  */
 export async function setReminderStages(
-  prisma: PrismaClient,
+  store: DeadlineStore,
   input: SetReminderStagesInput,
 ): Promise<SetReminderStagesResult> {
   const stages = [...new Set(input.stages)].sort((a, b) => a - b);
@@ -182,7 +174,6 @@ export async function setReminderStages(
     );
   }
   const dutyCode = input.duty.trim().toUpperCase();
-  const store = createPrismaDeadlineStore(prisma);
   const saved = await store.saveReminderStages({ dutyCode, stages, actor: input.actor, now: input.now });
   if (saved === null) {
     const duties = await store.duties();

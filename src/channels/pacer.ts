@@ -11,9 +11,9 @@
  *
  * The channels take a token for every request that sends (./telegram, ./zalo), not for every
  * `send`: a retry after 429 or 5xx is a request too, and so is each piece of a long text. A
- * pacer around `send` let the retries through unpaced, together one `retry_after` after the
- * 429s, on top of the paced sends: the next second's 429s (bench:fanout, 3 December: 20-63 ×
- * 429 a run in series 1.1-1.7 s apart, against 0-29 with every request paced).
+ * pacer around `send` would let the retries through unpaced, all together one `retry_after`
+ * after the 429s and on top of the paced sends: the next second's 429s. (Measured figures:
+ * src/channels/README.md.)
  */
 export interface Pacer {
   /** Resolves when the next send may go out (first come, first served). */
@@ -26,16 +26,15 @@ export interface Pacer {
  * one round of socket writes for several sends, and the marks that follow them batch better.
  * The other half is slack for a timer that fires late (a busy event loop, a garbage
  * collection): tokens that came due meanwhile are not lost unless it is later than half a
- * bucket's worth of time. Waiting for a full bucket instead lost every late millisecond: at
- * 980/s with a 9-token bucket, timers 1-3 ms late held the rate to 860-880/s (bench:fanout).
+ * bucket's worth of time. Waiting for a full bucket instead loses every late millisecond, and
+ * timers a millisecond or two late then hold the rate well under `perSecond`.
  *
  * And a sliding second: a send waits until the one `perSecond` sends before it is a second
  * old, so no sliding second carries more than `perSecond` (the bucket alone allows
  * `perSecond + burst`). The platform counts by its own clock, which sees our sends a little
  * bunched (its process, the network); with a rate set just under the platform's, the burst
- * was the whole margin: at 980/s against 1,000/s the platform saw 1,000 sends within 995-997
- * ms and answered 429 to the next, and a 429 in the last second of a fan-out delays its end
- * by the `retry_after` (bench:fanout, 3 December: ratio 0.84-0.88 in those runs).
+ * is the whole margin, the platform answers 429 to the sends over it, and a 429 in the last
+ * second of a fan-out delays its end by the `retry_after`.
  */
 export function createPacer(perSecond: number, burstOf?: number): Pacer {
   const burst = Math.max(1, Math.floor(burstOf ?? Math.max(2, perSecond / 50)));

@@ -5,13 +5,14 @@ import { createStatusService } from '../app/status.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
+import { createStatusExporter } from '../exports/status-files.js';
 import { createTranslator } from '../i18n/fluent.js';
 import { createLogger } from '../logging/logger.js';
 import { statusPages } from '../messages/status-view.js';
 import type { Locale } from '../ports/translator.js';
 import { createRedis, type Redis, safeUrl } from '../redis/connection.js';
 import { createPrismaInviteStore } from '../storage/invite-store.js';
-import { createPrismaReminderStore } from '../storage/reminder-store.js';
+import { createPrismaLedgerListing } from '../storage/ledger-listing-store.js';
 import { createMigration } from '../storage/schema/migrations.js';
 import { runSeed } from '../storage/seed/bootstrap.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
@@ -102,10 +103,12 @@ export const commands: Record<string, Command> = {
         return 2;
       }
       return withDb(ctx, async (db) => {
+        const exporter = createStatusExporter(createTranslator());
         const service = createStatusService({
           store: createPrismaStatusStore(db.prisma),
           clock: ctx.clock,
           timeZone: ctx.config.timeZone,
+          exporter,
         });
         const result = await service.forScope(
           { kind: 'all' },
@@ -139,15 +142,12 @@ export const commands: Record<string, Command> = {
           return 0;
         }
         if (format === 'xlsx') {
-          const out = str(values.out) ?? `tinh-hinh-${r.dutyCode}-${r.periodCode}.xlsx`;
-          const { statusWorkbook } = await import('../exports/status-xlsx.js');
-          await writeFile(
-            out,
-            await statusWorkbook(r, ctx.locale, {
-              timeZone: ctx.config.timeZone,
-              generatedAt: ctx.clock.now(),
-            }),
-          );
+          const file = await exporter.workbook(r, ctx.locale, {
+            timeZone: ctx.config.timeZone,
+            generatedAt: ctx.clock.now(),
+          });
+          const out = str(values.out) ?? file.name;
+          await writeFile(out, file.data);
           ctx.out(ctx.t('status-xlsx-written', { file: out }));
           return 0;
         }
@@ -200,7 +200,7 @@ export const commands: Record<string, Command> = {
     async run(ctx, values) {
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
       return withDb(ctx, async (db) => {
-        const rows = await createPrismaReminderStore(db.prisma).list({
+        const rows = await createPrismaLedgerListing(db.prisma).list({
           ...(str(values.duty) ? { dutyCode: str(values.duty)!.toUpperCase() } : {}),
           ...(str(values.period) ? { periodCode: str(values.period)! } : {}),
           ...(str(values.unit) ? { unitCode: str(values.unit)!.toUpperCase() } : {}),
@@ -244,28 +244,13 @@ export const commands: Record<string, Command> = {
         return 2;
       }
       return withDb(ctx, async (db) => {
-        const unit = await db.prisma.unit.findUnique({ where: { code: unitCode } });
+        const units = createPrismaUnitStore(db.prisma);
+        const unit = await units.find(unitCode);
         if (!unit) {
           ctx.err(ctx.t('invite-unknown-unit', { unit: unitCode }));
           return 1;
         }
-        const links = await db.prisma.dutyIndicator.findMany({
-          where: { duty: { code: duty }, unitTypeCode: unit.typeCode },
-          include: { indicator: true },
-          orderBy: { position: 'asc' },
-        });
-        const r = parseFigures(
-          text,
-          links.map(({ indicator: i }) => ({
-            code: i.code,
-            labelVi: i.labelVi,
-            labelEn: i.labelEn,
-            synonyms: i.synonyms,
-            kind: i.kind,
-            min: i.minValue === null ? null : Number(i.minValue),
-            max: i.maxValue === null ? null : Number(i.maxValue),
-          })),
-        );
+        const r = parseFigures(text, await units.indicatorsFor(unit, duty));
         ctx.out(
           JSON.stringify({
             values: r.values,

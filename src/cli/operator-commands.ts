@@ -29,6 +29,7 @@ import {
 import { formatValue } from '../domain/figures/index.js';
 import { PLANNING_HORIZON_DAYS, parseStageList } from '../domain/reminders.js';
 import { parseDayMonth, TARGET_YEAR_MAX, TARGET_YEAR_MIN } from '../domain/targets-import.js';
+import { createPrismaDeadlineStore, createPrismaTargetStore } from '../storage/target-store.js';
 import { type Command, type CommandContext, readTableArg, withDb } from './command-context.js';
 
 /** Who the audit rows name for a change made from the command line. */
@@ -114,7 +115,7 @@ export const operatorCommands: Record<string, Command> = {
       if (typeof read === 'number') return read;
       const { file, table } = read;
       return withDb(ctx, async (db) => {
-        const result = await importTargets(db.prisma, table, CLI_ACTOR, file);
+        const result = await importTargets(createPrismaTargetStore(db.prisma), table, CLI_ACTOR, file);
         if (!result.ok) {
           ctx.err(ctx.t('targets-import-refused', { file, count: result.errors.length }));
           for (const e of result.errors) {
@@ -155,7 +156,7 @@ export const operatorCommands: Record<string, Command> = {
         }
       }
       return withDb(ctx, async (db) => {
-        const rows = await listTargets(db.prisma, year);
+        const rows = await listTargets(createPrismaTargetStore(db.prisma), year);
         if (format === 'json') {
           ctx.out(JSON.stringify(rows));
           return 0;
@@ -193,7 +194,7 @@ export const operatorCommands: Record<string, Command> = {
       const format = outputFormat(ctx, values.format);
       if (!format) return 2;
       return withDb(ctx, async (db) => {
-        const duties = await listDuties(db.prisma);
+        const duties = await listDuties(createPrismaDeadlineStore(db.prisma));
         if (format === 'json') {
           ctx.out(JSON.stringify(duties));
           return 0;
@@ -220,7 +221,7 @@ export const operatorCommands: Record<string, Command> = {
       if (!parsed.ok)
         return reportDeadlineRefusal(ctx, { ok: false, error: parsed.code }, { duty, unitType, date });
       return withDb(ctx, async (db) => {
-        const r = await setDeadline(db.prisma, {
+        const r = await setDeadline(createPrismaDeadlineStore(db.prisma), {
           duty,
           unitType,
           date,
@@ -272,7 +273,7 @@ export const operatorCommands: Record<string, Command> = {
         return 2;
       }
       return withDb(ctx, async (db) => {
-        const r = await setReminderStages(db.prisma, {
+        const r = await setReminderStages(createPrismaDeadlineStore(db.prisma), {
           duty,
           stages: parsed.stages,
           actor: CLI_ACTOR,

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import type { RawUnitRow } from '../domain/units-import.js';
 
 export class TabularFileError extends Error {
+  override readonly name = 'TabularFileError';
   readonly code: 'bad_extension' | 'unreadable';
   constructor(code: 'bad_extension' | 'unreadable', message: string) {
     super(message);

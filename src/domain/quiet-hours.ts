@@ -7,11 +7,12 @@
  * (`Person.quietFrom`, `Person.quietTo`): `from` inclusive, `to` exclusive, crossing midnight
  * when `from > to` (`22:00–06:00`). `from === to` is not a period.
  *
- * Pure: imports only the calendar module; never reads the clock or the environment.
+ * Pure: imports only the calendar and text modules; never reads the clock or the environment.
  *
  * @module
  */
 import { addDays, instantAt, localDateOf, localTimeOf } from './calendar.js';
+import { foldForMatch } from './text.js';
 
 /** A daily quiet period in minutes after local midnight: `from` inclusive, `to` exclusive. */
 export interface QuietHours {
@@ -21,6 +22,10 @@ export interface QuietHours {
   to: number;
 }
 
+/**
+ * Result of {@link parseQuietHours}: the period read (`null` when the person cleared it), or why
+ * the text was refused.
+ */
 export type QuietHoursParseResult =
   | { ok: true; value: QuietHours | null }
   | { ok: false; reason: 'format' | 'too_long' | 'empty' };
@@ -89,9 +94,6 @@ export function storedQuietHours(from: number | null, to: number | null): QuietH
   return isAllowedQuietHours(q) ? q : null;
 }
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-
 /** Words that clear quiet hours, folded (no diacritics): tắt, không, xóa, off, none. */
 const OFF_WORDS = new Set(['tat', 'khong', 'xoa', 'off', 'none']);
 /** Longest text read as a period; anything longer is not one. */
@@ -129,7 +131,7 @@ function minuteOfDay(hourText: string, minuteText: string | undefined, meridiem:
  * - `too_long`: a well-formed period beyond the cap ({@link QUIET_HOURS_LIMITS}).
  */
 export function parseQuietHours(text: string): QuietHoursParseResult {
-  const t = fold(text.normalize('NFC'))
+  const t = foldForMatch(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!]+$/, '');

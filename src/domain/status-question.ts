@@ -3,21 +3,13 @@
  * tháng?", "tình hình báo cáo năm 2026", "ai chưa đăng ký thi đua". Pure; returns null when
  * the text is not a status question.
  */
+import { foldForMatch } from './text.js';
 
+/** What a status question asks about; a field is absent when the question does not say. */
 export interface StatusQuestion {
   dutyCode?: string;
   year?: number;
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 
 const ASKS = [
   'chua nop',
@@ -44,8 +36,14 @@ const DUTIES: [RegExp, string][] = [
   [/\b(bao cao nam|tong ket|ca nam|bcnam|hang nam|annual)\b/, 'BCNAM'],
 ];
 
+/**
+ * Reads a status question, compared without accents or case (at most 300 characters read):
+ * `null` unless it asks who has or has not reported (`chưa nộp`, `tình hình`, `đơn vị nào`,
+ * `status`…); then the duty its words name (`6 tháng` → `BC6T`, `sơ kết` → `SKD1`, `đăng ký` →
+ * `DKTD`, `báo cáo năm` → `BCNAM`; the first match wins) and a year `20xx` when written.
+ */
 export function parseStatusQuestion(text: string): StatusQuestion | null {
-  const t = fold(text.slice(0, 300));
+  const t = foldForMatch(text.slice(0, 300)).replace(/\s+/g, ' ').trim();
   if (!ASKS.some((a) => t.includes(a))) return null;
   const q: StatusQuestion = {};
   for (const [re, code] of DUTIES) {

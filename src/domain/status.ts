@@ -10,6 +10,7 @@ import { evaluateTarget, resolveTarget, type ScopedTarget, type TargetStatus } f
 /** The state a manager sees: `pending` (deadline ahead), `on_time`, `late`, `missing` (deadline passed). */
 export type StatusState = 'pending' | 'on_time' | 'late' | 'missing';
 
+/** One unit as the caller loads it for a duty and period: who it is, its deadline, what it sent. */
 export interface StatusUnitRow {
   unitId: number;
   code: string;
@@ -30,6 +31,7 @@ export interface StatusUnitRow {
   values: Record<string, number>;
 }
 
+/** An indicator of the duty, with its labels, how its values add up and the year's targets. */
 export interface StatusIndicator {
   code: string;
   labelVi: string;
@@ -40,6 +42,7 @@ export interface StatusIndicator {
   targets: ScopedTarget[];
 }
 
+/** Input of {@link buildStatus}: one duty and period, the units in scope and the indicators. */
 export interface StatusInput {
   dutyCode: string;
   dutyNameVi: string;
@@ -52,12 +55,14 @@ export interface StatusInput {
   unitsPlural?: { vi: string; en: string } | undefined;
 }
 
+/** A unit in the report: its row, its state today and its figures against their targets. */
 export interface UnitStatus extends StatusUnitRow {
   state: StatusState;
   /** Per indicator: the target that applies to this unit and whether it is met. */
   targetStatus: Record<string, TargetStatus>;
 }
 
+/** One indicator over the counted units: how many reported, the aggregate, targets met, extremes. */
 export interface IndicatorSummary {
   code: string;
   labelVi: string;
@@ -81,6 +86,10 @@ export interface IndicatorSummary {
   sumTarget: { min: number | null; total: number; status: TargetStatus } | null;
 }
 
+/**
+ * Result of {@link buildStatus}: the counts per state, every counted unit, the missing ones by
+ * cluster, the late ones and a summary per indicator.
+ */
 export interface StatusReport {
   dutyCode: string;
   dutyNameVi: string;

@@ -3,7 +3,12 @@
  * what is still missing. Pure.
  */
 import type { IndicatorKind } from './figures/index.js';
+import { foldForMatch } from './text.js';
 
+/**
+ * A target without its scope: `floor` (at least `min`), `ceiling` (at most `max`), `range`
+ * (between both) per unit, or `sum` (the scope's total at least `min`).
+ */
 export interface TargetSpec {
   kind: 'floor' | 'ceiling' | 'range' | 'sum';
   min: number | null;
@@ -36,6 +41,7 @@ export function evaluateTarget(target: TargetSpec, value: number): TargetStatus 
   }
 }
 
+/** A target and the units it applies to; {@link resolveTarget} picks the most specific one. */
 export interface ScopedTarget extends TargetSpec {
   /** 'ALL', a unit type code, a cluster code or a unit code. */
   scope: string;
@@ -62,6 +68,7 @@ export function resolveTarget(
   return cluster ?? type ?? all;
 }
 
+/** A value worth a second look (see {@link findUnusual}), with the reference it was compared with. */
 export interface Unusual {
   code: string;
   value: number;
@@ -99,6 +106,7 @@ export function findUnusual(
   return out;
 }
 
+/** A value that differs from the stored one: `old` is `null` for a value not stored before. */
 export interface Change {
   code: string;
   old: number | null;
@@ -162,6 +170,7 @@ export function parseDocumentRef(text: string): { number: string; date: string |
   return { number: m[1]!.replace(/[.,;]+$/, ''), date };
 }
 
+/** A command read by {@link parseCommand}: its canonical name and the rest of the text, trimmed. */
 export interface ParsedCommand {
   name: string;
   args: string;
@@ -214,9 +223,6 @@ const COMMAND_ALIASES: Record<string, string> = {
   refuse: 'tuchoi',
 };
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-
 /**
  * Reads a command from text, with or without a platform entity: `/start CODE`,
  * `/hanchot@DonDocBot`, `/Hủy`; also the bare words `hủy`, `huy`, `cancel`, `trợ giúp`, `help`.
@@ -227,10 +233,10 @@ export function parseCommand(text: string): ParsedCommand | null {
   const t = text.normalize('NFC').trim();
   const m = /^\/([\p{L}\p{N}_]{1,32})(?:@[\w]{1,64})?(?:\s+([\s\S]*))?$/u.exec(t);
   if (m) {
-    const word = fold(m[1]!);
+    const word = foldForMatch(m[1]!);
     return { name: COMMAND_ALIASES[word] ?? word, args: (m[2] ?? '').trim() };
   }
-  const bare = fold(t).replace(/[.!?]+$/, '');
+  const bare = foldForMatch(t).replace(/[.!?]+$/, '');
   if (['huy', 'cancel', 'thoi', 'huy bo'].includes(bare)) return { name: 'huy', args: '' };
   if (['tro giup', 'help', 'giup', 'huong dan'].includes(bare)) return { name: 'trogiup', args: '' };
   if (['han chot', 'hanchot'].includes(bare)) return { name: 'hanchot', args: '' };

@@ -10,11 +10,11 @@
  * Targets change every year (the THADS rates are set anew each year): they are data, never code.
  */
 import { decimalValue, type IndicatorKind, readNumberToken } from './figures/index.js';
-import type { RawUnitRow } from './units-import.js';
+import { cell, dataRowsOf, type RawTableRow } from './table-file.js';
 
-/** One row of a table file: its line as a person sees it (header = line 1) and its cells. */
-export type RawTableRow = RawUnitRow;
+export type { RawTableRow } from './table-file.js';
 
+/** The columns of a target import file; all but `inclusive` and `note` are required. */
 export const TARGET_IMPORT_COLUMNS = [
   'indicator',
   'year',
@@ -27,6 +27,7 @@ export const TARGET_IMPORT_COLUMNS = [
 ] as const;
 const REQUIRED_COLUMNS = ['indicator', 'year', 'scope', 'kind', 'min', 'max'] as const;
 
+/** The kinds a target may have, as written in the `kind` column (see {@link TargetKind}). */
 export const TARGET_KINDS = ['floor', 'ceiling', 'range', 'sum'] as const;
 /**
  * `floor`: each unit at least `min`; `ceiling`: each unit at most `max`; `range`: each unit
@@ -36,10 +37,13 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** The scope every unit falls in. */
 export const ALL_SCOPE = 'ALL';
+/** Earliest year a target may be imported for. */
 export const TARGET_YEAR_MIN = 2000;
+/** Latest year a target may be imported for. */
 export const TARGET_YEAR_MAX = 2100;
 const NOTE_MAX = 1000;
 
+/** One valid row of a target import, ready to store; `line` is its line in the file. */
 export interface ImportedTarget {
   line: number;
   /** The indicator's code as stored (codes are matched case-insensitively). */
@@ -71,6 +75,7 @@ export interface TargetScopes {
   units: ReadonlySet<string>;
 }
 
+/** Why a target import or one of its rows was refused; each code has a localised message. */
 export type TargetImportErrorCode =
   | 'missing_columns'
   | 'empty_file'
@@ -91,6 +96,7 @@ export type TargetImportErrorCode =
   | 'note_too_long'
   | 'duplicate';
 
+/** One refusal: the line of the file (1 = the header) and the message's code and arguments. */
 export interface TargetImportError {
   line: number;
   code: TargetImportErrorCode;
@@ -98,13 +104,10 @@ export interface TargetImportError {
   args: Record<string, string | number>;
 }
 
+/** Result of {@link validateTargetImport}: every row valid, or every error of the file. */
 export type TargetImportResult =
   | { ok: true; targets: ImportedTarget[] }
   | { ok: false; errors: TargetImportError[] };
-
-function cell(row: RawTableRow, name: string): string {
-  return (row.cells[name] ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-}
 
 type NumberReading =
   | { ok: true; value: number | null }
@@ -152,16 +155,9 @@ export function validateTargetImport(
   indicators: readonly KnownIndicator[],
   scopes: TargetScopes,
 ): TargetImportResult {
-  const cols = header.map((h) => h.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((c) => !cols.includes(c));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      errors: [{ line: 1, code: 'missing_columns', args: { columns: missing.join(', ') } }],
-    };
-  }
-  const dataRows = rows.filter((r) => TARGET_IMPORT_COLUMNS.some((c) => cell(r, c) !== ''));
-  if (dataRows.length === 0) return { ok: false, errors: [{ line: 1, code: 'empty_file', args: {} }] };
+  const table = dataRowsOf(header, rows, REQUIRED_COLUMNS, TARGET_IMPORT_COLUMNS);
+  if (!table.ok) return table;
+  const dataRows = table.rows;
 
   const byCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i]));
   const errors: TargetImportError[] = [];
@@ -280,6 +276,7 @@ export function validateTargetImport(
 /** A deadline as an operator writes it: a day and month, or "not set yet". */
 export type DayMonth = { kind: 'date'; day: number; month: number } | { kind: 'none' };
 
+/** Result of {@link parseDayMonth}: the day and month (or `none`), or why the text is not one. */
 export type DayMonthResult =
   | { ok: true; value: DayMonth }
   /** `bad_format`: not `dd/mm`; `no_such_day`: 31/02, 31/04, 00/05, 12/13… */

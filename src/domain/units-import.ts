@@ -3,15 +3,15 @@
  * Pure: the caller reads the file and knows which codes exist; this decides whether the whole
  * file is acceptable. A file with any bad row is refused whole, each error with its line.
  */
+import { cell, dataRowsOf, type RawTableRow } from './table-file.js';
 
+/** The columns of a unit import file; `parent` and `cluster` are optional. */
 export const UNIT_IMPORT_COLUMNS = ['code', 'name', 'type', 'parent', 'cluster'] as const;
 
-export interface RawUnitRow {
-  /** Line number in the file as a person sees it (header = line 1). */
-  line: number;
-  cells: Partial<Record<string, string>>;
-}
+/** One row of a unit import file as read, before any check (a {@link RawTableRow}). */
+export type RawUnitRow = RawTableRow;
 
+/** One valid row of a unit import, ready to store; codes upper-cased, `line` its line in the file. */
 export interface ImportedUnit {
   line: number;
   code: string;
@@ -22,6 +22,7 @@ export interface ImportedUnit {
   clusters: string[];
 }
 
+/** Why a unit import or one of its rows was refused; each code has a localised message. */
 export type UnitImportErrorCode =
   | 'missing_columns'
   | 'empty_file'
@@ -37,6 +38,7 @@ export type UnitImportErrorCode =
   | 'unknown_cluster'
   | 'not_a_cluster';
 
+/** One refusal: the line of the file (1 = the header) and the message's code and arguments. */
 export interface UnitImportError {
   line: number;
   code: UnitImportErrorCode;
@@ -44,8 +46,10 @@ export interface UnitImportError {
   args: Record<string, string | number>;
 }
 
+/** Result of {@link validateUnitImport}: every row valid, or every error of the file. */
 export type UnitImportResult = { ok: true; units: ImportedUnit[] } | { ok: false; errors: UnitImportError[] };
 
+/** What the database already holds that rows of the file may refer to. */
 export interface ExistingUnits {
   /** unit code → unit type code, for units already in the database. */
   types: ReadonlyMap<string, string>;
@@ -54,10 +58,6 @@ export interface ExistingUnits {
 }
 
 const CODE_RE = /^[A-Z0-9][A-Z0-9_.-]{0,63}$/;
-
-function cell(row: RawUnitRow, name: string): string {
-  return (row.cells[name] ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-}
 
 /**
  * Checks header and rows. Codes are upper-cased (`stp_hanoi` → `STP_HANOI`). Parents and
@@ -69,16 +69,9 @@ export function validateUnitImport(
   unitTypes: ReadonlySet<string>,
   existing: ExistingUnits,
 ): UnitImportResult {
-  const cols = header.map((h) => h.trim().toLowerCase());
-  const missing = ['code', 'name', 'type'].filter((c) => !cols.includes(c));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      errors: [{ line: 1, code: 'missing_columns', args: { columns: missing.join(', ') } }],
-    };
-  }
-  const dataRows = rows.filter((r) => UNIT_IMPORT_COLUMNS.some((c) => cell(r, c) !== ''));
-  if (dataRows.length === 0) return { ok: false, errors: [{ line: 1, code: 'empty_file', args: {} }] };
+  const table = dataRowsOf(header, rows, ['code', 'name', 'type'], UNIT_IMPORT_COLUMNS);
+  if (!table.ok) return table;
+  const dataRows = table.rows;
 
   const errors: UnitImportError[] = [];
   const units: ImportedUnit[] = [];

@@ -1,340 +1,32 @@
 /**
  * The status report as an Excel workbook (`/xuat`, `status --format xlsx`): a sheet of who stands
- * where and a sheet of figures against the year's targets. Also the labels and target wording the
- * chart export shares, so the file and the picture say the same thing.
+ * where and a sheet of figures against the year's targets. Words from `locales/<lang>/exports.ftl`.
  */
 import ExcelJS from 'exceljs';
-import { localDateOf, localTimeOf } from '../domain/calendar.js';
-import { formatNumber, formatValue, type IndicatorKind } from '../domain/figures/index.js';
-import type {
-  IndicatorSummary,
-  StatusIndicator,
-  StatusReport,
-  StatusState,
-  UnitStatus,
-} from '../domain/status.js';
-import { resolveTarget, type ScopedTarget } from '../domain/submission.js';
-import type { Locale } from '../ports/translator.js';
-
-/** What an export needs to know about an indicator beyond its figures: names, kind, targets. */
-export type IndicatorMeta = Pick<StatusIndicator, 'code' | 'labelVi' | 'labelEn' | 'kind' | 'targets'>;
-
-/**
- * The indicator's names, kind and targets: taken from the summary when the report carries them,
- * else from `given` (the `indicators` of the `StatusInput`), else the code, a plain number and no
- * target — the file is still right, only less informative.
- */
-export function indicatorMeta(summary: IndicatorSummary, given?: readonly IndicatorMeta[]): IndicatorMeta {
-  const s: IndicatorSummary & Partial<IndicatorMeta> = summary;
-  const g = given?.find((m) => m.code === summary.code);
-  return {
-    code: summary.code,
-    labelVi: s.labelVi ?? g?.labelVi ?? summary.code,
-    labelEn: s.labelEn ?? g?.labelEn ?? summary.code,
-    kind: s.kind ?? g?.kind ?? 'text',
-    targets: s.targets ?? g?.targets ?? [],
-  };
-}
-
-/** Words the exports print, per locale (kept here until the exports get their own Fluent file). */
-export interface ExportLabels {
-  sheetStatus: string;
-  sheetFigures: string;
-  title: (duty: string, period: string, generatedAt: string) => string;
-  headers: {
-    unit: string;
-    code: string;
-    cluster: string;
-    state: string;
-    submittedAt: string;
-    sender: string;
-    document: string;
-  };
-  states: Record<StatusState, string>;
-  documentSent: string;
-  documentNotSent: string;
-  noCluster: string;
-  totalsTitle: string;
-  totalsCount: string;
-  totalsShare: string;
-  totalUnits: string;
-  submitted: string;
-  target: string;
-  aggregateHow: string;
-  aggregateValue: string;
-  targetMet: string;
-  mean: string;
-  sum: string;
-  metOf: (met: number, evaluated: number) => string;
-  sumTarget: (ok: boolean) => string;
-  reached: (ok: boolean) => string;
-  sumWord: string;
-  all: string;
-  noUnitTarget: string;
-  met: string;
-  notMet: string;
-  completionTitle: string;
-  submittedOf: (done: number, total: number, percent: string) => string;
-  axisShare: string;
-  notReported: (n: number) => string;
-  shownWorst: (shown: number, total: number) => string;
-  targetLabel: (text: string) => string;
-  /** What the per-unit target marks on an indicator chart are. */
-  targetMarks: string;
-}
-
-const LABELS: Record<Locale, ExportLabels> = {
-  vi: {
-    sheetStatus: 'Tình hình',
-    sheetFigures: 'Số liệu',
-    title: (duty, period, at) => `Tình hình báo cáo: ${duty} — kỳ ${period} (lập lúc ${at})`,
-    headers: {
-      unit: 'Đơn vị',
-      code: 'Mã',
-      cluster: 'Cụm',
-      state: 'Trạng thái',
-      submittedAt: 'Thời điểm nộp',
-      sender: 'Người gửi',
-      document: 'Văn bản',
-    },
-    states: { on_time: 'Đúng hạn', late: 'Nộp muộn', missing: 'Chưa nộp', pending: 'Chưa đến hạn' },
-    documentSent: 'Đã gửi',
-    documentNotSent: 'Chưa',
-    noCluster: 'Không thuộc cụm',
-    totalsTitle: 'Tổng hợp',
-    totalsCount: 'Số đơn vị',
-    totalsShare: 'Tỷ lệ',
-    totalUnits: 'Tổng số đơn vị',
-    submitted: 'Đã nộp',
-    target: 'Chỉ tiêu',
-    aggregateHow: 'Cách tổng hợp',
-    aggregateValue: 'Giá trị tổng hợp',
-    targetMet: 'Đạt chỉ tiêu',
-    mean: 'bình quân',
-    sum: 'tổng',
-    metOf: (met, evaluated) => `${met}/${evaluated} đơn vị`,
-    sumTarget: (ok) => (ok ? 'tổng đạt' : 'tổng chưa đạt'),
-    reached: (ok) => (ok ? 'đạt' : 'chưa đạt'),
-    sumWord: 'tổng',
-    all: 'Toàn bộ',
-    noUnitTarget: 'Không có chỉ tiêu riêng',
-    met: 'Đạt chỉ tiêu',
-    notMet: 'Chưa đạt',
-    completionTitle: 'Tình hình nộp báo cáo theo cụm',
-    submittedOf: (done, total, percent) => `đã nộp ${done}/${total} đơn vị (${percent})`,
-    axisShare: 'Tỷ lệ đơn vị trong cụm',
-    notReported: (n) => `${n} đơn vị chưa có số liệu`,
-    shownWorst: (shown, total) => `${shown}/${total} đơn vị thấp nhất`,
-    targetLabel: (text) => `Chỉ tiêu ${text}`,
-    targetMarks: 'Chỉ tiêu (vạch đen)',
-  },
-  en: {
-    sheetStatus: 'Status',
-    sheetFigures: 'Figures',
-    title: (duty, period, at) => `Reporting status: ${duty} — period ${period} (generated ${at})`,
-    headers: {
-      unit: 'Unit',
-      code: 'Code',
-      cluster: 'Cluster',
-      state: 'State',
-      submittedAt: 'Submitted at',
-      sender: 'Sent by',
-      document: 'Document',
-    },
-    states: { on_time: 'On time', late: 'Late', missing: 'Missing', pending: 'Not yet due' },
-    documentSent: 'Sent',
-    documentNotSent: 'Not sent',
-    noCluster: 'No cluster',
-    totalsTitle: 'Totals',
-    totalsCount: 'Units',
-    totalsShare: 'Share',
-    totalUnits: 'Units counted',
-    submitted: 'Submitted',
-    target: 'Target',
-    aggregateHow: 'Aggregated as',
-    aggregateValue: 'Aggregate',
-    targetMet: 'Target met',
-    mean: 'mean',
-    sum: 'sum',
-    metOf: (met, evaluated) => `${met}/${evaluated} units`,
-    sumTarget: (ok) => (ok ? 'total met' : 'total not met'),
-    reached: (ok) => (ok ? 'met' : 'not met'),
-    sumWord: 'total',
-    all: 'All',
-    noUnitTarget: 'No unit target',
-    met: 'Target met',
-    notMet: 'Below target',
-    completionTitle: 'Reporting by cluster',
-    submittedOf: (done, total, percent) => `${done}/${total} units submitted (${percent})`,
-    axisShare: 'Share of the cluster’s units',
-    notReported: (n) => `${n} units without figures`,
-    shownWorst: (shown, total) => `lowest ${shown} of ${total} units`,
-    targetLabel: (text) => `Target ${text}`,
-    targetMarks: 'Targets (black marks)',
-  },
-};
-
-export function exportLabels(locale: Locale): ExportLabels {
-  return LABELS[locale];
-}
-
-/** The order states are listed and stacked in, best first. */
-export const STATE_ORDER: readonly StatusState[] = ['on_time', 'late', 'missing', 'pending'];
-
-/** `83,5 %` / `83.5%` for a share 0–1 (one decimal at most). */
-export function formatShare(part: number, whole: number, locale: Locale): string {
-  const share = whole === 0 ? 0 : Math.min(1, part / whole);
-  return formatValue(Math.round(share * 1000) / 10, 'percent', locale);
-}
-
-function targetSpecText(t: ScopedTarget, kind: IndicatorKind, locale: Locale): string {
-  const v = (x: number) => formatValue(x, kind, locale);
-  switch (t.kind) {
-    case 'floor':
-      return t.min === null ? '' : `${t.inclusive ? '≥' : '>'} ${v(t.min)}`;
-    case 'ceiling':
-      return t.max === null ? '' : `${t.inclusive ? '≤' : '<'} ${v(t.max)}`;
-    case 'range':
-      if (t.min !== null && t.max !== null) return `${formatNumber(t.min, locale)}–${v(t.max)}`;
-      if (t.min !== null) return `≥ ${v(t.min)}`;
-      return t.max === null ? '' : `≤ ${v(t.max)}`;
-    case 'sum':
-      return t.min === null ? '' : `${LABELS[locale].sumWord} ≥ ${v(t.min)}`;
-  }
-}
-
-/**
- * The targets that matter for this report: each per-unit target that applies to at least one of
- * its units (the most specific scope wins, as in the report), and the system-wide sums.
- */
-export function relevantTargets(
-  targets: readonly ScopedTarget[],
-  units: readonly UnitStatus[],
-): ScopedTarget[] {
-  const perUnit = targets.filter((t) => t.kind !== 'sum');
-  const used = new Set<ScopedTarget>();
-  for (const u of units) {
-    const t = resolveTarget(perUnit, {
-      code: u.code,
-      typeCode: u.typeCode,
-      clusterCodes: u.clusters.map((c) => c.code),
-    });
-    if (t) used.add(t);
-  }
-  return targets.filter((t) => t.kind === 'sum' || used.has(t));
-}
-
-/** Names for target scopes: the report's clusters and units by code; other scopes (unit types) as they are. */
-export function scopeNamer(report: StatusReport): (scope: string) => string {
-  const names = new Map<string, string>();
-  for (const u of report.units) {
-    names.set(u.code, u.name);
-    for (const c of u.clusters) names.set(c.code, c.name);
-  }
-  return (scope) => names.get(scope) ?? scope;
-}
-
-/**
- * The year's targets of an indicator in a few characters: `> 82,5 %`, `8–10 %`, `tổng ≥ 15`;
- * when several apply, those for a narrower scope than `ALL` are prefixed by the scope's name
- * (`Cụm …: ≥ 80 %`); `—` when there is none.
- */
-export function targetText(
-  targets: readonly ScopedTarget[],
-  kind: IndicatorKind,
-  locale: Locale,
-  scopeName: (scope: string) => string = (s) => s,
-): string {
-  const parts = targets
-    .map((t) => ({ t, text: targetSpecText(t, kind, locale) }))
-    .filter((p) => p.text !== '');
-  const many = parts.length > 1;
-  const out = parts.map(({ t, text }) =>
-    t.scope === 'ALL' || !many ? text : `${scopeName(t.scope)}: ${text}`,
-  );
-  return out.length === 0 ? '—' : out.join('; ');
-}
-
-/** A wall-clock instant in `timeZone` as `dd/mm/yyyy HH:MM`. */
-export function formatLocalDateTime(instant: Date, timeZone: string): string {
-  const [y, m, d] = localDateOf(instant, timeZone).split('-');
-  const { hour, minute } = localTimeOf(instant, timeZone);
-  return `${d}/${m}/${y} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-}
-
-/** The wall-clock time in `timeZone` as a Date whose UTC fields are that time (Excel has no zones). */
-function excelLocalDate(instant: Date, timeZone: string): Date {
-  const [y = 0, m = 1, d = 1] = localDateOf(instant, timeZone).split('-').map(Number);
-  const { hour, minute } = localTimeOf(instant, timeZone);
-  return new Date(Date.UTC(y, m - 1, d, hour, minute));
-}
-
-// Excel's own "light red fill with dark red text", and quieter tints for the states.
-const BELOW_TARGET_FILL = 'FFFFC7CE';
-const BELOW_TARGET_FONT = 'FF9C0006';
-const HEADER_FILL = 'FFD9E1F2';
-const STATE_FILL: Record<StatusState, string | null> = {
-  on_time: 'FFC6EFCE',
-  late: 'FFFFEB9C',
-  missing: 'FFFFC7CE',
-  pending: null,
-};
-
-/** Printed on A4 landscape, as wide as one page, the header repeated on every page. */
-function printSetup(ws: ExcelJS.Worksheet, headerRow: number): void {
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-  };
-}
-
-function solid(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
-
-function valueFormat(kind: IndicatorKind, locale: Locale, fractional: boolean): string | undefined {
-  switch (kind) {
-    case 'percent':
-      return locale === 'vi' ? '0.0#" %"' : '0.0#"%"';
-    case 'count':
-      return fractional ? '#,##0.0' : '#,##0';
-    case 'money':
-      return locale === 'vi' ? '#,##0" đồng"' : '#,##0" VND"';
-    case 'boolean':
-      return locale === 'vi' ? '"có";"có";"không"' : '"yes";"yes";"no"';
-    default:
-      return undefined;
-  }
-}
-
-function styleHeader(row: ExcelJS.Row, from: number, to: number): void {
-  row.font = { bold: true };
-  for (let c = from; c <= to; c++) {
-    const cell = row.getCell(c);
-    cell.fill = solid(HEADER_FILL);
-    cell.alignment = { vertical: 'middle', wrapText: true };
-    cell.border = { bottom: { style: 'thin' } };
-  }
-}
-
-/** Column widths from the longest text in each column, within [min, max] characters. */
-function fitColumns(ws: ExcelJS.Worksheet, fromRow: number, min: number, max: number): void {
-  ws.columns.forEach((col, i) => {
-    let longest = 0;
-    ws.getColumn(i + 1).eachCell({ includeEmpty: false }, (cell, rowNumber) => {
-      if (rowNumber < fromRow) return;
-      const v = cell.value;
-      const text =
-        v instanceof Date ? 'dd/mm/yyyy hh:mm  ' : typeof v === 'number' ? `${v}   ` : String(v ?? '');
-      longest = Math.max(longest, ...text.split('\n').map((l) => l.length));
-    });
-    col.width = Math.min(max, Math.max(min, longest + 2));
-  });
-}
+import type { StatusReport, UnitStatus } from '../domain/status.js';
+import { formatValue } from '../messages/format.js';
+import type { IndicatorMeta, WorkbookOptions } from '../ports/status-exporter.js';
+import type { Locale, Translator } from '../ports/translator.js';
+import { type ExportLabels, exportLabels } from './export-labels.js';
+import {
+  formatLocalDateTime,
+  indicatorMeta,
+  relevantTargets,
+  STATE_ORDER,
+  scopeNamer,
+  targetText,
+} from './report-facts.js';
+import {
+  BELOW_TARGET_FILL,
+  BELOW_TARGET_FONT,
+  excelLocalDate,
+  fitColumns,
+  printSetup,
+  STATE_FILL,
+  solid,
+  styleHeader,
+  valueFormat,
+} from './xlsx-style.js';
 
 function clusterNames(u: UnitStatus, labels: ExportLabels): string {
   return u.clusters.length === 0 ? labels.noCluster : u.clusters.map((c) => c.name).join(', ');
@@ -343,11 +35,10 @@ function clusterNames(u: UnitStatus, labels: ExportLabels): string {
 function addStatusSheet(
   wb: ExcelJS.Workbook,
   report: StatusReport,
-  locale: Locale,
+  L: ExportLabels,
   title: string,
   timeZone: string,
 ) {
-  const L = LABELS[locale];
   const ws = wb.addWorksheet(L.sheetStatus, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
   const h = L.headers;
   const header = [h.unit, h.code, h.cluster, h.state, h.submittedAt, h.sender, h.document];
@@ -408,10 +99,10 @@ function addFiguresSheet(
   wb: ExcelJS.Workbook,
   report: StatusReport,
   locale: Locale,
+  L: ExportLabels,
   title: string,
   given: readonly IndicatorMeta[] | undefined,
 ) {
-  const L = LABELS[locale];
   const metas = report.indicators.map((s) => ({ summary: s, meta: indicatorMeta(s, given) }));
   const first = 4; // first indicator column
   const lastCol = first - 1 + Math.max(1, metas.length);
@@ -432,6 +123,7 @@ function addFiguresSheet(
       relevantTargets(meta.targets, report.units),
       meta.kind,
       locale,
+      L.t,
       scopeNamer(report),
     );
     cell.font = { italic: true };
@@ -458,7 +150,7 @@ function addFiguresSheet(
       if (v === undefined) return;
       const cell = row.getCell(first + i);
       cell.value = v;
-      const fmt = valueFormat(meta.kind, locale, !Number.isInteger(v));
+      const fmt = valueFormat(meta.kind, locale, !Number.isInteger(v), L);
       if (fmt) cell.numFmt = fmt;
       if (u.targetStatus[meta.code] === 'not_met') {
         cell.fill = solid(BELOW_TARGET_FILL);
@@ -484,7 +176,7 @@ function addFiguresSheet(
     if (summary.aggregate !== null) {
       const cell = valueRow.getCell(c);
       cell.value = summary.aggregate;
-      const fmt = valueFormat(meta.kind, locale, !Number.isInteger(summary.aggregate));
+      const fmt = valueFormat(meta.kind, locale, !Number.isInteger(summary.aggregate), L);
       if (fmt) cell.numFmt = fmt;
       if (summary.sumTarget?.status === 'not_met') {
         cell.fill = solid(BELOW_TARGET_FILL);
@@ -530,26 +222,27 @@ function addFiguresSheet(
  * submission time (wall clock in `opts.timeZone`), sender and document, then counts and shares of
  * `report.total`; sheet 2 (`Số liệu` / `Figures`) unit × indicator values as numbers, the year's
  * targets above the header, below-target cells in light red, and the scope's aggregate (mean or
- * sum as the indicator defines). Headers bold, frozen and filterable.
+ * sum as the indicator defines). Headers bold, frozen and filterable. Words from `translator`.
  *
  * `opts.indicators` supplies names, kinds and targets when the report does not carry them.
  */
 export async function statusWorkbook(
+  translator: Translator,
   report: StatusReport,
   locale: Locale,
-  opts: { timeZone: string; generatedAt: Date; indicators?: readonly IndicatorMeta[] },
+  opts: WorkbookOptions,
 ): Promise<Buffer> {
-  const L = LABELS[locale];
+  const L = exportLabels((id, args) => translator.t(locale, id, args));
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Đôn Đốc';
+  wb.creator = L.creator;
   wb.created = opts.generatedAt;
   const title = L.title(
     locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
     report.periodCode,
     formatLocalDateTime(opts.generatedAt, opts.timeZone),
   );
-  addStatusSheet(wb, report, locale, title, opts.timeZone);
-  addFiguresSheet(wb, report, locale, title, opts.indicators);
+  addStatusSheet(wb, report, L, title, opts.timeZone);
+  addFiguresSheet(wb, report, locale, L, title, opts.indicators);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

@@ -1,33 +1,38 @@
 /**
- * The service's HTTP endpoint: `/healthz`, and routes that channel adapters register
- * (webhooks, web chat). Plain node:http: the surface is small and must stay fast.
+ * The service's HTTP endpoint: `/healthz`, and the routes adapters register through the
+ * RouteRegistrar port (webhooks, web chat, file links). Plain node:http: the surface is small
+ * and must stay fast.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { RouteHandler, RouteRegistrar } from '../ports/http-routes.js';
 import type { Logger } from '../ports/logger.js';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
-
+/** What `/healthz` reports: 200 `ok` when every check passed, else 503 `degraded`. */
 export interface HealthReport {
   ok: boolean;
   checks: Record<string, boolean>;
 }
 
-export interface HttpServer {
-  /** Registers a handler for an exact path (any method). */
-  route(path: string, handler: Handler): void;
-  /** Registers a handler for every path under a prefix. */
-  prefix(prefix: string, handler: Handler): void;
+/** The server: a RouteRegistrar that also listens and closes. */
+export interface HttpServer extends RouteRegistrar {
+  /** Listens on `port` (0: any free port) and resolves with the port taken. */
   listen(port: number, host?: string): Promise<number>;
+  /** Stops listening and drops open connections; a no-op when not listening. */
   close(): Promise<void>;
   server: Server;
 }
 
+/**
+ * Creates the server. A handler that throws is logged with its path and answered 500 (if it
+ * wrote nothing yet); an unknown path is answered 404. Timeouts suit a load balancer's
+ * keep-alive (65 s) and a slow client (30 s a request).
+ */
 export function createHttpServer(deps: { health: () => Promise<HealthReport>; logger: Logger }): HttpServer {
-  const routes = new Map<string, Handler>();
-  const prefixes: [string, Handler][] = [];
+  const routes = new Map<string, RouteHandler>();
+  const prefixes: [string, RouteHandler][] = [];
   routes.set('/healthz', async (_req, res) => {
     const report = await deps.health();
-    sendJson(res, report.ok ? 200 : 503, { status: report.ok ? 'ok' : 'degraded', checks: report.checks });
+    answer(res, report.ok ? 200 : 503, { status: report.ok ? 'ok' : 'degraded', checks: report.checks });
   });
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -37,7 +42,7 @@ export function createHttpServer(deps: { health: () => Promise<HealthReport>; lo
       .then(() => handler(req, res))
       .catch((err: unknown) => {
         deps.logger.error({ err, path: url.pathname }, 'http handler failed');
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+        if (!res.headersSent) answer(res, 500, { error: 'internal error' });
         else res.end();
       });
   });
@@ -71,25 +76,12 @@ export function createHttpServer(deps: { health: () => Promise<HealthReport>; lo
   };
 }
 
-const notFound: Handler = (_req, res) => sendJson(res, 404, { error: 'not found' });
+const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(data),
-  });
-  res.end(data);
-}
+const notFound: RouteHandler = (_req, res) => answer(res, 404, { error: 'not found' });
 
-/** Reads a request body up to `limit` bytes; rejects with status 413 beyond it. */
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('payload too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** The server's own small JSON answers (health, 404, 500). */
+function answer(res: ServerResponse, status: number, body: object): void {
+  const data = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': data.length }).end(data);
 }

@@ -5,12 +5,15 @@
  * expired (or the bytes gone) → 410. Nothing is listed: only a holder of the URL can fetch.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { FileBlobStore, FileLinks } from '../ports/file-links.js';
+import type { RouteRegistrar } from '../ports/http-routes.js';
 import type { Logger } from '../ports/logger.js';
-import type { HttpServer } from './server.js';
 
+/** The path prefix file links are served under. */
 export const FILES_PATH = '/files/';
 
+/** How links are made: where the bytes go, the public origin, the secret and the lifetime. */
 export interface SignedFileLinksOptions {
   store: FileBlobStore;
   /** Public origin of this service, e.g. `https://dondoc.example.vn` (no trailing slash needed). */
@@ -24,13 +27,18 @@ export interface SignedFileLinksOptions {
   logger?: Logger;
 }
 
+/** The FileLinks port, plus the route that serves the links. */
 export type SignedFileLinks = FileLinks & {
-  /** Registers `GET /files/<id>` on the HTTP server. */
-  register(http: HttpServer): void;
+  /** Registers `GET /files/<id>` (and HEAD) on the service's routes. */
+  register(routes: RouteRegistrar): void;
   /** The signature of `<id>.<exp>` (tests). */
   sign(id: string, exp: number): string;
 };
 
+/**
+ * Creates the links. Throws when the secret is shorter than 16 bytes. `publish` stores the
+ * bytes for the link's lifetime and returns `<baseUrl>/files/<id>/<name>?exp=…&sig=…`.
+ */
 export function createSignedFileLinks(options: SignedFileLinksOptions): SignedFileLinks {
   const base = options.baseUrl.replace(/\/+$/, '');
   const ttlSec = options.ttlSec ?? 86_400;
@@ -56,8 +64,8 @@ export function createSignedFileLinks(options: SignedFileLinksOptions): SignedFi
         expiresAt: new Date(exp * 1000),
       };
     },
-    register(http) {
-      http.prefix(FILES_PATH, async (req, res) => {
+    register(routes) {
+      routes.prefix(FILES_PATH, async (req, res) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           res.writeHead(405, { allow: 'GET, HEAD' }).end();
           return;
@@ -103,7 +111,7 @@ function signatureOk(expected: string, given: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-function plain(res: import('node:http').ServerResponse, status: number, text: string): void {
+function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'content-length': Buffer.byteLength(text),

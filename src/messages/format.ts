@@ -20,7 +20,12 @@ export type Translate = (id: string, args?: Record<string, string | number>) => 
  * bound), `tổng ≥ 15` for a system-wide sum (its word from `target-sum`); an open range reads as
  * its one bound. Empty when the target has no bound to show.
  */
-export function formatTarget(target: ScopedTarget, kind: IndicatorKind, locale: Locale, t: Translate): string {
+export function formatTarget(
+  target: ScopedTarget,
+  kind: IndicatorKind,
+  locale: Locale,
+  t: Translate,
+): string {
   const v = (x: number) => formatValue(x, kind, locale);
   switch (target.kind) {
     case 'floor':
@@ -84,4 +89,19 @@ const vietnamese = new Intl.Collator('vi');
 /** Vietnamese alphabetical order of names (`Điện Biên` after `Đà Nẵng`, before `Gia Lai`). */
 export function compareNames(a: string, b: string): number {
   return vietnamese.compare(a, b);
+}
+
+/**
+ * An instant in `timeZone` in the locale's short date-and-time style: `12:07 10/7/27` (vi),
+ * `10/07/2027, 12:07` (en). Used only for the time until which an allowed lock exception keeps
+ * an assignment open (src/messages/reminders.ts). Not the same as `formatDateTime` in
+ * Vietnamese (a two-digit year, no leading zero in the month): kept as it was until the two
+ * conventions are reconciled into one.
+ */
+export function formatDateTimeShort(instant: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(instant);
 }

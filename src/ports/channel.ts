@@ -1,8 +1,10 @@
 /**
- * The one message vocabulary of every channel, and the Channel port each adapter implements.
- * Adapters only translate: platform update → DialogInput, OutgoingMessage → platform call.
+ * The one message vocabulary of every channel, the Channel port each adapter implements, and
+ * the errors an adapter throws. Adapters only translate: platform update → DialogInput,
+ * OutgoingMessage → platform call. Implementations: src/channels/{telegram,zalo,web}.
  */
 
+/** The platforms the service speaks on. */
 export type ChannelName = 'telegram' | 'zalo' | 'web';
 
 /** A choice offered with a message. `data` is opaque to the user (≤ 64 bytes, Telegram's limit). */
@@ -51,6 +53,7 @@ export interface DialogInput {
   file?: IncomingFile;
 }
 
+/** What a channel can show, so the dialog and the reminders shape messages that fit. */
 export interface ChannelCapabilities {
   /** Longest text one message may carry (4096 Telegram, 2000 Zalo). */
   maxTextLength: number;
@@ -74,11 +77,13 @@ export interface Channel {
 
 /** Base of the errors channel adapters throw; each tells the caller what to do next. */
 export class ChannelError extends Error {
+  override readonly name: string = 'ChannelError';
   readonly code: string = 'CHANNEL_ERROR';
 }
 
 /** The platform asked us to wait: retry after `retryAfterSec`, without counting an attempt. */
 export class RateLimitedError extends ChannelError {
+  override readonly name = 'RateLimitedError';
   override readonly code = 'RATE_LIMITED';
   constructor(
     readonly retryAfterSec: number,
@@ -90,11 +95,13 @@ export class RateLimitedError extends ChannelError {
 
 /** The recipient blocked the bot or the chat is gone: never retry. */
 export class RecipientGoneError extends ChannelError {
+  override readonly name = 'RecipientGoneError';
   override readonly code = 'RECIPIENT_GONE';
 }
 
 /** The token is wrong or revoked: nothing will work until an operator fixes it. */
 export class ChannelAuthError extends ChannelError {
+  override readonly name = 'ChannelAuthError';
   override readonly code = 'CHANNEL_AUTH';
 }
 
@@ -107,6 +114,7 @@ export class ChannelAuthError extends ChannelError {
  * the one case left where a retry may repeat one).
  */
 export class ChannelNetworkError extends ChannelError {
+  override readonly name = 'ChannelNetworkError';
   override readonly code = 'CHANNEL_NETWORK';
   constructor(
     message: string,
@@ -118,6 +126,7 @@ export class ChannelNetworkError extends ChannelError {
 
 /** A text sent in pieces failed after its first pieces were delivered: never repeat it whole. */
 export class PartlySentError extends ChannelError {
+  override readonly name = 'PartlySentError';
   override readonly code = 'PARTLY_SENT';
   constructor(
     readonly sentPieces: number,
@@ -125,43 +134,4 @@ export class PartlySentError extends ChannelError {
   ) {
     super(`sent ${sentPieces} piece(s), then: ${failure.message}`);
   }
-}
-
-/** Socket error codes of a connection that was never made: the request did not leave. */
-const NEVER_CONNECTED = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-/** True when a fetch-level error (or its `cause`) says the request never left this machine. */
-export function neverConnected(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
-    e = (e as { cause?: unknown; error?: unknown }).cause ?? (e as { error?: unknown }).error;
-  }
-  return false;
-}
-
-/**
- * Splits a text into pieces of at most `max` characters, on line boundaries where possible,
- * then on spaces, keeping order. Never returns an empty piece for non-empty text.
- */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    parts.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^[\n ]/, '');
-  }
-  if (rest.length > 0) parts.push(rest);
-  return parts.filter((p) => p.length > 0);
 }

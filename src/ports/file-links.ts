@@ -1,6 +1,8 @@
 /**
  * Files offered as links: for channels that cannot carry a file (Zalo sends only text and
  * photos by URL), the service keeps the bytes for a short while and hands out a signed URL.
+ * Implementations: src/http/signed-file-links.ts (FileLinks), src/redis/file-blob-store.ts
+ * (FileBlobStore).
  */
 import type { OutgoingFile } from './channel.js';
 

@@ -6,7 +6,7 @@
  */
 import type { HolidayTable } from '../domain/calendar.js';
 import type { UnitRef } from './identities.js';
-import type { LedgerKind } from './reminders.js';
+import type { LedgerKind, LedgerStatus } from './reminder-ledger.js';
 import type { Scope } from './status-store.js';
 
 /** The assignment a manual nudge is about. */
@@ -42,7 +42,7 @@ export interface UnitLedgerLine {
   stage: string;
   recipient: string;
   channel: string;
-  status: 'planned' | 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
+  status: LedgerStatus;
   plannedFor: Date;
   sentAt: Date | null;
   error: string | null;

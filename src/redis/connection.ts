@@ -59,7 +59,9 @@ export async function evictionPolicy(redis: Redis): Promise<string | undefined> 
   }
 }
 
+/** No Redis answers at the configured URL and none could be started: the message says how to fix it. */
 export class RedisUnavailableError extends Error {
+  override readonly name = 'RedisUnavailableError';
   readonly code = 'REDIS_UNAVAILABLE';
 }
 

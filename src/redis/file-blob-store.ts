@@ -10,6 +10,10 @@ import type { FileBlobStore } from '../ports/file-links.js';
 /** Files above this size are refused (a status workbook is tens of kilobytes). */
 export const MAX_LINKED_FILE_BYTES = 20 * 1024 * 1024;
 
+/**
+ * The store under `<prefix>:file-link:<id>` (a hash: name, mime, data), each key expiring with
+ * its link. Refuses files over MAX_LINKED_FILE_BYTES.
+ */
 export function createRedisFileBlobStore(redis: Redis, prefix: string): FileBlobStore {
   const key = (id: string) => `${prefix}:file-link:${id}`;
   return {

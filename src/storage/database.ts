@@ -26,6 +26,7 @@ export interface Database {
 
 /** Thrown when another live process holds the embedded database directory. */
 export class DatabaseBusyError extends Error {
+  override readonly name = 'DatabaseBusyError';
   readonly code = 'DATABASE_BUSY';
   constructor(
     readonly dir: string,

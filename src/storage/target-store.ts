@@ -7,58 +7,13 @@ import {
   formatDayMonth,
   type ImportedTarget,
   type KnownIndicator,
-  type TargetKind,
   type TargetScopes,
 } from '../domain/targets-import.js';
+import type { DeadlineStore, DutyRow, TargetRow, TargetStore } from '../ports/targets.js';
 import type { PrismaClient } from './database.js';
 import { materialiseYears } from './materialise-assignments.js';
 
 const num = (d: unknown) => (d === null || d === undefined ? null : Number(d));
-
-/** A stored target, as listed. */
-export interface TargetRow {
-  indicator: string;
-  labelVi: string;
-  labelEn: string;
-  indicatorKind: KnownIndicator['kind'];
-  year: number;
-  scope: string;
-  kind: TargetKind;
-  min: number | null;
-  max: number | null;
-  inclusive: boolean;
-  note: string | null;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-/** A deadline rule of a duty for one unit type (`*` = every other type). */
-export interface DeadlineRuleRow {
-  unitType: string;
-  /** Whether units of that type carry the duty. */
-  applies: boolean;
-  day: number | null;
-  month: number | null;
-  /** One-off duties: the year of the single deadline. */
-  year: number | null;
-  /** `dd/mm`, or null while not set ("chưa ấn định"). */
-  date: string | null;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface DutyRow {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  recurrence: 'yearly' | 'one_off';
-  periodPattern: string;
-  reminderStages: number[];
-  active: boolean;
-  fromYear: number | null;
-  toYear: number | null;
-  deadlines: DeadlineRuleRow[];
-}
 
 const boundsOf = (t: { kind: string; minValue: unknown; maxValue: unknown; inclusive: boolean }) => ({
   kind: t.kind,
@@ -67,7 +22,8 @@ const boundsOf = (t: { kind: string; minValue: unknown; maxValue: unknown; inclu
   inclusive: t.inclusive,
 });
 
-export function createPrismaTargetStore(prisma: PrismaClient) {
+/** The year's targets on Prisma. */
+export function createPrismaTargetStore(prisma: PrismaClient): TargetStore {
   return {
     /** The indicators and scopes a target file may name. */
     async importContext(): Promise<{ indicators: KnownIndicator[]; scopes: TargetScopes }> {
@@ -184,7 +140,8 @@ function cmp(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-export function createPrismaDeadlineStore(prisma: PrismaClient) {
+/** Duties, deadline rules and reminder stages on Prisma. */
+export function createPrismaDeadlineStore(prisma: PrismaClient): DeadlineStore {
   return {
     /** Every duty with its deadline rules (the default `*` rule first). */
     async duties(): Promise<DutyRow[]> {
@@ -297,6 +254,3 @@ export function createPrismaDeadlineStore(prisma: PrismaClient) {
     },
   };
 }
-
-export type PrismaTargetStore = ReturnType<typeof createPrismaTargetStore>;
-export type PrismaDeadlineStore = ReturnType<typeof createPrismaDeadlineStore>;

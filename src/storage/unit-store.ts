@@ -97,5 +97,21 @@ export function createPrismaUnitStore(prisma: PrismaClient): UnitStore {
       const u = await prisma.unit.findUnique({ where: { code: code.toUpperCase() }, include });
       return u ? toSummary(u) : null;
     },
+    async indicatorsFor(unit, dutyCode) {
+      const links = await prisma.dutyIndicator.findMany({
+        where: { duty: { code: dutyCode }, unitTypeCode: unit.type },
+        include: { indicator: true },
+        orderBy: { position: 'asc' },
+      });
+      return links.map(({ indicator: i }) => ({
+        code: i.code,
+        labelVi: i.labelVi,
+        labelEn: i.labelEn,
+        synonyms: i.synonyms,
+        kind: i.kind,
+        min: i.minValue === null ? null : Number(i.minValue),
+        max: i.maxValue === null ? null : Number(i.maxValue),
+      }));
+    },
   };
 }

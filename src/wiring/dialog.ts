@@ -1,5 +1,6 @@
 import { createStatusService } from '../app/status.js';
 import { createDialogEngine, type DialogDeps, type DialogEngine } from '../dialog/engine.js';
+import { createStatusExporter } from '../exports/status-files.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale, Translator } from '../ports/translator.js';
@@ -33,6 +34,7 @@ export function createDialogOnPrisma(
       store: createPrismaStatusStore(prisma),
       clock: opts.clock,
       timeZone: opts.timeZone,
+      exporter: createStatusExporter(opts.translator),
     }),
     ...opts,
   });

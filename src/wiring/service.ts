@@ -25,9 +25,8 @@ import {
 import { createRedisFileBlobStore, fileLinkSecret } from '../redis/file-blob-store.js';
 import { holdLease } from '../redis/lease.js';
 import { DatabaseBusyError, openDatabase } from '../storage/database.js';
-import { createPrismaReminderStore } from '../storage/reminder-store.js';
 import { ensureSeeded } from '../storage/seed/bootstrap.js';
-import { ensureDemoUsers, listWebUsers } from '../storage/seed/demo-users.js';
+import { createWebChatUsers, ensureDemoUsers } from '../storage/seed/demo-users.js';
 import { createDialogOnPrisma } from './dialog.js';
 import { createReminderRuntime } from './reminder-runtime.js';
 import { createSystemClock } from './system-clock.js';
@@ -141,7 +140,15 @@ export async function startService(env: Record<string, string | undefined> = pro
     };
     if (config.webChat) {
       await ensureDemoUsers(db.prisma);
-      channels.push(createWebChannel({ http, logger, users: () => listWebUsers(db.prisma) }));
+      channels.push(
+        createWebChannel({
+          routes: http,
+          logger,
+          users: createWebChatUsers(db.prisma),
+          translator,
+          locale: config.defaultLocale,
+        }),
+      );
     }
     const tg = config.telegram;
     if (tg.mode !== 'off') {
@@ -150,8 +157,9 @@ export async function startService(env: Record<string, string | undefined> = pro
         apiRoot: tg.apiRoot,
         mode:
           tg.mode === 'webhook' ? { kind: 'webhook', url: tg.url, secret: tg.secret } : { kind: 'polling' },
-        http,
+        routes: http,
         logger,
+        translator,
         // Every request that sends, replies and retries included, at the delivery rate.
         pacer: createPacer(config.delivery.ratePerSecond.telegram),
       });
@@ -177,7 +185,7 @@ export async function startService(env: Record<string, string | undefined> = pro
         apiRoot: zl.apiRoot,
         mode:
           zl.mode === 'webhook' ? { kind: 'webhook', url: zl.url, secret: zl.secret } : { kind: 'polling' },
-        http,
+        routes: http,
         logger,
         translator,
         locale: config.defaultLocale,
@@ -196,7 +204,7 @@ export async function startService(env: Record<string, string | undefined> = pro
       hold: reminders.hold,
       plan: () => reminders.plan(clock.now()),
       deliver: (id, opts) => reminders.deliver(id, opts),
-      store: createPrismaReminderStore(db.prisma),
+      ledger: reminders.ledger,
       logger,
       channels: channels.map((c) => c.name),
       options: config.delivery,

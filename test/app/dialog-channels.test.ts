@@ -8,7 +8,7 @@ import type { DialogEngine } from '../../src/dialog/engine.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { Database } from '../../src/storage/database.js';
-import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createPrismaReminderRecipients } from '../../src/storage/reminder-recipient-store.js';
 import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
 import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { chatWith } from '../support/chat.js';
@@ -68,7 +68,7 @@ describe('one person, Telegram and Zalo', () => {
     expect(await intruder.say(code!)).toContain('đã được sử dụng');
 
     // The person used Zalo last: reminders go there.
-    const store = createPrismaReminderStore(db.prisma);
+    const store = createPrismaReminderRecipients(db.prisma);
     expect((await store.recipientsOf([person.id])).get(person.id)?.channel).toBe('zalo');
 
     // On Zalo, choices are answered with the word or the digit.

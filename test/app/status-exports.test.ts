@@ -2,8 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildStatus, type StatusInput, type StatusUnitRow } from '../../src/domain/status.js';
-import { CHART_WIDTH, statusChartPng, statusChartSvg } from '../../src/exports/status-chart.js';
-import { statusWorkbook } from '../../src/exports/status-xlsx.js';
+import { CHART_WIDTH } from '../../src/exports/chart-layout.js';
+import * as chart from '../../src/exports/status-chart.js';
+import * as xlsx from '../../src/exports/status-xlsx.js';
+import { createTranslator } from '../../src/i18n/fluent.js';
+
+// The renderers take their words from the translator; bound once, they read as before.
+const translator = createTranslator();
+const statusChartPng = chart.statusChartPng.bind(null, translator);
+const statusChartSvg = chart.statusChartSvg.bind(null, translator);
+const statusWorkbook = xlsx.statusWorkbook.bind(null, translator);
 
 // 20 July 2027 in Hà Nội: the 6-month report was due on 15 July (Gia Lai has until 31 July).
 const north = { code: 'CUM_DBSH', name: 'Cụm Đồng bằng sông Hồng' };

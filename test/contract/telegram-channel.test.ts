@@ -11,6 +11,7 @@ import {
   type TelegramChannelOptions,
 } from '../../src/channels/telegram/telegram-channel.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
+import { createTranslator } from '../../src/i18n/fluent.js';
 import { createLogger } from '../../src/logging/logger.js';
 import {
   ChannelAuthError,
@@ -24,6 +25,7 @@ import { createFakeTelegram } from '../fakes/telegram-api.js';
 
 const fake = createFakeTelegram();
 const logger = createLogger('silent');
+const translator = createTranslator();
 const LAN = { id: 4242, first_name: 'Lan', last_name: 'Nguyễn', language_code: 'vi' };
 
 let channels: TelegramChannel[] = [];
@@ -56,6 +58,7 @@ function make(overrides: Partial<TelegramChannelOptions> = {}): TelegramChannel 
     mode: { kind: 'polling', timeoutSec: 1 },
     logger,
     botInfo: fake.botInfo,
+    translator,
     ...overrides,
   });
   channels.push(channel);
@@ -430,7 +433,7 @@ describe('webhook', () => {
     const port = await http.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}/telegram/webhook`;
     const got: DialogInput[] = [];
-    const channel = make({ mode: { kind: 'webhook', url, secret: 'webhook-secret_42' }, http });
+    const channel = make({ mode: { kind: 'webhook', url, secret: 'webhook-secret_42' }, routes: http });
     await channel.start(async (input) => {
       got.push(input);
     });

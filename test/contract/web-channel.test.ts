@@ -7,9 +7,10 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebChannel, INBOX_LIMIT, type WebInboxMessage } from '../../src/channels/web/web-channel.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
+import { createTranslator } from '../../src/i18n/fluent.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { Channel, DialogInput } from '../../src/ports/channel.js';
-import type { DemoUser } from '../../src/storage/seed/demo-users.js';
+import type { DemoUser } from '../../src/ports/web-chat-users.js';
 
 const MINH: DemoUser = {
   id: 'demo-thads-hanoi',
@@ -60,9 +61,10 @@ async function start(opts: { basePath?: string; started?: boolean } = {}): Promi
   const http = createHttpServer({ logger, health: async () => ({ ok: true, checks: {} }) });
   servers.push(http);
   const channel = createWebChannel({
-    http,
+    routes: http,
     logger,
-    users: async () => [MINH, HA],
+    translator: createTranslator(),
+    users: { list: async () => [MINH, HA] },
     ...(opts.basePath !== undefined ? { basePath: opts.basePath } : {}),
   });
   channels.push(channel);

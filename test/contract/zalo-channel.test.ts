@@ -462,7 +462,10 @@ describe('webhook', () => {
   async function webhook(onInput?: (input: DialogInput) => Promise<void>) {
     const { http, base } = await httpServer();
     const got: DialogInput[] = [];
-    const channel = make({ mode: { kind: 'webhook', url: `${base}/zalo/webhook`, secret: SECRET }, http });
+    const channel = make({
+      mode: { kind: 'webhook', url: `${base}/zalo/webhook`, secret: SECRET },
+      routes: http,
+    });
     await channel.start(async (input) => {
       got.push(input);
       await onInput?.(input);

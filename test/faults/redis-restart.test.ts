@@ -16,7 +16,7 @@ import { createTranslator } from '../../src/i18n/fluent.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createRedis, pingRedis, type Redis } from '../../src/redis/connection.js';
 import type { Database } from '../../src/storage/database.js';
-import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createPrismaReminderLedger } from '../../src/storage/reminder-ledger-store.js';
 import { createReminderRuntime } from '../../src/wiring/reminder-runtime.js';
 import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
@@ -98,7 +98,6 @@ describe('Redis restarted mid fan-out', () => {
       timeZone: 'Asia/Ho_Chi_Minh',
       logger,
     });
-    const store = createPrismaReminderStore(db.prisma);
     const rows = await insertReminderRows(db.prisma, {
       unitIds,
       period: PERIOD,
@@ -114,7 +113,7 @@ describe('Redis restarted mid fan-out', () => {
       hold: runtime.hold,
       plan: async () => ({ planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 }),
       deliver: (id, o) => runtime.deliver(id, o),
-      store,
+      ledger: createPrismaReminderLedger(db.prisma),
       logger,
       channels: ['telegram'],
       options: { ratePerSecond: { telegram: 60 }, concurrency: 10 },

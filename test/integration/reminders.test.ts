@@ -9,14 +9,14 @@ import {
 } from '../../jobs/queues.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { startWorkers } from '../../jobs/workers.js';
-import { deliverReminder } from '../../src/app/reminders.js';
+import { deliverReminder } from '../../src/app/deliver-reminder.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createRedis, type Redis } from '../../src/redis/connection.js';
 import type { Database } from '../../src/storage/database.js';
 import { createPrismaManagerStore } from '../../src/storage/manager-store.js';
-import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createPrismaReminderLedger } from '../../src/storage/reminder-ledger-store.js';
 import { createDialogOnPrisma } from '../../src/wiring/dialog.js';
 import { createReminderRuntime } from '../../src/wiring/reminder-runtime.js';
 import { createFixedClock } from '../../src/wiring/system-clock.js';
@@ -121,7 +121,7 @@ function workersFor(
     hold: r.hold,
     plan: () => r.plan(T7),
     deliver: (id, o) => r.deliver(id, o),
-    store: createPrismaReminderStore(db.prisma),
+    ledger: createPrismaReminderLedger(db.prisma),
     logger,
     channels: ['telegram'],
     ...over,
@@ -462,7 +462,7 @@ describe('reminders', () => {
       orderBy: { id: 'asc' },
     });
     expect(rows.length).toBe(3);
-    const real = createPrismaReminderStore(db.prisma);
+    const real = createPrismaReminderLedger(db.prisma);
     // Two deliveries of one row at once (claims batched into one statement): one gets it.
     const claims = await Promise.all([real.claim(rows[2]!.id), real.claim(rows[2]!.id)]);
     expect(claims.filter(Boolean)).toHaveLength(1);
@@ -471,7 +471,7 @@ describe('reminders', () => {
     const deps = (failTimes: number) => ({
       ...r.deliverDeps,
       // The database fails right after the platform accepted the message (a lost connection).
-      store: {
+      ledger: {
         ...real,
         markSent: async (...args: Parameters<typeof real.markSent>) => {
           if (failures++ < failTimes) throw new Error('Connection terminated unexpectedly');
@@ -669,7 +669,7 @@ describe('reminders', () => {
     // Untouched, for the re-queue, from 08:00 on Friday: 15 h 15 min from now in real time.
     const wait = friday8.getTime() - new Date('2027-07-08T09:45:00Z').getTime();
     expect(Math.abs(after.updatedAt.getTime() - (Date.now() + wait))).toBeLessThan(15_000);
-    const stale = await createPrismaReminderStore(db.prisma).stalePlanned(120_000, 100_000);
+    const stale = await createPrismaReminderLedger(db.prisma).stalePlanned(120_000, 100_000);
     expect(stale.map((r) => r.id)).not.toContain(row.id);
     expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
     await cleanup(prefix, late.queues);
@@ -743,7 +743,7 @@ describe('reminders', () => {
         return { planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 };
       },
       deliver: async () => 'not_planned',
-      store: createPrismaReminderStore(db.prisma),
+      ledger: createPrismaReminderLedger(db.prisma),
       logger,
       channels: [],
     });

@@ -18,7 +18,8 @@ import { createLogger } from '../../src/logging/logger.js';
 import type { Channel, ChannelName } from '../../src/ports/channel.js';
 import { createRedis, type Redis } from '../../src/redis/connection.js';
 import type { Database } from '../../src/storage/database.js';
-import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createPrismaReminderLedger } from '../../src/storage/reminder-ledger-store.js';
+import { createPrismaReminderRecipients } from '../../src/storage/reminder-recipient-store.js';
 import { createReminderRuntime } from '../../src/wiring/reminder-runtime.js';
 import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
@@ -203,7 +204,7 @@ describe('reminders on Zalo', () => {
       chosenButBlocked: 'telegram',
     };
     const recipients =
-      (await createPrismaReminderStore(db.prisma).focalRecipients([unit.id])).get(unit.id) ?? [];
+      (await createPrismaReminderRecipients(db.prisma).focalRecipients([unit.id])).get(unit.id) ?? [];
     const byPerson = new Map(recipients.map((r) => [r.personId, r]));
     for (const [name, c] of Object.entries(cases) as [keyof typeof cases, (typeof cases)['zaloLast']][]) {
       const rec = byPerson.get(c.personId);
@@ -237,12 +238,14 @@ describe('reminders on Zalo', () => {
         roles: { create: { role: 'manager', unitId: tc.id } },
       },
     });
-    const [recipient] = [...(await createPrismaReminderStore(db.prisma).recipientsOf([manager.id])).values()];
+    const [recipient] = [
+      ...(await createPrismaReminderRecipients(db.prisma).recipientsOf([manager.id])).values(),
+    ];
     expect(recipient).toEqual({ personId: manager.id, channel: 'zalo', chatId: chat });
     const duty = await db.prisma.duty.findUniqueOrThrow({ where: { code: 'BC6T' } });
     const prefix = uniqueCode('z');
     const r = runtimeFor(prefix);
-    const [row] = await createPrismaReminderStore(db.prisma).insert([
+    const [row] = await createPrismaReminderLedger(db.prisma).insert([
       {
         kind: 'escalation',
         dedupeKey: `e:${duty.id}:${PERIOD}:T+1:${manager.id}:${uniqueCode('x')}`,
@@ -290,7 +293,7 @@ describe('reminders on Zalo', () => {
       hold: r.hold,
       plan: async () => ({ planned: 0, skipped: 0, escalations: 0, requeued: 0, uncertain: 0 }),
       deliver: (id, o) => r.deliver(id, o),
-      store: createPrismaReminderStore(db.prisma),
+      ledger: createPrismaReminderLedger(db.prisma),
       logger,
       channels: ['telegram', 'zalo'],
       options: { ratePerSecond: { telegram: 200, zalo: ZALO_RATE } },

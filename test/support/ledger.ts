@@ -3,9 +3,10 @@
  * assignments for the given units only, and reminder rows inserted for them directly — so the
  * planning passes of other test files sharing the database never re-date or take them.
  */
-import type { LedgerRow } from '../../src/ports/reminders.js';
+import type { LedgerRow } from '../../src/ports/reminder-ledger.js';
 import type { PrismaClient } from '../../src/storage/database.js';
-import { createPrismaReminderStore } from '../../src/storage/reminder-store.js';
+import { createPrismaReminderLedger } from '../../src/storage/reminder-ledger-store.js';
+import { createPrismaReminderRecipients } from '../../src/storage/reminder-recipient-store.js';
 
 /** Creates period `<year>-H1` (if new) and a BC6T assignment due on `due` for each unit. */
 export async function ownBc6tPeriod(
@@ -43,12 +44,11 @@ export async function insertReminderRows(
   prisma: PrismaClient,
   opts: { unitIds: readonly number[]; period: string; stage: string; plannedFor: Date },
 ): Promise<LedgerRow[]> {
-  const store = createPrismaReminderStore(prisma);
-  const recipients = await store.focalRecipients(opts.unitIds);
+  const recipients = await createPrismaReminderRecipients(prisma).focalRecipients(opts.unitIds);
   const assignments = await prisma.assignment.findMany({
     where: { unitId: { in: [...opts.unitIds] }, duty: { code: 'BC6T' }, periodCode: opts.period },
   });
-  return store.insert(
+  return createPrismaReminderLedger(prisma).insert(
     assignments.flatMap((a) =>
       (recipients.get(a.unitId) ?? []).map((recipient) => ({
         kind: 'reminder' as const,

@@ -1,88 +1,28 @@
 /**
  * The web chat page: one self-contained HTML document (inline CSS and JS, no external
- * resource, no framework), Vietnamese UI. Kept in a `.ts` module rather than an `.html` file so
- * the compiled service (`dist/`) carries it without a copy step.
+ * resource, no framework), in the reader's language (texts from `locales/<lang>/web.ftl`).
+ * Kept in a `.ts` module rather than an `.html` file so the compiled service (`dist/`) carries
+ * it without a copy step.
  *
  * Safety: every text from the bot or the person is put in the DOM with `textContent`, never
  * `innerHTML`. The script and the style are allowed by their SHA-256 hashes in the page's
- * Content-Security-Policy (see `webChatPage`), so nothing else can run.
+ * Content-Security-Policy (see `webChatPage`), so nothing else can run. The script is the same
+ * in every language: the texts it shows reach it, with the API's path, as JSON in a
+ * non-executed `<script type="application/json">`.
  *
  * The client script contains no template literals: it lives inside this template string.
  */
 import { createHash } from 'node:crypto';
-
-const STYLE = `
-:root {
-  --bg: #f3f5f8; --panel: #ffffff; --ink: #1b2430; --muted: #5a6473; --line: #d6dce4;
-  --brand: #0b5cab; --brand-ink: #ffffff; --bot: #ffffff; --me: #dbeafe; --warn-bg: #fff4d6;
-  --warn-ink: #6b4a00; --err: #a4262c;
-  font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif,
-    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji";
-  font-size: 16px; color: var(--ink); background: var(--bg);
-}
-* { box-sizing: border-box; }
-html, body { height: 100%; margin: 0; }
-body { display: flex; flex-direction: column; }
-.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-header.top { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; padding: 10px 16px;
-  background: var(--brand); color: var(--brand-ink); }
-header.top h1 { font-size: 1.15rem; margin: 0; }
-.banner { background: var(--warn-bg); color: var(--warn-ink); border-radius: 999px; padding: 2px 12px;
-  font-size: 0.85rem; font-weight: 600; }
-.layout { flex: 1; min-height: 0; display: grid; grid-template-columns: 300px 1fr; }
-aside { border-right: 1px solid var(--line); background: var(--panel); overflow-y: auto; padding: 12px; }
-aside h2 { font-size: 0.95rem; margin: 4px 4px 10px; color: var(--muted); }
-.users { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-.user { width: 100%; text-align: left; border: 1px solid var(--line); background: var(--panel); color: var(--ink);
-  border-radius: 10px; padding: 8px 10px; cursor: pointer; font: inherit; }
-.user:hover { border-color: var(--brand); }
-.user[aria-pressed="true"] { border-color: var(--brand); box-shadow: inset 4px 0 0 var(--brand); background: #eef5fd; }
-.user .name { display: block; font-weight: 600; }
-.user .meta { display: block; font-size: 0.85rem; color: var(--muted); margin-top: 2px; }
-main { display: flex; flex-direction: column; min-height: 0; min-width: 0; }
-.chat-head { padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--panel); }
-.chat-head h2 { font-size: 1rem; margin: 0; }
-.chat-head p { margin: 2px 0 0; font-size: 0.85rem; color: var(--muted); }
-.log { flex: 1; overflow-y: auto; list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 10px; }
-.log > li { display: flex; flex-direction: column; }
-.msg { max-width: min(680px, 88%); padding: 8px 12px; border-radius: 12px; border: 1px solid var(--line); }
-.msg .text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
-.msg.bot { align-self: flex-start; background: var(--bot); border-top-left-radius: 4px; }
-.msg.me { align-self: flex-end; background: var(--me); border-color: #b7d3f5; border-top-right-radius: 4px; }
-.msg.note { align-self: center; background: transparent; border: none; color: var(--muted); font-size: 0.85rem; text-align: center; }
-.msg.error { align-self: center; background: #fde7e9; border-color: #f1b8bd; color: var(--err); }
-.buttons { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
-.buttons .row { display: flex; flex-wrap: wrap; gap: 6px; }
-.bot-button { font: inherit; font-size: 0.95rem; padding: 6px 12px; border-radius: 8px; border: 1px solid var(--brand);
-  background: #eef5fd; color: var(--brand); cursor: pointer; min-height: 36px; }
-.bot-button:hover:not(:disabled) { background: var(--brand); color: var(--brand-ink); }
-.bot-button:disabled { opacity: 0.55; cursor: default; }
-.file { margin-top: 8px; }
-.file img { display: block; max-width: 100%; height: auto; border-radius: 8px; border: 1px solid var(--line); }
-.file a { color: var(--brand); font-weight: 600; }
-form.compose { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid var(--line); background: var(--panel); }
-form.compose textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px 10px; border: 1px solid var(--line);
-  border-radius: 10px; min-height: 44px; max-height: 160px; }
-form.compose button { font: inherit; font-weight: 600; padding: 0 18px; border-radius: 10px; border: none;
-  background: var(--brand); color: var(--brand-ink); cursor: pointer; min-height: 44px; }
-form.compose button:disabled, form.compose textarea:disabled { opacity: 0.55; cursor: not-allowed; }
-:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
-@media (max-width: 720px) {
-  .layout { grid-template-columns: 1fr; grid-template-rows: auto 1fr; }
-  aside { border-right: none; border-bottom: 1px solid var(--line); padding: 8px; }
-  aside h2 { margin: 0 4px 6px; }
-  .users { flex-direction: row; overflow-x: auto; padding-bottom: 4px; }
-  .users li { flex: 0 0 220px; }
-  .log { padding: 10px; }
-  .msg { max-width: 94%; }
-}
-`;
+import type { Locale, Translator } from '../../ports/translator.js';
+import { WEB_CHAT_STYLE as STYLE } from './page-style.js';
 
 const SCRIPT = `
 (function () {
   'use strict';
-  var API = JSON.parse(document.getElementById('config').textContent).api;
-  var ROLE = { focal: 'Đầu mối', manager: 'Lãnh đạo' };
+  var CONFIG = JSON.parse(document.getElementById('config').textContent);
+  var API = CONFIG.api;
+  var T = CONFIG.texts;
+  var ROLE = { focal: T.roleFocal, manager: T.roleManager };
   var usersEl = document.getElementById('users');
   var logEl = document.getElementById('log');
   var form = document.getElementById('compose');
@@ -109,6 +49,9 @@ const SCRIPT = `
     return id;
   }
 
+  // A text with its '{name}' slot filled (split and join: no pattern in the value is special).
+  function fill(text, name, value) { return text.split('{' + name + '}').join(String(value)); }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -134,7 +77,7 @@ const SCRIPT = `
   function showMine(text) {
     var node = el('div', 'msg me');
     node.setAttribute('data-testid', 'user-message');
-    node.appendChild(el('span', 'sr-only', 'Tôi: '));
+    node.appendChild(el('span', 'sr-only', T.me + ': '));
     node.appendChild(el('div', 'text', text));
     addItem(node);
   }
@@ -142,7 +85,7 @@ const SCRIPT = `
   function showBot(m) {
     var node = el('div', 'msg bot');
     node.setAttribute('data-testid', 'bot-message');
-    node.appendChild(el('span', 'sr-only', 'Đôn Đốc: '));
+    node.appendChild(el('span', 'sr-only', T.bot + ': '));
     if (m.text) node.appendChild(el('div', 'text', m.text));
     if (m.file) {
       var box = el('div', 'file');
@@ -167,7 +110,7 @@ const SCRIPT = `
     if (m.buttons && m.buttons.length) {
       var group = el('div', 'buttons');
       group.setAttribute('role', 'group');
-      group.setAttribute('aria-label', 'Lựa chọn');
+      group.setAttribute('aria-label', T.choices);
       m.buttons.forEach(function (row) {
         var rowEl = el('div', 'row');
         row.forEach(function (b) {
@@ -197,7 +140,7 @@ const SCRIPT = `
     return fetch(API + path, init).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (body) {
         if (!res.ok) {
-          var err = new Error(body && body.error ? body.error : 'Lỗi ' + res.status);
+          var err = new Error(body && body.error ? body.error : fill(T.errorStatus, 'status', res.status));
           err.status = res.status;
           throw err;
         }
@@ -250,7 +193,7 @@ const SCRIPT = `
       }).then(function () {
         return true;
       }, function (err) {
-        if (gen === generation) showNote('Chưa gửi được: ' + err.message, true);
+        if (gen === generation) showNote(fill(T.sendFailed, 'error', err.message), true);
         return false;
       }).then(function (ok) {
         return poll().then(function () { return ok; });
@@ -274,9 +217,7 @@ const SCRIPT = `
     subtitle.textContent = user.meta;
     input.disabled = false;
     sendBtn.disabled = false;
-    showNote(user.guest
-      ? 'Khách chưa kết nối với đơn vị nào: gửi mã mời để bắt đầu, hoặc /trogiup.'
-      : 'Đồng chí đang thử với vai ' + user.meta + '. Gõ số liệu, ví dụ: việc 83,5% tiền 46,2%');
+    showNote(user.guest ? T.guestNote : fill(T.roleNote, 'role', user.meta));
     input.focus();
     poll();
   }
@@ -299,9 +240,9 @@ const SCRIPT = `
       addUser({ id: u.id, name: u.name, meta: (ROLE[u.role] || u.role) + ' · ' + u.unitName });
     });
   }, function () {
-    showNote('Không tải được danh sách người dùng mẫu.', true);
+    showNote(T.usersFailed, true);
   }).then(function () {
-    addUser({ id: guestId(), name: 'Khách (chưa kết nối)', meta: 'Chưa gắn với đơn vị nào', guest: true });
+    addUser({ id: guestId(), name: T.guestName, meta: T.guestMeta, guest: true });
   });
 
   form.addEventListener('submit', function (ev) {
@@ -340,42 +281,66 @@ export const WEB_CHAT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The texts the script shows, by the name it reads them under, with their message ids. */
+const SCRIPT_TEXTS = {
+  roleFocal: 'web-role-focal',
+  roleManager: 'web-role-manager',
+  me: 'web-speaker-me',
+  bot: 'web-speaker-bot',
+  choices: 'web-choices-label',
+  errorStatus: 'web-error-status',
+  sendFailed: 'web-send-failed',
+  guestNote: 'web-note-guest',
+  roleNote: 'web-note-role',
+  usersFailed: 'web-users-load-failed',
+  guestName: 'web-guest-label',
+  guestMeta: 'web-guest-meta',
+} as const;
+
+/** Slots the script fills itself (`fill`), handed through as `{name}`. */
+const SCRIPT_SLOTS = { role: '{role}', status: '{status}', error: '{error}' };
+
 /**
- * The chat page. `apiBase` is where the JSON API lives (`/web/api`, or under a base path); it
- * reaches the script as JSON in a non-executed `<script type="application/json">`.
+ * The chat page in `locale`. `apiBase` is where the JSON API lives (`/web/api`, or under a base
+ * path); it reaches the script, with the texts the script shows, as JSON in a non-executed
+ * `<script type="application/json">`.
  */
-export function webChatPage(apiBase: string): string {
-  const config = JSON.stringify({ api: apiBase }).replace(/</g, '\\u003c');
+export function webChatPage(apiBase: string, translator: Translator, locale: Locale): string {
+  const t = (id: string) => escapeHtml(translator.t(locale, id));
+  const texts = Object.fromEntries(
+    Object.entries(SCRIPT_TEXTS).map(([name, id]) => [name, translator.t(locale, id, SCRIPT_SLOTS)]),
+  );
+  const config = JSON.stringify({ api: apiBase, texts }).replace(/</g, '\\u003c');
   return `<!doctype html>
-<html lang="vi">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Đôn Đốc — trò chuyện thử</title>
+<title>${t('web-title')}</title>
 <link rel="icon" href="data:,">
 <style>${STYLE}</style>
 </head>
 <body>
 <header class="top">
-  <h1>Đôn Đốc — trò chuyện thử</h1>
-  <span class="banner" role="note" data-testid="demo-banner">Chế độ thử nghiệm — dữ liệu mẫu</span>
+  <h1>${t('web-title')}</h1>
+  <span class="banner" role="note" data-testid="demo-banner">${t('web-demo-banner')}</span>
 </header>
 <div class="layout">
   <aside aria-labelledby="users-title">
-    <h2 id="users-title">Chọn người dùng</h2>
+    <h2 id="users-title">${t('web-users-title')}</h2>
     <ul class="users" id="users"></ul>
   </aside>
   <main aria-labelledby="chat-title">
     <div class="chat-head">
-      <h2 id="chat-title">Chưa chọn người dùng</h2>
-      <p id="chat-subtitle">Chọn một người dùng mẫu hoặc Khách để bắt đầu trò chuyện.</p>
+      <h2 id="chat-title">${t('web-no-user')}</h2>
+      <p id="chat-subtitle">${t('web-no-user-hint')}</p>
     </div>
-    <ol class="log" id="log" role="log" aria-live="polite" aria-label="Tin nhắn"></ol>
+    <ol class="log" id="log" role="log" aria-live="polite" aria-label="${t('web-log-label')}"></ol>
     <form class="compose" id="compose" autocomplete="off">
-      <label class="sr-only" for="chat-input">Tin nhắn gửi Đôn Đốc</label>
+      <label class="sr-only" for="chat-input">${t('web-input-label')}</label>
       <textarea id="chat-input" data-testid="chat-input" rows="1" maxlength="4096" disabled
-        placeholder="Nhập tin nhắn, ví dụ: việc 83,5% tiền 46,2%"></textarea>
-      <button type="submit" id="send" data-testid="send" disabled>Gửi</button>
+        placeholder="${t('web-input-placeholder')}"></textarea>
+      <button type="submit" id="send" data-testid="send" disabled>${t('web-send')}</button>
     </form>
   </main>
 </div>
@@ -384,4 +349,9 @@ export function webChatPage(apiBase: string): string {
 </body>
 </html>
 `;
+}
+
+/** A translated text made safe inside an element or a double-quoted attribute. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

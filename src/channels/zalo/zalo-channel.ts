@@ -6,9 +6,6 @@
  *
  * Quirks handled here are listed in `src/channels/README.md`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { type HttpServer, readBody, sendJson } from '../../http/server.js';
 import {
   type Button,
   type Channel,
@@ -19,12 +16,12 @@ import {
   type DialogInput,
   type OutgoingMessage,
   PartlySentError,
-  splitText,
 } from '../../ports/channel.js';
 import type { FileLink, FileLinks } from '../../ports/file-links.js';
-import type { Logger } from '../../ports/logger.js';
 import type { Locale, Translator } from '../../ports/translator.js';
-import { createDispatcher } from '../dispatcher.js';
+import { createInputDispatcher } from '../dispatcher.js';
+import { type BotChannelOptions, checkWebhookRoutes, type PlatformMode } from '../platform-mode.js';
+import { splitText } from '../split-text.js';
 import {
   createZaloClient,
   scrubToken,
@@ -34,26 +31,19 @@ import {
   type ZaloMessage,
   type ZaloUpdate,
 } from './zalo-client.js';
+import { registerZaloWebhook } from './zalo-webhook.js';
 
 /** Zalo documents no caption limit; the text limit is assumed. */
 export const ZALO_MAX_CAPTION = 2000;
-/** The header Zalo sends the webhook secret in. */
-export const ZALO_SECRET_HEADER = 'x-bot-api-secret-token';
 
-export type ZaloMode =
-  | { kind: 'polling'; timeoutSec?: number }
-  | { kind: 'webhook'; url: string; secret: string };
+/** Long polling or a webhook (see PlatformMode). */
+export type ZaloMode = PlatformMode;
 
-export interface ZaloChannelOptions {
-  token: string;
-  /** API root without a trailing slash (`https://bot-api.zaloplatforms.com`, or a fake's URL). */
-  apiRoot: string;
-  mode: ZaloMode;
-  /** Required for webhook mode: the webhook route is registered on it. */
-  http?: HttpServer;
-  /** Default `/zalo/webhook`. */
-  webhookPath?: string;
-  logger: Logger;
+/**
+ * How to reach Zalo (`https://bot-api.zaloplatforms.com`, or a fake's URL) and how to run;
+ * `webhookPath` defaults to `/zalo/webhook`.
+ */
+export interface ZaloChannelOptions extends BotChannelOptions {
   /** Texts the adapter adds itself (file links), in `locale` (default `vi`). */
   translator: Translator;
   locale?: Locale;
@@ -63,19 +53,18 @@ export interface ZaloChannelOptions {
   retry?: ZaloClientOptions['retry'];
   /** Spaces the requests that send a message, retries included (see ZaloClientOptions). */
   pacer?: ZaloClientOptions['pacer'];
-  /** Inputs handled at once (one chat's in order). Default 32. */
-  concurrency?: number;
   /** Message ids remembered to drop replayed events (per instance). Default 10,000. */
   recentIds?: number;
   /** A webhook delivery is answered once its input is handled, or after this long. Default 8 s. */
   webhookWaitMs?: number;
 }
 
+/** The Channel, with its API client (the CLI's checks and tests call it directly). */
 export type ZaloChannel = Channel & { readonly client: ZaloClient };
 
 /**
  * Creates the Zalo channel. Long polling (one poller per token: `getUpdates` returns one event
- * per call, 408 = nothing yet) or webhook (a POST route on `http` checked against the secret
+ * per call, 408 = nothing yet) or webhook (a POST route on `routes` checked against the secret
  * header in constant time, then `setWebhook`); never both for one token.
  *
  * Inputs: `message.text.received` → text; `message.image.received` → file (the photo URL as
@@ -95,9 +84,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const webhookPath = options.webhookPath ?? '/zalo/webhook';
   const pollTimeoutSec = mode.kind === 'polling' ? (mode.timeoutSec ?? 30) : 0;
   const webhookWaitMs = options.webhookWaitMs ?? 8_000;
-  if (mode.kind === 'webhook' && !options.http) {
-    throw new Error('zalo webhook mode needs the HTTP server (options.http)');
-  }
+  checkWebhookRoutes('zalo', options);
   const client = createZaloClient({
     token: options.token,
     apiRoot: options.apiRoot,
@@ -117,15 +104,11 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   let routeRegistered = false;
   let abort: AbortController | null = null;
   let polling: Promise<void> | null = null;
-  const dispatcher = createDispatcher(options.concurrency ?? 32, async (input) => {
-    const handler = onInput;
-    if (!handler) return;
-    try {
-      await handler(input);
-    } catch (err) {
-      log.error({ chatId: input.chatId, err: describe(err) }, 'zalo input handler failed');
-    }
-  });
+  const dispatcher = createInputDispatcher(
+    options.concurrency ?? 32,
+    () => onInput,
+    (input, err) => log.error({ chatId: input.chatId, err: describe(err) }, 'zalo input handler failed'),
+  );
 
   /** An event → a DialogInput, or null (ignored, replayed, from a bot). Never throws. */
   function accept(update: ZaloUpdate): DialogInput | null {
@@ -215,43 +198,6 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
   }
 
-  function registerWebhookRoute(http: HttpServer, secret: string): void {
-    if (routeRegistered) return;
-    routeRegistered = true;
-    http.route(webhookPath, async (req, res) => {
-      if (req.method !== 'POST') {
-        req.resume();
-        res.writeHead(405, { allow: 'POST' }).end();
-        return;
-      }
-      if (!secretMatches(req, secret)) {
-        // Nothing of the body is read or logged.
-        req.resume();
-        log.warn({ path: webhookPath }, 'zalo webhook refused: wrong or missing secret');
-        sendJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
-        return;
-      }
-      if (!running) {
-        req.resume();
-        sendJson(res, 503, { ok: false, error_code: 503, description: 'Service Unavailable' });
-        return;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse((await readBody(req, 1_000_000)).toString('utf8'));
-      } catch (err) {
-        const status = (err as { status?: number }).status === 413 ? 413 : 400;
-        log.warn({ status }, 'zalo webhook delivery unreadable');
-        sendJson(res, status, { ok: false, error_code: status, description: 'Bad Request' });
-        return;
-      }
-      const update = unwrap(parsed);
-      if (update) await handleUpdate(update, true);
-      else log.info('zalo webhook delivery without an event ignored');
-      sendJson(res, 200, { ok: true });
-    });
-  }
-
   const capabilities: ChannelCapabilities = {
     maxTextLength: ZALO_MAX_TEXT,
     buttons: 'numbered',
@@ -288,7 +234,17 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
           }, controller.signal);
           polling = pollLoop(controller.signal);
         } else {
-          registerWebhookRoute(options.http!, mode.secret);
+          if (!routeRegistered) {
+            routeRegistered = true;
+            registerZaloWebhook({
+              routes: options.routes!,
+              path: webhookPath,
+              secret: mode.secret,
+              log,
+              running: () => running,
+              handle: (update) => handleUpdate(update, true),
+            });
+          }
           await untilReady(async () => {
             await client.setWebhook(
               { url: mode.url, secret_token: mode.secret },
@@ -378,7 +334,7 @@ function baseInput(m: ZaloMessage): DialogInput {
 
 /**
  * Buttons → numbered lines, one line per row of buttons, numbered across rows in order (the
- * order in which the dialog remembers its choices): `1. Xác nhận  2. Sửa  3. Hủy`.
+ * order in which the dialog remembers its choices): `1. Confirm  2. Edit  3. Cancel`.
  */
 export function numberedChoices(rows: Button[][] | undefined): string {
   let n = 0;
@@ -386,25 +342,6 @@ export function numberedChoices(rows: Button[][] | undefined): string {
     .filter((r) => r.length > 0)
     .map((row) => row.map((b) => `${++n}. ${b.label}`).join('  '))
     .join('\n');
-}
-
-/** A webhook body `{ok, result: {event_name, message}}` (or a bare event) → the event, or null. */
-function unwrap(body: unknown): ZaloUpdate | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const inner = 'result' in body ? (body as { result: unknown }).result : body;
-  if (typeof inner !== 'object' || inner === null) return null;
-  const event = (inner as { event_name?: unknown }).event_name;
-  return typeof event === 'string' ? (inner as ZaloUpdate) : null;
-}
-
-/** Constant-time check of the secret header (both sides hashed: equal lengths, no length leak). */
-function secretMatches(req: IncomingMessage, secret: string): boolean {
-  const header = req.headers[ZALO_SECRET_HEADER];
-  const given = Array.isArray(header) ? header[0] : header;
-  if (typeof given !== 'string' || given.length === 0) return false;
-  const a = createHash('sha256').update(given, 'utf8').digest();
-  const b = createHash('sha256').update(secret, 'utf8').digest();
-  return timingSafeEqual(a, b);
 }
 
 /** The last `max` message ids seen, oldest forgotten first. `seen` records the id. */

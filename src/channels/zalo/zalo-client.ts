@@ -14,16 +14,17 @@ import {
   ChannelAuthError,
   ChannelError,
   ChannelNetworkError,
-  neverConnected,
   RateLimitedError,
   RecipientGoneError,
 } from '../../ports/channel.js';
 import type { Logger } from '../../ports/logger.js';
+import { neverConnected } from '../network-errors.js';
 import type { Pacer } from '../pacer.js';
 
 /** Zalo's limits (Bot Platform, 2026). */
 export const ZALO_MAX_TEXT = 2000;
 
+/** The bot's own account, as `getMe` returns it. */
 export interface ZaloBotInfo {
   id: string;
   account_name?: string;
@@ -32,6 +33,7 @@ export interface ZaloBotInfo {
   can_join_groups?: boolean;
 }
 
+/** Who sent a message (a person, or a bot). */
 export interface ZaloUser {
   id: string;
   display_name?: string;
@@ -40,6 +42,7 @@ export interface ZaloUser {
   is_bot?: boolean;
 }
 
+/** A message inside an event (fields by kind: text, photo, sticker…). */
 export interface ZaloMessage {
   message_id: string;
   /** Milliseconds since the epoch. */
@@ -61,16 +64,19 @@ export interface ZaloUpdate {
   message?: ZaloMessage;
 }
 
+/** What a send returns: the new message's id. */
 export interface ZaloSent {
   message_id: string;
   date?: number;
 }
 
+/** The webhook Zalo has for the bot (`getWebhookInfo`). */
 export interface ZaloWebhookInfo {
   url: string;
   updated_at?: number;
 }
 
+/** The token, where the API lives, and the bounds of timeouts, retries and pacing. */
 export interface ZaloClientOptions {
   token: string;
   /** API root without the `/bot<TOKEN>` part (`https://bot-api.zaloplatforms.com`, or a fake's URL). */
@@ -87,19 +93,24 @@ export interface ZaloClientOptions {
   retry?: { attempts?: number; baseDelayMs?: number; maxRetryAfterSec?: number };
   /**
    * Spaces the requests that send a message (`sendMessage`, `sendPhoto`), each retry included
-   * (see ../paced.ts). Without it they go out at once.
+   * (see ../pacer.ts). Without it they go out at once.
    */
   pacer?: Pacer;
   /** For tests. */
   fetch?: typeof fetch;
 }
 
+/** Per-call options: an abort signal and a timeout of its own. */
 export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the request timeout (long polls). */
   timeoutMs?: number;
 }
 
+/**
+ * The Bot Platform's methods, typed. Each throws the ChannelError that says what to do next
+ * (see the module comment); none carries the token in its message.
+ */
 export interface ZaloClient {
   getMe(opts?: CallOptions): Promise<ZaloBotInfo>;
   /**

@@ -20,12 +20,12 @@ export {
   MULTIPLIER_EXPONENTS,
   readNumberToken,
 } from './numbers.js';
+export { parseFigures } from './parser.js';
 export {
   DEFAULT_MAX_LENGTH,
   type IndicatorSpec,
   type InvalidReason,
   type ParseOptions,
   type ParseResult,
-  parseFigures,
   validateValue,
-} from './parser.js';
+} from './spec.js';

@@ -7,6 +7,8 @@
  * equal when a person would read them as the same word. Pure: no I/O, no packages.
  */
 
+import { foldForMatch } from '../text.js';
+
 /** A folded text and, for each of its UTF-16 units, the range in the source it came from. */
 export interface FoldedText {
   /**
@@ -33,7 +35,6 @@ export interface Token {
 }
 
 const LETTER = /\p{L}/u;
-const MARKS = /\p{M}+/gu;
 const MARK = /^\p{M}+$/u;
 const LINE_BREAKS = new Set(['\n', '\r', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029']);
 const KEYCAP = 0x20e3;
@@ -58,15 +59,22 @@ const PUNCTUATION: ReadonlyMap<string, string> = new Map([
 
 const KEPT_PUNCTUATION = new Set(['%', '/', '-', ':', '=', ';', ',', '.', '(', ')', '+', '\n']);
 
-function foldLetter(ch: string): string {
-  const lower = ch.toLowerCase();
-  return lower.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd');
+/**
+ * One letter (one code point) folded: the domain's {@link foldForMatch}. Folding before or after
+ * lowercasing gives the same letter for every code point `\p{L}` matches, so this is the fold
+ * this parser always did. ASCII letters (A–Z, a–z: the only ASCII code points that reach here),
+ * most of any message, take a shortcut that allocates nothing; for the others each step
+ * allocates only when it changes the letter, as the parser's own fold did.
+ */
+function foldLetter(ch: string, cp: number): string {
+  if (cp < 0x80) return cp <= 0x5a ? String.fromCharCode(cp + 0x20) : ch;
+  return foldForMatch(ch);
 }
 
 function foldChar(ch: string, cp: number): string {
   if (cp >= 0x30 && cp <= 0x39) return ch;
   if (cp >= 0xff10 && cp <= 0xff19) return String.fromCharCode(cp - 0xff10 + 0x30);
-  if (LETTER.test(ch)) return foldLetter(ch);
+  if (LETTER.test(ch)) return foldLetter(ch, cp);
   const punctuation = PUNCTUATION.get(ch);
   if (punctuation !== undefined) return punctuation;
   if (LINE_BREAKS.has(ch)) return '\n';

@@ -2,16 +2,8 @@
  * Demo identities for the local web chat: a focal point of a Sở Tư pháp and of a Cục THADS,
  * and managers of Vụ TĐKT and Tổng cục THADS. Created only when the web chat is on.
  */
+import type { DemoUser, WebChatUsers } from '../../ports/web-chat-users.js';
 import type { PrismaClient } from '../database.js';
-
-export interface DemoUser {
-  /** Web identity id (also its chat id). */
-  id: string;
-  name: string;
-  role: 'focal' | 'manager';
-  unitCode: string;
-  unitName: string;
-}
 
 const DEMO: { id: string; name: string; role: 'focal' | 'manager'; unit: string }[] = [
   { id: 'demo-stp-hanoi', name: 'Nguyễn Thị Lan (đầu mối)', role: 'focal', unit: 'STP_HANOI' },
@@ -56,6 +48,11 @@ export async function ensureDemoUsers(prisma: PrismaClient): Promise<DemoUser[]>
     out.push({ id: d.id, name: d.name, role: d.role, unitCode: unit.code, unitName: unit.name });
   }
   return out;
+}
+
+/** The WebChatUsers port on Prisma: the demo web identities that exist, in creation order. */
+export function createWebChatUsers(prisma: PrismaClient): WebChatUsers {
+  return { list: () => listWebUsers(prisma) };
 }
 
 /** The web identities that exist (demo users), for the web chat's picker. */

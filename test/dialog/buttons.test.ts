@@ -1,0 +1,126 @@
+/**
+ * The buttons flow alone (`onButton`), on PostgreSQL: a press acts only on the current step —
+ * an old or forged one says so and changes nothing — Cancel ends the step, and choosing a unit
+ * goes on with the text that was kept.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onButton } from '../../src/dialog/flows/buttons.js';
+import { onText } from '../../src/dialog/flows/submission.js';
+import { type ConversationState, initialState } from '../../src/dialog/state.js';
+import type { Database } from '../../src/storage/database.js';
+import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { makeUnit } from '../support/org.js';
+import {
+  assignmentId,
+  bindPerson,
+  buttonData,
+  type Chat,
+  dialogContext,
+  draftOf,
+  newChat,
+  nextTurn,
+  type TestDialog,
+  texts,
+  turnFor,
+} from '../support/turn.js';
+
+let db: Database;
+let dialog: TestDialog;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  dialog = dialogContext(db.prisma);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const storedValues = (unitId: number) =>
+  db.prisma.submissionValue.count({ where: { assignment: { unitId } } });
+
+/** A Cục THADS's focal point with a confirmation of two figures on screen (step `tok`). */
+async function confirmationOnScreen(): Promise<{ unitId: number; chat: Chat; state: ConversationState }> {
+  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+  const chat = newChat('telegram');
+  await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+  const draft = draftOf(await assignmentId(db.prisma, unit.id), { thads_viec: 83.5, thads_tien: 46.2 });
+  const state: ConversationState = {
+    ...initialState(),
+    flow: { k: 'confirm', token: 'tok', draft },
+    choices: ['tok|ok', 'tok|edit', 'tok|cancel'],
+  };
+  return { unitId: unit.id, chat, state };
+}
+
+describe('a press', () => {
+  it('of an older step says it is stale and changes nothing', async () => {
+    const { unitId, chat, state } = await confirmationOnScreen();
+    const turn = await turnFor(dialog.ctx, chat, { buttonData: 'old|ok' }, structuredClone(state));
+
+    await onButton(turn, 'old|ok');
+
+    expect(texts(turn)).toBe('Nút này thuộc một thao tác cũ đã kết thúc. Đồng chí gửi lại số liệu nếu cần.');
+    expect(turn.state).toEqual(state);
+    expect(await storedValues(unitId)).toBe(0);
+  });
+
+  it('from a chat that is not bound is stale, even with the current token', async () => {
+    const { unitId, state } = await confirmationOnScreen();
+    const turn = await turnFor(
+      dialog.ctx,
+      newChat('telegram'),
+      { buttonData: 'tok|ok' },
+      structuredClone(state),
+    );
+
+    await onButton(turn, 'tok|ok');
+
+    expect(texts(turn)).toContain('Nút này thuộc một thao tác cũ');
+    expect(await storedValues(unitId)).toBe(0);
+  });
+
+  it('of Cancel returns to idle and stores nothing', async () => {
+    const { unitId, chat, state } = await confirmationOnScreen();
+    const turn = await turnFor(dialog.ctx, chat, { buttonData: 'tok|cancel' }, state);
+
+    await onButton(turn, 'tok|cancel');
+
+    expect(texts(turn)).toBe('Đã hủy. Không có số liệu nào được lưu.');
+    expect(turn.state.flow).toEqual({ k: 'idle' });
+    expect(turn.state.choices).toEqual([]);
+    expect(await storedValues(unitId)).toBe(0);
+  });
+});
+
+describe('choosing a unit', () => {
+  it('remembers the unit and goes on with the text kept from before', async () => {
+    const tag = uniqueCode('x');
+    const alpha = await makeUnit(db.prisma, 'CUC_THADS', {
+      parent: 'TCTHADS',
+      name: `Cục THADS Alpha ${tag}`,
+    });
+    const beta = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', name: `Cục THADS Beta ${tag}` });
+    const chat = newChat('zalo');
+    await bindPerson(db.prisma, chat, [
+      { role: 'focal', unitId: alpha.id },
+      { role: 'focal', unitId: beta.id },
+    ]);
+    const ask = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
+    await onText(ask, 'việc 83,5% tiền 46,2%');
+    const data = buttonData(ask, 'Beta');
+
+    const press = await nextTurn(ask, { buttonData: data });
+    await onButton(press, data);
+
+    expect(press.out[0]?.text).toBe(
+      `Đã chọn ${beta.name}. Các tin nhắn tiếp theo sẽ tính cho đơn vị này (gửi /huy để chọn lại).`,
+    );
+    expect(press.out[1]?.text).toContain('Còn thiếu: Giảm số việc chuyển kỳ sau (%).');
+    expect(press.state.unitId).toBe(beta.id);
+    expect(press.state.flow).toMatchObject({
+      k: 'collect',
+      draft: { aid: await assignmentId(db.prisma, beta.id), values: { thads_viec: 83.5, thads_tien: 46.2 } },
+    });
+    expect((await storedValues(alpha.id)) + (await storedValues(beta.id))).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The commands flow alone (`onCommand`), on PostgreSQL: what an unbound person may send, unknown
+ * commands named back, `/huy`, `/start` and `/hanchot` for a bound focal point.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onCommand } from '../../src/dialog/flows/commands.js';
+import { initialState } from '../../src/dialog/state.js';
+import type { Database } from '../../src/storage/database.js';
+import { openTestDatabase } from '../support/db.js';
+import { makeUnit } from '../support/org.js';
+import {
+  assignmentId,
+  bindPerson,
+  type Chat,
+  dialogContext,
+  draftOf,
+  newChat,
+  type TestDialog,
+  texts,
+  turnFor,
+} from '../support/turn.js';
+
+let db: Database;
+let dialog: TestDialog;
+let unit: { id: number; code: string; name: string };
+let focal: Chat;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  dialog = dialogContext(db.prisma);
+  unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+  focal = newChat('telegram');
+  await bindPerson(db.prisma, focal, [{ role: 'focal', unitId: unit.id }], { fullName: 'Lê Văn Bình' });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+/** Sends `/<name> <args>` from `chat` with a fresh state; returns the turn. */
+async function command(chat: Chat, name: string, args = '') {
+  const turn = await turnFor(dialog.ctx, chat, { text: `/${name} ${args}`.trim() });
+  await onCommand(turn, name, args);
+  return turn;
+}
+
+describe('an unbound person', () => {
+  it('gets the welcome for /start and is told to bind first for a command that needs it', async () => {
+    const stranger = newChat('zalo');
+    expect(texts(await command(stranger, 'start'))).toMatch(
+      /^Xin chào! Đây là Đôn Đốc, trợ lý nhắc hạn[^\n]*\nĐể bắt đầu, đồng chí gửi mã mời/,
+    );
+    for (const name of ['hanchot', 'sua', 'tinhhinh', 'lienket', 'giotinh', 'nhac']) {
+      expect(texts(await command(stranger, name))).toMatch(/^Đồng chí chưa kết nối với đơn vị nào/);
+    }
+    expect(await db.prisma.identity.count({ where: { externalId: stranger.userId } })).toBe(0);
+  });
+});
+
+describe('any person', () => {
+  it('is told an unknown command by its name', async () => {
+    expect(texts(await command(focal, 'baocao', 'BC6T'))).toBe(
+      'Không có lệnh "/baocao". Gửi /trogiup để xem các lệnh.',
+    );
+  });
+
+  it('/huy ends the step in progress and forgets the chosen unit; with nothing in progress it says so', async () => {
+    const draft = draftOf(await assignmentId(db.prisma, unit.id), { thads_viec: 83.5 });
+    const busy = await turnFor(
+      dialog.ctx,
+      focal,
+      { text: '/huy' },
+      {
+        ...initialState(),
+        unitId: unit.id,
+        flow: { k: 'confirm', token: 'tok', draft },
+        choices: ['tok|ok'],
+      },
+    );
+    await onCommand(busy, 'huy', '');
+    expect(texts(busy)).toBe('Đã hủy. Không có số liệu nào được lưu.');
+    expect(busy.state.flow).toEqual({ k: 'idle' });
+    expect(busy.state.choices).toEqual([]);
+    expect(busy.state.unitId).toBeUndefined();
+
+    expect(texts(await command(focal, 'huy'))).toBe('Không có thao tác nào đang dở.');
+  });
+});
+
+describe('a bound focal point', () => {
+  it('is greeted by name and role for /start', async () => {
+    expect(texts(await command(focal, 'start'))).toBe(
+      `Xin chào Lê Văn Bình! Đồng chí đang là đầu mối ${unit.name}. Gửi /hanchot để xem việc cần làm, /trogiup để xem hướng dẫn.`,
+    );
+  });
+
+  it('/hanchot lists the open reports with their deadline and what is missing', async () => {
+    const text = texts(await command(focal, 'hanchot'));
+    expect(text).toContain(`Báo cáo cần nộp của ${unit.name}:`);
+    expect(text).toMatch(
+      /• Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1 — hạn 15\/07\/2027: còn thiếu Tỷ lệ thi hành xong về việc, /,
+    );
+    expect(text).not.toContain('quá hạn');
+  });
+});

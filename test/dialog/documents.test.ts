@@ -1,0 +1,102 @@
+/**
+ * The documents flow alone (`onDocument`), on PostgreSQL: the signed report's number and date (or
+ * file) recorded on the one open report, or a choice first when several are open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onDocument } from '../../src/dialog/flows/documents.js';
+import type { Database } from '../../src/storage/database.js';
+import { openTestDatabase } from '../support/db.js';
+import { makeUnit } from '../support/org.js';
+import {
+  assignmentId,
+  bindPerson,
+  dialogContext,
+  labels,
+  newChat,
+  nextTurn,
+  type TestDialog,
+  texts,
+  turnFor,
+} from '../support/turn.js';
+
+let db: Database;
+let dialog: TestDialog;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  dialog = dialogContext(db.prisma);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const withDocument = (unitId: number) =>
+  db.prisma.assignment.findMany({
+    where: { unitId, documentSentAt: { not: null } },
+    select: { id: true, documentRef: true },
+  });
+
+const BC6T_NAME = 'Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm';
+
+describe('the signed report', () => {
+  it('a number and date is recorded on the single open report', async () => {
+    const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    // The year's registration (DKTD 2027) was filed in January: only BC6T 2027-H1 is open.
+    await db.prisma.assignment.update({
+      where: { id: await assignmentId(db.prisma, unit.id, 'DKTD', '2027') },
+      data: {
+        state: 'on_time',
+        dueDate: new Date('2026-12-31T00:00:00Z'),
+        submittedAt: new Date('2026-12-20T00:00:00Z'),
+      },
+    });
+    const chat = newChat('telegram');
+    await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const turn = await turnFor(dialog.ctx, chat, { text: 'số 123/BC-CTHADS ngày 10/7/2027' });
+
+    await onDocument(turn, { kind: 'number', number: '123/BC-CTHADS', date: '2027-07-10' });
+
+    expect(texts(turn)).toBe(
+      `Đã ghi nhận văn bản báo cáo ${BC6T_NAME} kỳ 2027-H1 của ${unit.name}: số 123/BC-CTHADS ngày 10/07/2027.`,
+    );
+    expect(turn.state.flow).toEqual({ k: 'idle' });
+    expect(await withDocument(unit.id)).toEqual([
+      { id: await assignmentId(db.prisma, unit.id), documentRef: '123/BC-CTHADS 2027-07-10' },
+    ]);
+  });
+
+  it('with several open reports, asks which one and records nothing until chosen', async () => {
+    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
+    const chat = newChat('zalo');
+    await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const file = { kind: 'file' as const, name: 'bao-cao-6-thang.pdf', ref: 'zalo-file-1' };
+    const turn = await turnFor(dialog.ctx, chat);
+
+    await onDocument(turn, file);
+
+    expect(texts(turn)).toBe('Văn bản này cho báo cáo nào?');
+    expect(labels(turn)).toEqual([
+      'Kế hoạch thi đua và đăng ký danh hiệu thi đua kỳ 2027',
+      'Báo cáo sơ kết đợt thi đua thứ nhất kỳ 2027-H1',
+      `${BC6T_NAME} kỳ 2027-H1`,
+    ]);
+    const bc6t = await assignmentId(db.prisma, unit.id);
+    expect(turn.state.flow).toMatchObject({
+      k: 'pick_assignment',
+      purpose: 'document',
+      ids: expect.arrayContaining([bc6t]),
+      document: JSON.stringify(file),
+    });
+    expect(await withDocument(unit.id)).toEqual([]);
+
+    // Once chosen (the button passes the report), only that one is recorded.
+    const chosen = await nextTurn(turn);
+    await onDocument(chosen, file, bc6t);
+    expect(texts(chosen)).toBe(
+      `Đã ghi nhận văn bản báo cáo ${BC6T_NAME} kỳ 2027-H1 của ${unit.name}: tệp "bao-cao-6-thang.pdf".`,
+    );
+    expect(await withDocument(unit.id)).toEqual([
+      { id: bc6t, documentRef: 'file:bao-cao-6-thang.pdf (zalo-file-1)' },
+    ]);
+  });
+});

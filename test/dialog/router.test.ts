@@ -1,0 +1,101 @@
+/**
+ * The router alone (`route`), on PostgreSQL: which flow an input reaches — a digit or a word
+ * answering the numbered choices on screen (but a figure while one is being asked), an invite
+ * code typed alone, free text from someone unbound.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { route } from '../../src/dialog/router.js';
+import type { Database } from '../../src/storage/database.js';
+import { openTestDatabase } from '../support/db.js';
+import { inviteCode, makeUnit } from '../support/org.js';
+import {
+  bindPerson,
+  dialogContext,
+  labels,
+  newChat,
+  nextTurn,
+  type TestDialog,
+  texts,
+  turnFor,
+} from '../support/turn.js';
+
+let db: Database;
+let dialog: TestDialog;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  dialog = dialogContext(db.prisma);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('numbered choices', () => {
+  it('a digit answers the choices on screen (text-only channels)', async () => {
+    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
+    const chat = newChat('zalo');
+    const personId = await bindPerson(db.prisma, chat, [{ role: 'manager', unitId: unit.id }]);
+    await db.prisma.identity.create({
+      data: { personId, channel: 'telegram', externalId: `${chat.userId}-t`, chatId: `${chat.chatId}-t` },
+    });
+    const offer = await turnFor(dialog.ctx, chat, { text: '/kenh' });
+    await route(offer);
+    const digit = String(labels(offer).indexOf('Telegram') + 1);
+
+    const answer = await nextTurn(offer, { text: digit });
+    await route(answer);
+
+    expect(texts(answer)).toBe('Đã lưu: lời nhắc sẽ gửi tới Telegram.');
+    const person = await db.prisma.person.findUniqueOrThrow({ where: { id: personId } });
+    expect(person.preferredChannel).toBe('telegram');
+  });
+
+  it('while a figure is asked, a digit is that figure, not the first button; the button’s word still presses it', async () => {
+    const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    const chat = newChat('zalo');
+    await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const first = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
+    await route(first);
+    expect(first.state.flow).toMatchObject({ k: 'collect', asking: 'thads_giam_viec' });
+
+    const one = await nextTurn(first, { text: '1' });
+    await route(one);
+    expect(one.state.flow).toMatchObject({
+      k: 'collect',
+      asking: 'thads_giam_tien',
+      draft: { values: { thads_giam_viec: 1 }, skipped: [] },
+    });
+
+    const skip = await nextTurn(one, { text: 'Bỏ qua' });
+    await route(skip);
+    expect(skip.state.flow).toMatchObject({
+      k: 'collect',
+      asking: 'ho_ngheo_nha',
+      draft: { skipped: ['thads_giam_tien'] },
+    });
+  });
+});
+
+describe('text from an unbound chat', () => {
+  it('an invite code typed alone binds; other text is told to bind first', async () => {
+    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
+    const code = await inviteCode(db.prisma, dialog.clock, unit.code);
+    const chat = newChat('telegram');
+
+    const text = await turnFor(dialog.ctx, chat, { text: 'hòa giải thành 86%' });
+    await route(text);
+    expect(texts(text)).toMatch(/^Đồng chí chưa kết nối với đơn vị nào nên chưa gửi được số liệu\./);
+
+    const bind = await nextTurn(text, { text: code.toLowerCase() });
+    await route(bind);
+    expect(texts(bind)).toContain(`Đã kết nối: đồng chí là đầu mối của ${unit.name}.`);
+    expect(await db.prisma.role.count({ where: { unitId: unit.id, endedAt: null } })).toBe(1);
+  });
+
+  it('a text longer than the limit is read up to it, and the person is told', async () => {
+    const turn = await turnFor(dialog.ctx, newChat('web'), { text: 'a'.repeat(2500) });
+    await route(turn);
+    expect(turn.out[0]?.text).toBe('Tin nhắn dài quá; tôi chỉ đọc 2.000 ký tự đầu.');
+    expect(turn.out[1]?.text).toMatch(/^Đồng chí chưa kết nối/);
+  });
+});
