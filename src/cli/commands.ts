@@ -8,8 +8,8 @@ import { parseFigures } from '../domain/figures/index.js';
 import { createStatusExporter } from '../exports/status-files.js';
 import { createTranslator } from '../i18n/fluent.js';
 import { createLogger } from '../logging/logger.js';
+import { formatDateTime } from '../messages/format.js';
 import { statusPages } from '../messages/status-view.js';
-import type { Locale } from '../ports/translator.js';
 import { createRedis, type Redis, safeUrl } from '../redis/connection.js';
 import { createPrismaInviteStore } from '../storage/invite-store.js';
 import { createPrismaLedgerListing } from '../storage/ledger-listing-store.js';
@@ -22,14 +22,6 @@ import { type Command, type CommandContext, readTableArg, withDb } from './comma
 import { operatorCommands } from './operator-commands.js';
 
 export type { Command, CommandContext } from './command-context.js';
-
-function formatDateTime(d: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(d);
-}
 
 export function createImportUnits(): Command {
   return {

@@ -90,18 +90,3 @@ const vietnamese = new Intl.Collator('vi');
 export function compareNames(a: string, b: string): number {
   return vietnamese.compare(a, b);
 }
-
-/**
- * An instant in `timeZone` in the locale's short date-and-time style: `12:07 10/7/27` (vi),
- * `10/07/2027, 12:07` (en). Used only for the time until which an allowed lock exception keeps
- * an assignment open (src/messages/reminders.ts). Not the same as `formatDateTime` in
- * Vietnamese (a two-digit year, no leading zero in the month): kept as it was until the two
- * conventions are reconciled into one.
- */
-export function formatDateTimeShort(instant: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(instant);
-}

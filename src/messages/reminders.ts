@@ -12,7 +12,7 @@ import type { GoneNotice } from '../ports/reminder-recipients.js';
 import type { DutyProgress, MissingUnit, PeerStats, ReminderView } from '../ports/reminder-views.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import { exampleMessage } from './examples.js';
-import { formatDate, formatDateTimeShort, formatPeriod, type Translate } from './format.js';
+import { formatDate, formatDateTime, formatPeriod, type Translate } from './format.js';
 import { statusPages } from './status-view.js';
 
 const bind =
@@ -186,7 +186,7 @@ export function exceptionDecisionMessage(
   const t = bind(translator, l);
   const args = exceptionArgs(t, l, ex);
   if (ex.status === 'allowed') {
-    const until = ex.openUntil ? formatDateTimeShort(ex.openUntil, timeZone, l) : '';
+    const until = ex.openUntil ? formatDateTime(ex.openUntil, timeZone, l) : '';
     return { text: t('exception-allowed', { ...args, until }) };
   }
   if (ex.status === 'refused') return { text: t('exception-refused', args) };

@@ -2,29 +2,18 @@
  * The binding flow alone (`bind`), on PostgreSQL: invite codes, link codes from `/lienket`, and
  * the per-chat limit on failed codes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateInviteCode, hashInviteCode } from '../../src/app/invites.js';
 import { bind } from '../../src/dialog/flows/binding.js';
 import { initialState } from '../../src/dialog/state.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/db.js';
 import { inviteCode, makeUnit } from '../support/org.js';
-import { bindPerson, dialogContext, newChat, type TestDialog, texts, turnFor } from '../support/turn.js';
+import { bindPerson, newChat, texts, turnFor, useDialog } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
-});
+const dialog = useDialog();
 
 /** The roles held now by whoever is bound on the chat (none when unbound). */
 async function rolesOf(chat: { channel: 'telegram' | 'zalo' | 'web'; userId: string }) {
-  const identity = await db.prisma.identity.findUnique({
+  const identity = await dialog.prisma.identity.findUnique({
     where: { channel_externalId: { channel: chat.channel, externalId: chat.userId } },
     include: { person: { include: { roles: { where: { endedAt: null } } } } },
   });
@@ -35,9 +24,9 @@ const minutesAgo = (n: number) => dialog.clock.now().getTime() - n * 60_000;
 
 describe('invite codes', () => {
   it('a valid invite binds the chat as the unit’s focal point and forgets earlier failures', async () => {
-    const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-    const code = await inviteCode(db.prisma, dialog.clock, unit.code);
-    const chat = newChat('telegram');
+    const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    const code = await inviteCode(dialog.prisma, dialog.clock, unit.code);
+    const chat = newChat('web');
     const state = { ...initialState(), bindFailures: [minutesAgo(2), minutesAgo(1)] };
     const turn = await turnFor(dialog.ctx, chat, { text: code }, state);
 
@@ -51,13 +40,15 @@ describe('invite codes', () => {
     expect(turn.state.bindFailures).toEqual([]);
     expect(turn.state.flow).toEqual({ k: 'idle' });
     expect(await rolesOf(chat)).toEqual([{ role: 'focal', unitId: unit.id }]);
-    const invite = await db.prisma.invite.findUniqueOrThrow({ where: { codeHash: hashInviteCode(code) } });
+    const invite = await dialog.prisma.invite.findUniqueOrThrow({
+      where: { codeHash: hashInviteCode(code) },
+    });
     expect(invite.usedAt).not.toBeNull();
   });
 
   it('a manager’s invite binds the manager role, in English for an English-speaking chat', async () => {
-    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
-    const code = await inviteCode(db.prisma, dialog.clock, unit.code, 'manager');
+    const unit = await makeUnit(dialog.prisma, 'SO_TU_PHAP');
+    const code = await inviteCode(dialog.prisma, dialog.clock, unit.code, 'manager');
     const chat = newChat('zalo');
     const turn = await turnFor(dialog.ctx, chat, { text: code }, { ...initialState(), locale: 'en' });
 
@@ -82,9 +73,9 @@ describe('invite codes', () => {
   });
 
   it('after 5 failures within a quarter of an hour even a valid code is refused, with the wait in minutes', async () => {
-    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
-    const code = await inviteCode(db.prisma, dialog.clock, unit.code);
-    const chat = newChat('telegram');
+    const unit = await makeUnit(dialog.prisma, 'SO_TU_PHAP');
+    const code = await inviteCode(dialog.prisma, dialog.clock, unit.code);
+    const chat = newChat('web');
     // The oldest failure is 5 minutes old: 10 minutes to wait.
     const failures = [5, 4, 3, 2, 1].map(minutesAgo);
     const turn = await turnFor(
@@ -98,8 +89,10 @@ describe('invite codes', () => {
 
     expect(texts(turn)).toBe('Đồng chí đã nhập sai mã nhiều lần. Vui lòng thử lại sau 10 phút.');
     expect(await rolesOf(chat)).toEqual([]);
-    expect(await db.prisma.role.count({ where: { unitId: unit.id } })).toBe(0);
-    const invite = await db.prisma.invite.findUniqueOrThrow({ where: { codeHash: hashInviteCode(code) } });
+    expect(await dialog.prisma.role.count({ where: { unitId: unit.id } })).toBe(0);
+    const invite = await dialog.prisma.invite.findUniqueOrThrow({
+      where: { codeHash: hashInviteCode(code) },
+    });
     expect(invite.usedAt).toBeNull();
 
     // Failures older than the quarter of an hour are forgotten: the same code then binds.
@@ -117,9 +110,11 @@ describe('invite codes', () => {
 
 describe('link codes', () => {
   it('a code from /lienket binds a second channel to the same person, once', async () => {
-    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
-    const telegram = newChat('telegram');
-    const personId = await bindPerson(db.prisma, telegram, [{ role: 'focal', unitId: unit.id }], {
+    const unit = await makeUnit(dialog.prisma, 'SO_TU_PHAP');
+    // A manager, not a focal point: no reminder of another test file's planning pass reaches
+    // these identities (the files share one database).
+    const web = newChat('web');
+    const personId = await bindPerson(dialog.prisma, web, [{ role: 'manager', unitId: unit.id }], {
       fullName: 'Trần Thị Liên',
     });
     const code = generateInviteCode();
@@ -136,11 +131,11 @@ describe('link codes', () => {
     expect(texts(turn)).toContain(
       'Đã liên kết: tài khoản này là của Trần Thị Liên, dùng được trên Zalo như kênh cũ.',
     );
-    const identities = await db.prisma.identity.findMany({ where: { personId } });
-    expect(identities.map((i) => i.channel).sort()).toEqual(['telegram', 'zalo']);
-    // Linking is not a handover: still one focal role, the same person's.
-    expect(await rolesOf(zalo)).toEqual([{ role: 'focal', unitId: unit.id }]);
-    expect(await db.prisma.role.count({ where: { unitId: unit.id } })).toBe(1);
+    const identities = await dialog.prisma.identity.findMany({ where: { personId } });
+    expect(identities.map((i) => i.channel).sort()).toEqual(['web', 'zalo']);
+    // Linking is not a handover: still one role, the same person's.
+    expect(await rolesOf(zalo)).toEqual([{ role: 'manager', unitId: unit.id }]);
+    expect(await dialog.prisma.role.count({ where: { unitId: unit.id } })).toBe(1);
 
     // Used once: another account cannot take it, and the attempt counts as a failure.
     const intruder = newChat('zalo');

@@ -3,53 +3,47 @@
  * an old or forged one says so and changes nothing — Cancel ends the step, and choosing a unit
  * goes on with the text that was kept.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { onButton } from '../../src/dialog/flows/buttons.js';
 import { onText } from '../../src/dialog/flows/submission.js';
 import { type ConversationState, initialState } from '../../src/dialog/state.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 import {
   assignmentId,
   bindPerson,
   buttonData,
   type Chat,
-  dialogContext,
   draftOf,
+  focalOfTwoUnits,
   newChat,
   nextTurn,
-  type TestDialog,
   texts,
   turnFor,
+  useDialog,
 } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
+const dialog = useDialog();
+/** No test here stores figures: the focal points of one Cục THADS serve the confirmations. */
+let thadsId: number;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
+  thadsId = (await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' })).id;
 });
 
 const storedValues = (unitId: number) =>
-  db.prisma.submissionValue.count({ where: { assignment: { unitId } } });
+  dialog.prisma.submissionValue.count({ where: { assignment: { unitId } } });
 
-/** A Cục THADS's focal point with a confirmation of two figures on screen (step `tok`). */
+/** A focal point of the Cục THADS with a confirmation of two figures on screen (step `tok`). */
 async function confirmationOnScreen(): Promise<{ unitId: number; chat: Chat; state: ConversationState }> {
-  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-  const chat = newChat('telegram');
-  await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
-  const draft = draftOf(await assignmentId(db.prisma, unit.id), { thads_viec: 83.5, thads_tien: 46.2 });
+  const chat = newChat('web');
+  await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: thadsId }]);
+  const draft = draftOf(await assignmentId(dialog.prisma, thadsId), { thads_viec: 83.5, thads_tien: 46.2 });
   const state: ConversationState = {
     ...initialState(),
     flow: { k: 'confirm', token: 'tok', draft },
     choices: ['tok|ok', 'tok|edit', 'tok|cancel'],
   };
-  return { unitId: unit.id, chat, state };
+  return { unitId: thadsId, chat, state };
 }
 
 describe('a press', () => {
@@ -66,12 +60,7 @@ describe('a press', () => {
 
   it('from a chat that is not bound is stale, even with the current token', async () => {
     const { unitId, state } = await confirmationOnScreen();
-    const turn = await turnFor(
-      dialog.ctx,
-      newChat('telegram'),
-      { buttonData: 'tok|ok' },
-      structuredClone(state),
-    );
+    const turn = await turnFor(dialog.ctx, newChat('web'), { buttonData: 'tok|ok' }, structuredClone(state));
 
     await onButton(turn, 'tok|ok');
 
@@ -94,17 +83,7 @@ describe('a press', () => {
 
 describe('choosing a unit', () => {
   it('remembers the unit and goes on with the text kept from before', async () => {
-    const tag = uniqueCode('x');
-    const alpha = await makeUnit(db.prisma, 'CUC_THADS', {
-      parent: 'TCTHADS',
-      name: `Cục THADS Alpha ${tag}`,
-    });
-    const beta = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', name: `Cục THADS Beta ${tag}` });
-    const chat = newChat('zalo');
-    await bindPerson(db.prisma, chat, [
-      { role: 'focal', unitId: alpha.id },
-      { role: 'focal', unitId: beta.id },
-    ]);
+    const { alpha, beta, chat } = await focalOfTwoUnits(dialog.prisma);
     const ask = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
     await onText(ask, 'việc 83,5% tiền 46,2%');
     const data = buttonData(ask, 'Beta');
@@ -119,7 +98,10 @@ describe('choosing a unit', () => {
     expect(press.state.unitId).toBe(beta.id);
     expect(press.state.flow).toMatchObject({
       k: 'collect',
-      draft: { aid: await assignmentId(db.prisma, beta.id), values: { thads_viec: 83.5, thads_tien: 46.2 } },
+      draft: {
+        aid: await assignmentId(dialog.prisma, beta.id),
+        values: { thads_viec: 83.5, thads_tien: 46.2 },
+      },
     });
     expect((await storedValues(alpha.id)) + (await storedValues(beta.id))).toBe(0);
   });

@@ -2,38 +2,29 @@
  * The commands flow alone (`onCommand`), on PostgreSQL: what an unbound person may send, unknown
  * commands named back, `/huy`, `/start` and `/hanchot` for a bound focal point.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { onCommand } from '../../src/dialog/flows/commands.js';
 import { initialState } from '../../src/dialog/state.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 import {
   assignmentId,
   bindPerson,
   type Chat,
-  dialogContext,
   draftOf,
   newChat,
-  type TestDialog,
   texts,
   turnFor,
+  useDialog,
 } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
+const dialog = useDialog();
 let unit: { id: number; code: string; name: string };
 let focal: Chat;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-  unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-  focal = newChat('telegram');
-  await bindPerson(db.prisma, focal, [{ role: 'focal', unitId: unit.id }], { fullName: 'Lê Văn Bình' });
-});
-afterAll(async () => {
-  await db.close();
+  unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+  focal = newChat('web');
+  await bindPerson(dialog.prisma, focal, [{ role: 'focal', unitId: unit.id }], { fullName: 'Lê Văn Bình' });
 });
 
 /** Sends `/<name> <args>` from `chat` with a fresh state; returns the turn. */
@@ -52,7 +43,7 @@ describe('an unbound person', () => {
     for (const name of ['hanchot', 'sua', 'tinhhinh', 'lienket', 'giotinh', 'nhac']) {
       expect(texts(await command(stranger, name))).toMatch(/^Đồng chí chưa kết nối với đơn vị nào/);
     }
-    expect(await db.prisma.identity.count({ where: { externalId: stranger.userId } })).toBe(0);
+    expect(await dialog.prisma.identity.count({ where: { externalId: stranger.userId } })).toBe(0);
   });
 });
 
@@ -64,7 +55,7 @@ describe('any person', () => {
   });
 
   it('/huy ends the step in progress and forgets the chosen unit; with nothing in progress it says so', async () => {
-    const draft = draftOf(await assignmentId(db.prisma, unit.id), { thads_viec: 83.5 });
+    const draft = draftOf(await assignmentId(dialog.prisma, unit.id), { thads_viec: 83.5 });
     const busy = await turnFor(
       dialog.ctx,
       focal,

@@ -2,46 +2,34 @@
  * The confirmation flow alone (`confirmDraft`, `commit`), on PostgreSQL: the read-back, storing
  * once with a revision, and a locked period refused with a way to ask for an exception.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commit, confirmDraft } from '../../src/dialog/flows/confirm.js';
 import { type Draft, initialState } from '../../src/dialog/state.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 import {
   assignmentId,
   bindPerson,
   type Chat,
-  dialogContext,
   draftOf,
   labels,
   newChat,
-  type TestDialog,
   texts,
   turnFor,
+  useDialog,
 } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
-});
+const dialog = useDialog();
 
 /** A Cục THADS, its focal point on Telegram, and its BC6T 2027-H1 assignment. */
 async function thadsFocal() {
-  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-  const chat = newChat('telegram');
-  const personId = await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
-  return { unit, chat, personId, aid: await assignmentId(db.prisma, unit.id) };
+  const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+  const chat = newChat('web');
+  const personId = await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+  return { unit, chat, personId, aid: await assignmentId(dialog.prisma, unit.id) };
 }
 
 const stored = async (aid: number) => {
-  const rows = await db.prisma.submissionValue.findMany({
+  const rows = await dialog.prisma.submissionValue.findMany({
     where: { assignmentId: aid },
     include: { indicator: true, revisions: true },
   });
@@ -109,7 +97,7 @@ describe('storing', () => {
     expect(values.thads_viec?.revisions).toHaveLength(1);
     expect(values.thads_viec?.revisions[0]).toMatchObject({
       personId,
-      channel: 'telegram',
+      channel: 'web',
       reason: null,
       rawMessage: 'việc 83,5% tiền 46,2%',
     });
@@ -124,7 +112,7 @@ describe('storing', () => {
 
   it('a locked assignment is refused with the request-unlock button, and nothing is stored', async () => {
     const { chat, aid } = await thadsFocal();
-    await db.prisma.assignment.update({
+    await dialog.prisma.assignment.update({
       where: { id: aid },
       data: { locked: true, lockedAt: dialog.clock.now(), lockedBy: 'test' },
     });

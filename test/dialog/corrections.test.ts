@@ -2,57 +2,50 @@
  * The corrections flow alone (`correct`, the `/sua` command), on PostgreSQL: how to correct,
  * with an example from the person's own report, and a changed value that needs a reason first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { correct } from '../../src/dialog/flows/corrections.js';
 import { onText } from '../../src/dialog/flows/submission.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 import {
   assignmentId,
   bindPerson,
-  dialogContext,
   labels,
   newChat,
   nextTurn,
-  type TestDialog,
   texts,
   turnFor,
+  useDialog,
 } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
-});
+const dialog = useDialog();
 
 /** A Cục THADS whose focal point already sent 83,5 % in cases for BC6T 2027-H1. */
 async function thadsWithValue() {
-  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+  const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
   const chat = newChat('web');
-  await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
-  const aid = await assignmentId(db.prisma, unit.id);
-  const viec = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
-  await db.prisma.submissionValue.create({ data: { assignmentId: aid, indicatorId: viec.id, value: 83.5 } });
+  await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+  const aid = await assignmentId(dialog.prisma, unit.id);
+  const viec = await dialog.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
+  await dialog.prisma.submissionValue.create({
+    data: { assignmentId: aid, indicatorId: viec.id, value: 83.5 },
+  });
   return { unit, chat, aid };
 }
 
 const storedValue = async (aid: number, code: string) =>
   Number(
-    (await db.prisma.submissionValue.findFirstOrThrow({ where: { assignmentId: aid, indicator: { code } } }))
-      .value,
+    (
+      await dialog.prisma.submissionValue.findFirstOrThrow({
+        where: { assignmentId: aid, indicator: { code } },
+      })
+    ).value,
   );
 
 describe('/sua', () => {
   it('alone, explains how with an example from the person’s own report', async () => {
-    const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-    const chat = newChat('telegram');
-    await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    const chat = newChat('web');
+    await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
     const turn = await turnFor(dialog.ctx, chat, { text: '/sua' });
 
     await correct(turn, '');
@@ -64,8 +57,8 @@ describe('/sua', () => {
     expect(turn.state.flow).toEqual({ k: 'idle' });
 
     // A manager (no report of their own) gets the generic example.
-    const manager = newChat('telegram');
-    await bindPerson(db.prisma, manager, [{ role: 'manager', unitId: unit.id }]);
+    const manager = newChat('web');
+    await bindPerson(dialog.prisma, manager, [{ role: 'manager', unitId: unit.id }]);
     const managerTurn = await turnFor(dialog.ctx, manager, { text: '/sua' });
     await correct(managerTurn, '');
     expect(texts(managerTurn)).toBe(

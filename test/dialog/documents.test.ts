@@ -2,36 +2,24 @@
  * The documents flow alone (`onDocument`), on PostgreSQL: the signed report's number and date (or
  * file) recorded on the one open report, or a choice first when several are open.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onDocument } from '../../src/dialog/flows/documents.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 import {
   assignmentId,
   bindPerson,
-  dialogContext,
   labels,
   newChat,
   nextTurn,
-  type TestDialog,
   texts,
   turnFor,
+  useDialog,
 } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
-});
+const dialog = useDialog();
 
 const withDocument = (unitId: number) =>
-  db.prisma.assignment.findMany({
+  dialog.prisma.assignment.findMany({
     where: { unitId, documentSentAt: { not: null } },
     select: { id: true, documentRef: true },
   });
@@ -40,18 +28,18 @@ const BC6T_NAME = 'Báo cáo công tác thi đua, khen thưởng 6 tháng đầu
 
 describe('the signed report', () => {
   it('a number and date is recorded on the single open report', async () => {
-    const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
     // The year's registration (DKTD 2027) was filed in January: only BC6T 2027-H1 is open.
-    await db.prisma.assignment.update({
-      where: { id: await assignmentId(db.prisma, unit.id, 'DKTD', '2027') },
+    await dialog.prisma.assignment.update({
+      where: { id: await assignmentId(dialog.prisma, unit.id, 'DKTD', '2027') },
       data: {
         state: 'on_time',
         dueDate: new Date('2026-12-31T00:00:00Z'),
         submittedAt: new Date('2026-12-20T00:00:00Z'),
       },
     });
-    const chat = newChat('telegram');
-    await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const chat = newChat('web');
+    await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
     const turn = await turnFor(dialog.ctx, chat, { text: 'số 123/BC-CTHADS ngày 10/7/2027' });
 
     await onDocument(turn, { kind: 'number', number: '123/BC-CTHADS', date: '2027-07-10' });
@@ -61,14 +49,14 @@ describe('the signed report', () => {
     );
     expect(turn.state.flow).toEqual({ k: 'idle' });
     expect(await withDocument(unit.id)).toEqual([
-      { id: await assignmentId(db.prisma, unit.id), documentRef: '123/BC-CTHADS 2027-07-10' },
+      { id: await assignmentId(dialog.prisma, unit.id), documentRef: '123/BC-CTHADS 2027-07-10' },
     ]);
   });
 
   it('with several open reports, asks which one and records nothing until chosen', async () => {
-    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
-    const chat = newChat('zalo');
-    await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const unit = await makeUnit(dialog.prisma, 'SO_TU_PHAP');
+    const chat = newChat('web');
+    await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
     const file = { kind: 'file' as const, name: 'bao-cao-6-thang.pdf', ref: 'zalo-file-1' };
     const turn = await turnFor(dialog.ctx, chat);
 
@@ -80,7 +68,7 @@ describe('the signed report', () => {
       'Báo cáo sơ kết đợt thi đua thứ nhất kỳ 2027-H1',
       `${BC6T_NAME} kỳ 2027-H1`,
     ]);
-    const bc6t = await assignmentId(db.prisma, unit.id);
+    const bc6t = await assignmentId(dialog.prisma, unit.id);
     expect(turn.state.flow).toMatchObject({
       k: 'pick_assignment',
       purpose: 'document',

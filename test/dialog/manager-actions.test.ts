@@ -3,60 +3,45 @@
  * reminder ledger (the delivery queue records instead of reaching Redis): nudges within scope,
  * units named ambiguously, and locks refused to anyone but Vụ TĐKT.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ManagerActions } from '../../src/app/manager-actions.js';
 import { managerCommand } from '../../src/dialog/flows/manager-actions.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
-import {
-  bindPerson,
-  type Chat,
-  dialogContext,
-  newChat,
-  type TestDialog,
-  texts,
-  turnFor,
-} from '../support/turn.js';
+import { bindPerson, type Chat, newChat, texts, turnFor, useDialog } from '../support/turn.js';
 
 const tag = uniqueCode('MA');
-let db: Database;
-let dialog: TestDialog;
+const dialog = useDialog({ actions: true });
 let actions: ManagerActions;
 const units: Record<'a' | 'b' | 'out', { id: number; code: string; name: string }> = {} as never;
 let head: Chat;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma, { actions: true });
   actions = dialog.ctx.deps.actions!;
   // A cluster of its own with two Sở Tư pháp, and a Sở outside it; A's focal point is on Telegram.
-  const cluster = await db.prisma.unit.create({
+  const cluster = await dialog.prisma.unit.create({
     data: { code: `${tag}_CUM`, name: `Cụm thử ${tag}`, typeCode: 'CLUSTER' },
   });
-  units.a = await makeUnit(db.prisma, 'SO_TU_PHAP', {
+  units.a = await makeUnit(dialog.prisma, 'SO_TU_PHAP', {
     cluster: cluster.code,
     name: `Sở Tư pháp Bắc Thử ${tag}`,
   });
-  units.b = await makeUnit(db.prisma, 'SO_TU_PHAP', {
+  units.b = await makeUnit(dialog.prisma, 'SO_TU_PHAP', {
     cluster: cluster.code,
     name: `Sở Tư pháp Nam Thử ${tag}`,
   });
-  units.out = await makeUnit(db.prisma, 'SO_TU_PHAP', { name: `Sở Tư pháp Xa Thử ${tag}` });
-  head = newChat('telegram');
-  await bindPerson(db.prisma, head, [{ role: 'manager', unitId: cluster.id }], {
+  units.out = await makeUnit(dialog.prisma, 'SO_TU_PHAP', { name: `Sở Tư pháp Xa Thử ${tag}` });
+  head = newChat('web');
+  await bindPerson(dialog.prisma, head, [{ role: 'manager', unitId: cluster.id }], {
     fullName: 'Trưởng cụm thử',
   });
-  await bindPerson(db.prisma, newChat('telegram'), [{ role: 'focal', unitId: units.a.id }], {
+  await bindPerson(dialog.prisma, newChat('web'), [{ role: 'focal', unitId: units.a.id }], {
     fullName: 'Đầu mối Bắc',
   });
 });
-afterAll(async () => {
-  await db.close();
-});
 
 const nudges = (unitId: number) =>
-  db.prisma.reminderLedger.count({ where: { kind: 'nudge', assignment: { unitId } } });
+  dialog.prisma.reminderLedger.count({ where: { kind: 'nudge', assignment: { unitId } } });
 
 /** The head of the cluster sends `/<name> <args>`; returns the turn. */
 async function headSays(name: 'nhac' | 'khoa', args: string) {
@@ -83,12 +68,12 @@ describe('/nhac', () => {
     const turn = await headSays('nhac', units.a.code.toLowerCase());
 
     expect(texts(turn)).toContain(`Đã gửi lời nhắc tới 1 đầu mối của ${units.a.name}`);
-    const rows = await db.prisma.reminderLedger.findMany({
+    const rows = await dialog.prisma.reminderLedger.findMany({
       where: { kind: 'nudge', assignment: { unitId: units.a.id } },
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.stage).toBe('nudge-2027-07-08');
-    expect(dialog.queue.rows).toEqual([{ id: rows[0]!.id, channel: 'telegram' }]);
+    expect(dialog.queue.rows).toEqual([{ id: rows[0]!.id, channel: 'web' }]);
 
     const again = await headSays('nhac', units.a.code);
     expect(texts(again)).toBe(
@@ -109,7 +94,7 @@ describe('/khoa', () => {
 
     expect(texts(turn)).toBe('Chỉ Vụ Thi đua – Khen thưởng được khóa hoặc mở khóa kỳ báo cáo.');
     expect(
-      await db.prisma.assignment.count({
+      await dialog.prisma.assignment.count({
         where: { unitId: { in: [units.a.id, units.b.id, units.out.id] }, locked: true },
       }),
     ).toBe(0);

@@ -3,39 +3,19 @@
  * answering the numbered choices on screen (but a figure while one is being asked), an invite
  * code typed alone, free text from someone unbound.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { route } from '../../src/dialog/router.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/db.js';
 import { inviteCode, makeUnit } from '../support/org.js';
-import {
-  bindPerson,
-  dialogContext,
-  labels,
-  newChat,
-  nextTurn,
-  type TestDialog,
-  texts,
-  turnFor,
-} from '../support/turn.js';
+import { bindPerson, labels, newChat, nextTurn, texts, turnFor, useDialog } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
-});
+const dialog = useDialog();
 
 describe('numbered choices', () => {
   it('a digit answers the choices on screen (text-only channels)', async () => {
-    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
+    const unit = await makeUnit(dialog.prisma, 'SO_TU_PHAP');
     const chat = newChat('zalo');
-    const personId = await bindPerson(db.prisma, chat, [{ role: 'manager', unitId: unit.id }]);
-    await db.prisma.identity.create({
+    const personId = await bindPerson(dialog.prisma, chat, [{ role: 'manager', unitId: unit.id }]);
+    await dialog.prisma.identity.create({
       data: { personId, channel: 'telegram', externalId: `${chat.userId}-t`, chatId: `${chat.chatId}-t` },
     });
     const offer = await turnFor(dialog.ctx, chat, { text: '/kenh' });
@@ -46,14 +26,14 @@ describe('numbered choices', () => {
     await route(answer);
 
     expect(texts(answer)).toBe('Đã lưu: lời nhắc sẽ gửi tới Telegram.');
-    const person = await db.prisma.person.findUniqueOrThrow({ where: { id: personId } });
+    const person = await dialog.prisma.person.findUniqueOrThrow({ where: { id: personId } });
     expect(person.preferredChannel).toBe('telegram');
   });
 
   it('while a figure is asked, a digit is that figure, not the first button; the button’s word still presses it', async () => {
-    const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-    const chat = newChat('zalo');
-    await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    const chat = newChat('web');
+    await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
     const first = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
     await route(first);
     expect(first.state.flow).toMatchObject({ k: 'collect', asking: 'thads_giam_viec' });
@@ -78,9 +58,9 @@ describe('numbered choices', () => {
 
 describe('text from an unbound chat', () => {
   it('an invite code typed alone binds; other text is told to bind first', async () => {
-    const unit = await makeUnit(db.prisma, 'SO_TU_PHAP');
-    const code = await inviteCode(db.prisma, dialog.clock, unit.code);
-    const chat = newChat('telegram');
+    const unit = await makeUnit(dialog.prisma, 'SO_TU_PHAP');
+    const code = await inviteCode(dialog.prisma, dialog.clock, unit.code);
+    const chat = newChat('web');
 
     const text = await turnFor(dialog.ctx, chat, { text: 'hòa giải thành 86%' });
     await route(text);
@@ -89,7 +69,7 @@ describe('text from an unbound chat', () => {
     const bind = await nextTurn(text, { text: code.toLowerCase() });
     await route(bind);
     expect(texts(bind)).toContain(`Đã kết nối: đồng chí là đầu mối của ${unit.name}.`);
-    expect(await db.prisma.role.count({ where: { unitId: unit.id, endedAt: null } })).toBe(1);
+    expect(await dialog.prisma.role.count({ where: { unitId: unit.id, endedAt: null } })).toBe(1);
   });
 
   it('a text longer than the limit is read up to it, and the person is told', async () => {

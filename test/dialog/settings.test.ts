@@ -2,7 +2,7 @@
  * The settings flow alone, on PostgreSQL: quiet hours (`/giotinh`), the reminder channel
  * (`/kenh`), link codes (`/lienket`) and the language.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashInviteCode } from '../../src/app/invites.js';
 import {
   chooseChannel,
@@ -11,42 +11,25 @@ import {
   setChannel,
   setLanguage,
 } from '../../src/dialog/flows/settings.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
-import {
-  bindPerson,
-  dialogContext,
-  labels,
-  newChat,
-  nextTurn,
-  type TestDialog,
-  texts,
-  turnFor,
-} from '../support/turn.js';
+import { bindPerson, labels, newChat, nextTurn, texts, turnFor, useDialog } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
+const dialog = useDialog();
 let unitId: number;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
   // Settings are a person's own: one unit serves every test (managers, so no handover).
-  unitId = (await makeUnit(db.prisma, 'SO_TU_PHAP')).id;
-});
-afterAll(async () => {
-  await db.close();
+  unitId = (await makeUnit(dialog.prisma, 'SO_TU_PHAP')).id;
 });
 
 /** A manager bound on a fresh chat. */
 async function person(channel: 'telegram' | 'zalo' | 'web' = 'telegram') {
   const chat = newChat(channel);
-  const personId = await bindPerson(db.prisma, chat, [{ role: 'manager', unitId }]);
+  const personId = await bindPerson(dialog.prisma, chat, [{ role: 'manager', unitId }]);
   return { chat, personId };
 }
 
-const personRow = (id: number) => db.prisma.person.findUniqueOrThrow({ where: { id } });
+const personRow = (id: number) => dialog.prisma.person.findUniqueOrThrow({ where: { id } });
 
 describe('quiet hours', () => {
   it('sets, shows, refuses a period too long, and clears', async () => {
@@ -78,7 +61,7 @@ describe('quiet hours', () => {
 describe('/kenh', () => {
   it('offers the channels the person is bound on and stores the choice; a channel not bound on is refused', async () => {
     const { chat, personId } = await person('telegram');
-    await db.prisma.identity.create({
+    await dialog.prisma.identity.create({
       data: {
         personId,
         channel: 'zalo',
@@ -124,7 +107,7 @@ describe('/lienket', () => {
         texts(turn),
       )?.[1];
     expect(code).toBeDefined();
-    const rows = await db.prisma.linkCode.findMany({ where: { personId } });
+    const rows = await dialog.prisma.linkCode.findMany({ where: { personId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.codeHash).toBe(hashInviteCode(code!));
     expect(rows[0]?.codeHash).not.toContain(code!.replaceAll('-', ''));

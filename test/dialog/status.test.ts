@@ -2,67 +2,54 @@
  * The managers' status flow alone (`status`, `statusText`), on PostgreSQL with the real status
  * service: a report within the manager's scope, and refusals that name what is wrong.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { status, statusText } from '../../src/dialog/flows/status.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
-import {
-  assignmentId,
-  bindPerson,
-  type Chat,
-  dialogContext,
-  newChat,
-  type TestDialog,
-  texts,
-  turnFor,
-} from '../support/turn.js';
+import { assignmentId, bindPerson, type Chat, newChat, texts, turnFor, useDialog } from '../support/turn.js';
 
 const tag = uniqueCode('ST');
-let db: Database;
-let dialog: TestDialog;
+// 20 July 2027: five days after BC6T 2027-H1 was due.
+const dialog = useDialog({ status: true, now: new Date('2027-07-20T03:00:00Z') });
 const units: Record<'a' | 'b' | 'out', { id: number; code: string; name: string }> = {} as never;
 let manager: Chat;
 let focal: Chat;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  // 20 July 2027: five days after BC6T 2027-H1 was due.
-  dialog = dialogContext(db.prisma, { status: true, now: new Date('2027-07-20T03:00:00Z') });
   // A cluster of its own (which reports too) with two Sở Tư pháp — A sent BC6T 2027-H1 on time,
   // B has not — and a Sở outside it that has not either.
-  const cluster = await db.prisma.unit.create({
+  const cluster = await dialog.prisma.unit.create({
     data: { code: `${tag}_CUM`, name: `Cụm thử ${tag}`, typeCode: 'CLUSTER' },
   });
-  units.a = await makeUnit(db.prisma, 'SO_TU_PHAP', { cluster: cluster.code, name: `Sở Tư pháp An ${tag}` });
-  units.b = await makeUnit(db.prisma, 'SO_TU_PHAP', {
+  units.a = await makeUnit(dialog.prisma, 'SO_TU_PHAP', {
+    cluster: cluster.code,
+    name: `Sở Tư pháp An ${tag}`,
+  });
+  units.b = await makeUnit(dialog.prisma, 'SO_TU_PHAP', {
     cluster: cluster.code,
     name: `Sở Tư pháp Bình ${tag}`,
   });
-  units.out = await makeUnit(db.prisma, 'SO_TU_PHAP', { name: `Sở Tư pháp Xa ${tag}` });
-  await db.prisma.assignment.update({
-    where: { id: await assignmentId(db.prisma, units.a.id) },
+  units.out = await makeUnit(dialog.prisma, 'SO_TU_PHAP', { name: `Sở Tư pháp Xa ${tag}` });
+  await dialog.prisma.assignment.update({
+    where: { id: await assignmentId(dialog.prisma, units.a.id) },
     data: { state: 'on_time', submittedAt: new Date('2027-07-05T03:00:00Z') },
   });
   // Mediation success: A below its target (≥ 85 %); the Sở outside the scope too.
-  const mediation = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'hoa_giai_thanh' } });
+  const mediation = await dialog.prisma.indicator.findUniqueOrThrow({ where: { code: 'hoa_giai_thanh' } });
   for (const [unit, value] of [
     [units.a, 80],
     [units.out, 70],
   ] as const) {
-    await db.prisma.submissionValue.create({
-      data: { assignmentId: await assignmentId(db.prisma, unit.id), indicatorId: mediation.id, value },
+    await dialog.prisma.submissionValue.create({
+      data: { assignmentId: await assignmentId(dialog.prisma, unit.id), indicatorId: mediation.id, value },
     });
   }
   manager = newChat('web');
-  await bindPerson(db.prisma, manager, [{ role: 'manager', unitId: cluster.id }], {
+  await bindPerson(dialog.prisma, manager, [{ role: 'manager', unitId: cluster.id }], {
     fullName: 'Trưởng cụm thử',
   });
   focal = newChat('web');
-  await bindPerson(db.prisma, focal, [{ role: 'focal', unitId: units.out.id }]);
-});
-afterAll(async () => {
-  await db.close();
+  await bindPerson(dialog.prisma, focal, [{ role: 'focal', unitId: units.out.id }]);
 });
 
 describe('/tinhhinh', () => {

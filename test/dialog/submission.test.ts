@@ -3,44 +3,38 @@
  * figures asked one by one (a bare number answers, a skip word skips), refused values explained,
  * the unit asked when a person has several — and nothing stored before a confirmation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { onText } from '../../src/dialog/flows/submission.js';
 import type { Flow } from '../../src/dialog/state.js';
-import type { Database } from '../../src/storage/database.js';
-import { openTestDatabase, uniqueCode } from '../support/db.js';
 import { makeUnit } from '../support/org.js';
 import {
   assignmentId,
   bindPerson,
-  dialogContext,
+  focalOfTwoUnits,
   labels,
   newChat,
   nextTurn,
-  type TestDialog,
   texts,
   turnFor,
+  useDialog,
 } from '../support/turn.js';
 
-let db: Database;
-let dialog: TestDialog;
+const dialog = useDialog();
+/** Nothing is stored by this flow: the focal points of one Cục THADS serve every test. */
+let thads: { id: number; code: string; name: string };
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  dialog = dialogContext(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
+  thads = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
 });
 
 const storedValues = (unitId: number) =>
-  db.prisma.submissionValue.count({ where: { assignment: { unitId } } });
+  dialog.prisma.submissionValue.count({ where: { assignment: { unitId } } });
 
-/** A Cục THADS with its focal point bound on a fresh chat. */
+/** A focal point of the Cục THADS, bound on a fresh chat. */
 async function thadsFocal(locale: 'vi' | 'en' = 'vi') {
-  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
-  const chat = newChat('telegram');
-  await bindPerson(db.prisma, chat, [{ role: 'focal', unitId: unit.id }], { locale });
-  return { unit, chat };
+  const chat = newChat('web');
+  await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: thads.id }], { locale });
+  return { unit: thads, chat };
 }
 
 const collecting = (flow: Flow) => {
@@ -61,7 +55,7 @@ describe('figures from free text', () => {
     expect(flow.asking).toBe('thads_giam_viec');
     expect(flow.draft.values).toEqual({ thads_viec: 83.5, thads_tien: 46.2 });
     expect(flow.draft.raw).toBe('việc 83,5% tiền 46,2%');
-    expect(flow.draft.aid).toBe(await assignmentId(db.prisma, unit.id));
+    expect(flow.draft.aid).toBe(await assignmentId(dialog.prisma, unit.id));
     expect(await storedValues(unit.id)).toBe(0);
   });
 
@@ -118,17 +112,7 @@ describe('figures from free text', () => {
 
 describe('a focal point of two units', () => {
   it('is asked which unit; the text is kept in the flow and nothing is read yet', async () => {
-    const tag = uniqueCode('x');
-    const alpha = await makeUnit(db.prisma, 'CUC_THADS', {
-      parent: 'TCTHADS',
-      name: `Cục THADS Alpha ${tag}`,
-    });
-    const beta = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS', name: `Cục THADS Beta ${tag}` });
-    const chat = newChat('zalo');
-    await bindPerson(db.prisma, chat, [
-      { role: 'focal', unitId: alpha.id },
-      { role: 'focal', unitId: beta.id },
-    ]);
+    const { alpha, beta, chat } = await focalOfTwoUnits(dialog.prisma);
     const turn = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
 
     await onText(turn, 'việc 83,5% tiền 46,2%');

@@ -4,6 +4,7 @@
  * for one chat that a flow's exported function can be called on. Tests of a single flow read
  * what a person would notice: `texts(turn)`, `labels(turn)`, `turn.state.flow` and the database.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { createManagerActions, type ManagerActions } from '../../src/app/manager-actions.js';
 import { createStatusService } from '../../src/app/status.js';
 import type { DialogContext, Turn } from '../../src/dialog/context.js';
@@ -15,7 +16,7 @@ import type { ChannelName, DialogInput } from '../../src/ports/channel.js';
 import type { ReminderQueue } from '../../src/ports/reminder-queue.js';
 import type { Locale } from '../../src/ports/translator.js';
 import { createPrismaConversationStore } from '../../src/storage/conversation-store.js';
-import type { PrismaClient } from '../../src/storage/database.js';
+import type { Database, PrismaClient } from '../../src/storage/database.js';
 import { createPrismaIdentityStore } from '../../src/storage/identity-store.js';
 import { createPrismaInviteRedeemer } from '../../src/storage/invite-store.js';
 import { createPrismaManagerStore } from '../../src/storage/manager-store.js';
@@ -24,7 +25,8 @@ import { createPrismaReminderRecipients } from '../../src/storage/reminder-recip
 import { createPrismaStatusStore } from '../../src/storage/status-store.js';
 import { createPrismaSubmissionStore } from '../../src/storage/submission-store.js';
 import { createFixedClock } from '../../src/wiring/system-clock.js';
-import { uniqueCode } from './db.js';
+import { openTestDatabase, uniqueCode } from './db.js';
+import { makeUnit } from './org.js';
 
 /** The service's time zone in every dialog test. */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -37,6 +39,7 @@ export interface RecordingQueue extends ReminderQueue {
   readonly rows: { id: number; channel: ChannelName }[];
 }
 
+/** A queue that only remembers what it was given. */
 function recordingQueue(): RecordingQueue {
   const rows: { id: number; channel: ChannelName }[] = [];
   return {
@@ -58,7 +61,8 @@ export interface TestDialog {
 /**
  * A `DialogContext` on the real stores, the real translator, a fixed clock (8 July 2027 unless
  * `now`), a silent logger and tokens `t1`, `t2`… in order. `status` adds the managers' status
- * service, `actions` the managers' actions (on the real ledger, with a recording queue).
+ * service, `actions` the managers' actions (on the real ledger, with a recording queue) — each as
+ * src/wiring/dialog.ts and src/wiring/reminder-runtime.ts assemble them.
  */
 export function dialogContext(
   prisma: PrismaClient,
@@ -110,6 +114,46 @@ export function dialogContext(
   return { ctx, clock, queue };
 }
 
+/** What a test file works on: the run's database and a dialog context over it. */
+export interface DialogSuite extends TestDialog {
+  readonly prisma: PrismaClient;
+}
+
+/**
+ * Opens the run's database before this file's tests (closed after them) with a dialog context
+ * over it (options as for `dialogContext`). Call at the top of a test file; its fields are ready
+ * in `beforeAll` hooks registered after it and in the tests.
+ */
+export function useDialog(opts: Parameters<typeof dialogContext>[1] = {}): DialogSuite {
+  let db: Database | undefined;
+  let dialog: TestDialog | undefined;
+  const ready = () => {
+    if (!db || !dialog) throw new Error('useDialog: the database is opened in beforeAll');
+    return { db, dialog };
+  };
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    dialog = dialogContext(db.prisma, opts);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  return {
+    get prisma() {
+      return ready().db.prisma;
+    },
+    get ctx() {
+      return ready().dialog.ctx;
+    },
+    get clock() {
+      return ready().dialog.clock;
+    },
+    get queue() {
+      return ready().dialog.queue;
+    },
+  };
+}
+
 /** A chat: who writes, on which channel. */
 export interface Chat {
   channel: ChannelName;
@@ -145,6 +189,19 @@ export async function bindPerson(
     },
   });
   return person.id;
+}
+
+/** A focal point of two new Cục THADS, "Alpha" and "Beta", bound on a fresh Zalo chat. */
+export async function focalOfTwoUnits(prisma: PrismaClient) {
+  const tag = uniqueCode('x');
+  const alpha = await makeUnit(prisma, 'CUC_THADS', { parent: 'TCTHADS', name: `Cục THADS Alpha ${tag}` });
+  const beta = await makeUnit(prisma, 'CUC_THADS', { parent: 'TCTHADS', name: `Cục THADS Beta ${tag}` });
+  const chat = newChat('zalo');
+  await bindPerson(prisma, chat, [
+    { role: 'focal', unitId: alpha.id },
+    { role: 'focal', unitId: beta.id },
+  ]);
+  return { alpha, beta, chat };
 }
 
 /**
