@@ -16,7 +16,11 @@ function findRoot(): string {
   }
 }
 
+/** The project root, found once at import (`findRoot`); throws when no package.json is above. */
 export const PROJECT_ROOT = findRoot();
+/** `prisma/migrations`: applied by `Database.migrate`, written by `createMigration` (`db:diff`). */
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
+/** `prisma/schema.prisma`: what the migration diff compares the migrations with. */
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma');
+/** `locales/`: one folder of Fluent files per locale, read by the translator (src/i18n/fluent.ts). */
 export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');

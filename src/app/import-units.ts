@@ -1,6 +1,10 @@
 import { type RawUnitRow, type UnitImportError, validateUnitImport } from '../domain/units-import.js';
 import type { UnitStore } from '../ports/unit-store.js';
 
+/**
+ * What `importUnits` did: every row upserted (`count`, of which `created` new and `updated`
+ * existing), or nothing stored and every error of the file by line (`units:import` prints them).
+ */
 export type ImportUnitsResult =
   | { ok: true; count: number; created: number; updated: number }
   | { ok: false; errors: UnitImportError[] };

@@ -28,6 +28,10 @@ export function hashInviteCode(code: string): string {
     .digest('hex');
 }
 
+/**
+ * An invite created: its code in clear (shown once, never stored), expiry and unit; or why not:
+ * no unit has that code (`unknown_unit`) or the unit is retired (`retired_unit`).
+ */
 export type CreateInviteResult =
   | { ok: true; code: string; expiresAt: Date; unit: { code: string; name: string } }
   | { ok: false; error: 'unknown_unit' | 'retired_unit' };

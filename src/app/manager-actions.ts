@@ -16,7 +16,13 @@ import type { NewLedgerRow, ReminderLedger } from '../ports/reminder-ledger.js';
 import type { ReminderQueue } from '../ports/reminder-queue.js';
 import type { Recipient, ReminderRecipients } from '../ports/reminder-recipients.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
+import { reportAsked } from './status.js';
 
+/**
+ * What `createManagerActions` needs: the managers' store, scope look-ups from the status store,
+ * recipients and the ledger for messages to other people, the delivery queue, and the time zone
+ * that decides "today" (one nudge a day, the digest's working hours).
+ */
 export interface ManagerActionsDeps {
   managers: ManagerStore;
   scopes: Pick<StatusStore, 'scopeOf' | 'nearestDuty' | 'periodFor'>;
@@ -28,16 +34,32 @@ export interface ManagerActionsDeps {
   exceptionHours?: number;
 }
 
+/**
+ * A unit found from what a manager typed (exact code first, then normalised name) within their
+ * scope. Refusals: `no_scope` (they manage nothing), `missing_unit` (nothing typed),
+ * `unknown_unit` (no match, or a name match outside the scope), `out_of_scope` (an exact code
+ * outside it), `ambiguous_unit` (several match: up to 8 listed to choose from).
+ */
 export type UnitLookup =
   | { ok: true; unit: UnitRef }
   | { ok: false; reason: 'no_scope' | 'missing_unit' | 'unknown_unit' | 'out_of_scope' }
   | { ok: false; reason: 'ambiguous_unit'; units: UnitRef[] };
 
+/**
+ * What `nudge` did: ledger rows planned for `recipients` focal points about the assignment named;
+ * or a unit look-up refusal; or, for a unit found, `nothing_open` (no incomplete, unlocked
+ * assignment open for submission), `no_focal` (nobody to reach) or `already_today`.
+ */
 export type NudgeResult =
   | { ok: true; unit: UnitRef; dutyCode: string; periodCode: string; recipients: number }
   | Exclude<UnitLookup, { ok: true }>
   | { ok: false; reason: 'nothing_open' | 'no_focal' | 'already_today'; unit: UnitRef };
 
+/**
+ * What `setLock` did: `count` assignments of the duty × period locked or unlocked; or
+ * `not_allowed` (the manager's scope is not everything), `nothing_due` (no duty given and none
+ * near in scope), `unknown_duty` (the duty or period does not exist; the codes tried echoed).
+ */
 export type LockResult =
   | { ok: true; dutyCode: string; periodCode: string; count: number }
   | {
@@ -47,14 +69,25 @@ export type LockResult =
       periodCode?: string;
     };
 
+/**
+ * What `decide` did: the request as now decided, with `openUntil` (null when refused); or
+ * `not_found`, `no_scope` (the person manages nothing), `out_of_scope` (the request's unit is not
+ * theirs) or `decided` (someone decided it first).
+ */
 export type DecideResult =
   | { ok: true; exception: ExceptionView; openUntil: Date | null }
   | { ok: false; reason: 'not_found' | 'out_of_scope' | 'no_scope' | 'decided' };
 
+/** A unit's reminder history (newest first, at most `limit` lines), or a unit look-up refusal. */
 export type LedgerResult =
   | { ok: true; unit: UnitRef; lines: UnitLedgerLine[] }
   | Exclude<UnitLookup, { ok: true }>;
 
+/**
+ * Managers' actions, called by the dialog (`DialogDeps.actions`) and, for `planDigests`, by the
+ * plan job (src/wiring/reminder-runtime.ts). Refusals are `ok: false` results, never thrown;
+ * messages to other people become ledger rows put on the delivery queue, never sent here.
+ */
 export interface ManagerActions {
   /** A manual nudge to a unit's focal points: at most one per unit per day. */
   nudge(personId: number, unitQuery: string, now: Date, dutyCode?: string): Promise<NudgeResult>;
@@ -84,6 +117,12 @@ export interface ManagerActions {
 
 const inScope = (scope: Scope, unitId: number) => scope.kind === 'all' || scope.unitIds.includes(unitId);
 
+/**
+ * Builds the managers' actions on their store, scopes, recipients, ledger and queue. It keeps one
+ * piece of state: the day digests were last planned, so `planDigests` works them out once a day
+ * per process (the ledger's dedupe keys keep several processes from doubling them). An allowed
+ * exception stays open `exceptionHours` (48 by default).
+ */
 export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
   const exceptionMs = (deps.exceptionHours ?? 48) * 3_600_000;
   // The plan job runs every minute: the digests of a Monday are worked out once per process.
@@ -159,18 +198,15 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
     async setLock(personId, q, locked, now) {
       const scope = await deps.scopes.scopeOf(personId);
       if (scope?.kind !== 'all') return { ok: false, reason: 'not_allowed' };
-      let dutyCode = q.dutyCode?.toUpperCase();
-      let periodCode = q.periodCode?.toUpperCase();
       const today = localDateOf(now, deps.timeZone);
-      if (!dutyCode) {
-        const nearest = await deps.scopes.nearestDuty(scope, today);
-        if (!nearest) return { ok: false, reason: 'nothing_due' };
-        dutyCode = nearest.dutyCode;
-        periodCode ??= nearest.periodCode;
-      }
-      if (!periodCode) {
-        periodCode = (await deps.scopes.periodFor(dutyCode, Number(today.slice(0, 4)))) ?? today.slice(0, 4);
-      }
+      const which = await reportAsked(
+        deps.scopes,
+        scope,
+        { ...q, periodCode: q.periodCode?.toUpperCase() },
+        today,
+      );
+      if (!which) return { ok: false, reason: 'nothing_due' };
+      const { dutyCode, periodCode } = which;
       const res = await deps.managers.setLock({ dutyCode, periodCode, locked, actorPersonId: personId, now });
       if (!res) return { ok: false, reason: 'unknown_duty', dutyCode, periodCode };
       return { ok: true, dutyCode, periodCode, count: res.count };

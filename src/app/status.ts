@@ -45,6 +45,33 @@ export interface StatusService {
 }
 
 /**
+ * The report a question is about: the duty asked (any case), else the nearest one due in the
+ * scope; the period asked, else the nearest one's, else the duty's period of the year asked
+ * (`q.year`, default this year). Null when no duty was asked and none is due in the scope.
+ * Shared by status answers and by locking, so both read "/khoa" and "/tinhhinh" alike.
+ */
+export async function reportAsked(
+  store: Pick<StatusStore, 'nearestDuty' | 'periodFor'>,
+  scope: Scope,
+  q: StatusQuery,
+  today: string,
+): Promise<{ dutyCode: string; periodCode: string } | null> {
+  let dutyCode = q.dutyCode?.toUpperCase();
+  let periodCode = q.periodCode;
+  if (!dutyCode) {
+    const nearest = await store.nearestDuty(scope, today);
+    if (!nearest) return null;
+    dutyCode = nearest.dutyCode;
+    periodCode ??= nearest.periodCode;
+  }
+  if (!periodCode) {
+    const year = q.year ?? Number(today.slice(0, 4));
+    periodCode = (await store.periodFor(dutyCode, year)) ?? String(year);
+  }
+  return { dutyCode, periodCode };
+}
+
+/**
  * The status use case over its store; files are rendered by `exporter` (which loads its libraries
  * on the first export only).
  */
@@ -56,18 +83,9 @@ export function createStatusService(deps: {
 }): StatusService {
   const forScope = async (scope: Scope, q: StatusQuery): Promise<StatusResult> => {
     const today = localDateOf(deps.clock.now(), deps.timeZone);
-    let dutyCode = q.dutyCode?.toUpperCase();
-    let periodCode = q.periodCode;
-    if (!dutyCode) {
-      const nearest = await deps.store.nearestDuty(scope, today);
-      if (!nearest) return { ok: false, reason: 'nothing_due' };
-      dutyCode = nearest.dutyCode;
-      periodCode ??= nearest.periodCode;
-    }
-    if (!periodCode) {
-      const year = q.year ?? Number(today.slice(0, 4));
-      periodCode = (await deps.store.periodFor(dutyCode, year)) ?? String(year);
-    }
+    const which = await reportAsked(deps.store, scope, q, today);
+    if (!which) return { ok: false, reason: 'nothing_due' };
+    const { dutyCode, periodCode } = which;
     const input = await deps.store.statusInput(dutyCode, periodCode, scope, today);
     if (!input) return { ok: false, reason: 'unknown_duty', dutyCode, periodCode };
     const report = buildStatus(input);

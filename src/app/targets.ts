@@ -18,6 +18,10 @@ import type { DeadlineStore, DutyRow, TargetRow, TargetStore } from '../ports/ta
 
 export type { DeadlineRuleRow, DutyRow, TargetRow } from '../ports/targets.js';
 
+/**
+ * What `importTargets` did: `count` rows upserted (`created` new, `updated` existing), or nothing
+ * stored and every error of the file by line.
+ */
 export type ImportTargetsResult =
   | { ok: true; count: number; created: number; updated: number }
   | { ok: false; errors: TargetImportError[] };
@@ -51,6 +55,7 @@ export function listDuties(store: DeadlineStore): Promise<DutyRow[]> {
   return store.duties();
 }
 
+/** What `setDeadline` is asked to set, as the `duties:set-deadline` command reads it. */
 export interface SetDeadlineInput {
   /** Duty code, any case. */
   duty: string;
@@ -64,6 +69,10 @@ export interface SetDeadlineInput {
   timeZone: string;
 }
 
+/**
+ * Why `setDeadline` refused: `bad_format` (not `dd/mm` or `none`), `no_such_day` (31/02…), an
+ * unknown duty or unit type, or a unit type that does not carry the duty.
+ */
 export type SetDeadlineError =
   | 'bad_format'
   | 'no_such_day'
@@ -72,6 +81,10 @@ export type SetDeadlineError =
   /** Units of that type do not carry the duty: a date would mean nothing. */
   | 'not_applicable';
 
+/**
+ * The rule as stored now, what it was and how many pending assignments of `years` were re-dated
+ * or created; or the refusal, with the known codes when the duty or unit type is unknown.
+ */
 export type SetDeadlineResult =
   | {
       ok: true;
@@ -133,6 +146,7 @@ export async function setDeadline(store: DeadlineStore, input: SetDeadlineInput)
   };
 }
 
+/** What `setReminderStages` is asked to set, as the `duties:set-reminders` command reads it. */
 export interface SetReminderStagesInput {
   /** Duty code, any case. */
   duty: string;
@@ -143,6 +157,7 @@ export interface SetReminderStagesInput {
   now: Date;
 }
 
+/** The duty's stages before and now; or `unknown_duty`, with the known duty codes. */
 export type SetReminderStagesResult =
   | {
       ok: true;

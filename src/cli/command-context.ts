@@ -9,6 +9,11 @@ import type { Locale } from '../ports/translator.js';
 import { type Database, DatabaseBusyError, openDatabase } from '../storage/database.js';
 import { readTable, TabularFileError } from './tabular-file.js';
 
+/**
+ * What a command runs with, built once by src/cli/main.ts: the configuration, the service clock,
+ * the operator's language with `t` bound to it, and line writers for stdout (`out`) and stderr
+ * (`err`).
+ */
 export interface CommandContext {
   config: Config;
   clock: Clock;
@@ -18,8 +23,13 @@ export interface CommandContext {
   err: (line: string) => void;
 }
 
+/** Option values as `node:util` `parseArgs` returns them: a string, a flag, or absent. */
 export type Values = Record<string, string | boolean | undefined>;
 
+/**
+ * One CLI command: its `parseArgs` options (parsed strictly: an unknown option is bad usage) and
+ * `run`, which returns the exit code (0 success, 1 refusal, 2 bad usage).
+ */
 export interface Command {
   options?: ParseArgsConfig['options'];
   run(ctx: CommandContext, values: Values, positionals: string[]): Promise<number>;

@@ -23,6 +23,11 @@ import { operatorCommands } from './operator-commands.js';
 
 export type { Command, CommandContext } from './command-context.js';
 
+/**
+ * The `units:import <file.csv|file.xlsx>` command: imports units all or nothing and prints the
+ * counts created and updated, or every refused line (exit 1; an unreadable file too; exit 2
+ * without a file).
+ */
 export function createImportUnits(): Command {
   return {
     async run(ctx, _values, positionals) {
@@ -74,6 +79,10 @@ async function withRedis<T>(ctx: CommandContext, run: (redis: Redis) => Promise<
   }
 }
 
+/**
+ * Every CLI command by name, as src/cli/main.ts looks them up and lists them in its usage line;
+ * the operators' target and deadline commands are merged in from `operatorCommands`.
+ */
 export const commands: Record<string, Command> = {
   status: {
     options: {

@@ -104,6 +104,10 @@ function reportDeadlineRefusal(
   return r.error === 'bad_format' || r.error === 'no_such_day' ? 2 : 1;
 }
 
+/**
+ * The operators' commands (`targets:import`, `targets:list`, `duties:list`,
+ * `duties:set-deadline`, `duties:set-reminders`), merged into `commands` (src/cli/commands.ts).
+ */
 export const operatorCommands: Record<string, Command> = {
   'targets:import': {
     async run(ctx, _values, positionals) {

@@ -4,6 +4,11 @@ import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import type { RawUnitRow } from '../domain/units-import.js';
 
+/**
+ * Why `readTable` could not read a file: `bad_extension` (neither `.csv` nor `.xlsx`; the message
+ * is the extension) or `unreadable` (missing or not parsable; the message says why). CLI commands
+ * print it as a refusal (`readTableArg`).
+ */
 export class TabularFileError extends Error {
   override readonly name = 'TabularFileError';
   readonly code: 'bad_extension' | 'unreadable';

@@ -181,13 +181,24 @@ export const envSchema = z.object({
   ),
 });
 
+/** The environment as `envSchema` reads it: every variable parsed, defaults applied. */
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * How a bot platform (Telegram, Zalo) is reached: `off` without a token, `webhook` when a webhook
+ * URL is set (its secret is then required), otherwise long `polling`. `apiRoot` has no trailing
+ * slash.
+ */
 export type ChannelMode =
   | { mode: 'off' }
   | { mode: 'polling'; token: string; apiRoot: string }
   | { mode: 'webhook'; token: string; apiRoot: string; url: string; secret: string };
 
+/**
+ * The service's validated settings, built by `parseConfig` and read by the service wiring
+ * (src/wiring/service.ts) and the CLI. The database is embedded PGlite under `dataDir` unless
+ * DATABASE_URL is set; `redisUrlIsDefault` allows starting a local redis-server.
+ */
 export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
@@ -210,6 +221,7 @@ export interface Config {
   pollingLeaseMs: number;
 }
 
+/** The settings, or one line naming the first bad variable (never its value) for the operator. */
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
 
 /**

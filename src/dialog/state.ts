@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../ports/translator.js';
 
+/** The shape's version, stored in every state as `v`: bump it when the shape changes. */
 export const STATE_VERSION = 1;
 
 /** Values being prepared for one assignment. */
@@ -21,6 +22,12 @@ export interface Draft {
   ambiguous: { code: string; raw: string; candidates: number[] }[];
 }
 
+/**
+ * The step a conversation is at, by `k` (`idle`: nothing pending). `token` is the step's button
+ * token: a press carrying an older one is stale. `reason` waits for why stored values are
+ * corrected, `confirm` for the draft's confirmation, `locked` offers to ask for an exception to
+ * the lock of assignment `aid`.
+ */
 export type Flow =
   | { k: 'idle' }
   /** Several units: which one is this message for? `text` is handled once chosen. */
@@ -44,6 +51,10 @@ export type Flow =
   /** A status report on screen, paginated. */
   | { k: 'status'; token: string; duty: string; period: string };
 
+/**
+ * What the dialog remembers of one chat between inputs, stored as JSON through the
+ * ConversationStore; `readState` reads it back, and an unknown shape starts afresh.
+ */
 export interface ConversationState {
   v: typeof STATE_VERSION;
   /** Language chosen by an unbound person (bound people keep theirs on Person). */
@@ -63,6 +74,7 @@ export interface ConversationState {
   limitedAt?: number;
 }
 
+/** A fresh state: no flow, no choices, no failed codes (a new chat, or one whose state was dropped). */
 export function initialState(): ConversationState {
   return { v: STATE_VERSION, bindFailures: [], flow: { k: 'idle' }, choices: [] };
 }

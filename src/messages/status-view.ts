@@ -6,6 +6,11 @@ import type { Locale } from '../ports/translator.js';
 
 const PAGE_LINES = 35;
 
+/**
+ * The status report as chat messages: totals (and how many are locked) on the first page, then
+ * missing units by cluster and late units, 35 lines a page, each later page headed by the title.
+ * Read by the `/tinhhinh` flow, the CLI `status` text and the weekly digest (first page only).
+ */
 export function statusPages(
   report: StatusReport,
   locale: Locale,

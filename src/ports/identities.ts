@@ -33,10 +33,28 @@ export interface Binding {
   blocked?: boolean;
 }
 
+/**
+ * What redeeming a link code did: this chat identity is now bound to `personId` (named, for the
+ * greeting); or why not: `unknown` code, `used` already (also the loser of two concurrent
+ * redemptions), `expired`, or `already_bound` (the identity belongs to someone else).
+ */
 export type LinkResult =
   | { ok: true; personId: number; fullName: string }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'already_bound' };
 
+/**
+ * Who is behind a chat identity, for the dialog engine (`DialogDeps.identities`, wired in
+ * src/wiring/dialog.ts). Implementation: `createPrismaIdentityStore`
+ * (src/storage/identity-store.ts).
+ *
+ * Contract: `find` never creates anything; null means the account is not bound, and only roles
+ * held now in active units are listed. `find` and `touch` may be group-committed with
+ * concurrent calls, so they settle a few milliseconds late and a failed batch rejects every call
+ * in it. `setPreferredChannel` answers false and changes nothing for a channel the person is not
+ * bound (or is blocked) on. `redeemLinkCode` is atomic and single-use: of two concurrent
+ * redemptions of one code exactly one succeeds, and a refusal writes nothing. The store checks no
+ * permission and sends nothing.
+ */
 export interface IdentityStore {
   /** The person bound to this platform account, or null when unbound. */
   find(channel: ChannelName, externalId: string): Promise<Binding | null>;

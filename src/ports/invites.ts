@@ -26,6 +26,16 @@ export type RedeemResult =
   | { ok: true; unit: UnitRef; role: 'focal' | 'manager'; handedOverFrom: string | null; personId: number }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'retired_unit' };
 
+/**
+ * The chat side of invites, for the dialog's binding flow (`DialogDeps.invites`); issuing them is
+ * `InviteStore`, the operators' side (the CLI). Implementation: `createPrismaInviteRedeemer`
+ * (src/storage/invite-store.ts).
+ *
+ * Contract: one transaction. The invite is claimed by a conditional update, so of two concurrent
+ * redemptions exactly one succeeds and the other reads `used`; a refusal (`unknown`, `used`,
+ * `expired`, `retired_unit`) writes nothing. An identity already bound keeps its person (its chat
+ * id is updated). It limits nothing: throttling failed codes is the dialog's (`bindFailures`).
+ */
 export interface InviteRedeemer {
   /**
    * Binds the identity to the invite's unit and role, atomically and once: the invite is marked

@@ -10,6 +10,12 @@ export interface LogFn {
   (msg: string): void;
 }
 
+/**
+ * The logger each layer receives through its dependencies: pino's level methods and `child`.
+ * Implementation: `createLogger` (src/logging/logger.ts), JSON lines with known secret and
+ * personal fields redacted and bot tokens scrubbed from free text; tests pass a silent or
+ * capturing one. Calls return nothing: logging is never awaited and never decides behaviour.
+ */
 export interface Logger {
   trace: LogFn;
   debug: LogFn;

@@ -48,6 +48,19 @@ export interface UnitLedgerLine {
   error: string | null;
 }
 
+/**
+ * Storage behind managers' actions, for `createManagerActions` (src/app/manager-actions.ts) and,
+ * for `exception` and `dutyCode`, the ledger message composer (src/app/compose-ledger-message.ts).
+ * Implementation: `createPrismaManagerStore` (src/storage/manager-store.ts), wired in
+ * src/wiring/reminder-runtime.ts.
+ *
+ * Contract: no scope or permission check (the use case does them first); null means no such row
+ * (duty, period, exception, open assignment). `setLock` and `decideException` each run in one
+ * transaction with their audit row. `createException` returns the pending request of the same
+ * assignment and person instead of a second one (`created: false`); `decideException` decides
+ * once (a conditional update: false for whoever comes second). It sends nothing: messages go
+ * through the reminder ledger in the use case. Reads are not cached.
+ */
 export interface ManagerStore {
   /** Active units (id, code, name, type) — few hundred at most; matched by the use case. */
   units(): Promise<UnitRef[]>;

@@ -47,6 +47,20 @@ export type SaveResult =
   | { ok: true; state: AssignmentView['state']; complete: boolean }
   | { ok: false; reason: 'locked' | 'not_allowed' };
 
+/**
+ * The dialog's access to reports (`DialogDeps.submissions`, e.g. src/dialog/flows/confirm.ts):
+ * what a focal point may fill now, and the only writer of their values, documents and unlock
+ * requests. Implementation: `createPrismaSubmissionStore` (src/storage/submission-store.ts).
+ *
+ * Contract: an assignment is open from 60 days before its deadline until 180 days after it (an
+ * undated one while its period runs and 180 days after). `saveConfirmed` and `recordDocument`
+ * check inside their transaction that the person is the unit's focal point now and that the
+ * assignment is not locked (or an allowed exception keeps it open), else they answer
+ * `not_allowed` or `locked`. `saveConfirmed` serialises confirmations of one assignment (row
+ * lock) and sets the submission time and on-time/late state only the first time the report is
+ * complete. `requestUnlock` only records the request (an audit row). Reads may serve a duty's
+ * indicators and targets cached briefly, so an operator's change shows up shortly, not at once.
+ */
 export interface SubmissionStore {
   /** Assignments of these units a focal point may submit or correct now (light views). */
   openAssignments(unitIds: readonly number[], now: Date): Promise<AssignmentView[]>;

@@ -1,5 +1,6 @@
 /** Locales the product speaks; Vietnamese first. */
 export type Locale = 'vi' | 'en';
+/** Every locale, Vietnamese first; the translator loads `locales/<locale>/` for each (src/i18n/fluent.ts). */
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
 /**

@@ -65,6 +65,10 @@ export class RedisUnavailableError extends Error {
   readonly code = 'REDIS_UNAVAILABLE';
 }
 
+/**
+ * A Redis answering at `url`, from `ensureRedis`: one already running (`stop` does nothing) or
+ * one started for this process (`child`; `stop` ends it and waits for its exit).
+ */
 export interface LocalRedis {
   url: string;
   /** The redis-server started for this session, if any. */

@@ -19,6 +19,10 @@ if not v then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
 return 0`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
+/**
+ * Where and how the lease is held: the Redis connection, the key (one per bot token), the logger,
+ * `ttlMs` (15 s by default, at least 300 ms) and this instance's name.
+ */
 export interface LeaseOptions {
   redis: Redis;
   key: string;
@@ -28,6 +32,7 @@ export interface LeaseOptions {
   owner?: string;
 }
 
+/** The handle `holdLease` returns: whether this instance holds the lease, and how to stop at shutdown. */
 export interface Lease {
   /** True while this instance holds the lease (and runs what `onAcquired` started). */
   held(): boolean;

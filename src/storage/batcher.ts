@@ -7,6 +7,12 @@ export interface Batcher<K, R> {
   run(key: K): Promise<R>;
 }
 
+/**
+ * Builds a group-commit batcher: `run(key)` queues the key and resolves with its own result once
+ * `execute` has run on the batch, `lingerMs` (3 by default) after the first call or at once on
+ * reaching `maxSize` (100). `execute` must return one result per key, in order; if it fails,
+ * every call of the batch rejects. Batches are not serialised: one may start before the last ends.
+ */
 export function createBatcher<K, R>(
   execute: (keys: K[]) => Promise<R[]>,
   opts: { maxSize?: number; lingerMs?: number } = {},

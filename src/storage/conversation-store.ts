@@ -4,6 +4,12 @@ import type { ConversationStore, StoredConversation } from '../ports/conversatio
 import { createBatcher } from './batcher.js';
 import type { PrismaClient } from './database.js';
 
+/**
+ * ConversationStore on Prisma. `load` is group-committed (loads arriving together share one
+ * statement per channel); `save` is the port's optimistic write: a create when `expectedVersion`
+ * is 0 (false when the row exists or the insert fails), else an update conditional on the
+ * version, which it increments.
+ */
 export function createPrismaConversationStore(prisma: PrismaClient): ConversationStore {
   // Group commit, as for identities: one statement for the turns that arrive together.
   const loader = createBatcher<{ channel: ChannelName; chatId: string }, StoredConversation | null>(

@@ -10,10 +10,11 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './schema/schema-engine.js';
 
 export { PrismaClient };
-export type Db = PrismaClient;
 
+/** Which database `openDatabase` opens: PostgreSQL at `url`, or embedded PGlite under `dataDir`. */
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
+/** An open database: its Prisma client and kind, migrations, a health check and `close` (idempotent). */
 export interface Database {
   prisma: PrismaClient;
   kind: 'postgres' | 'pglite';

@@ -5,6 +5,12 @@ import { createBatcher } from './batcher.js';
 import type { PrismaClient } from './database.js';
 import { asLocale } from './rows.js';
 
+/**
+ * IdentityStore on Prisma. `find` and `touch` are group-committed (calls arriving together share
+ * one statement per channel): they settle a few milliseconds late, and a failure rejects every
+ * call of the batch. `touch` writes the batch's latest time and clears the blocked mark. Nothing
+ * is cached.
+ */
 export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
   const include = {
     person: {

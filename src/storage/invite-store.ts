@@ -11,6 +11,11 @@ export function createPrismaInviteStore(prisma: PrismaClient): InviteStore {
   };
 }
 
+/**
+ * InviteRedeemer on Prisma, one interactive transaction: claims the invite, creates the person
+ * and identity when new (named after the chat's display name, else a placeholder), ends another
+ * focal point's role of the unit (with an audit row) and grants the role unless already held.
+ */
 export function createPrismaInviteRedeemer(prisma: PrismaClient): InviteRedeemer {
   return {
     async redeem(input): Promise<RedeemResult> {

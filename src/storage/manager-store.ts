@@ -9,6 +9,7 @@ import { loadHolidayTable } from './materialise-assignments.js';
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** ManagerStore on Prisma. Nothing is cached: units, holidays and managers are read on every call. */
 export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
   return {
     async units() {

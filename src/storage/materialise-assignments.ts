@@ -14,11 +14,16 @@ import type { PrismaClient } from './database.js';
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
+/**
+ * The holiday table (days off and make-up working days) from the Holiday rows, read afresh on
+ * every call: a caller that asks often caches it (the reminder planning store does).
+ */
 export async function loadHolidayTable(prisma: PrismaClient) {
   const rows = await prisma.holiday.findMany();
   return createHolidayTable(rows.map((h) => ({ date: iso(h.date)!, kind: h.kind })));
 }
 
+/** The active duties with their deadline rules, as the pure calendar materialises them. */
 export async function loadDutyCalendars(prisma: PrismaClient): Promise<DutyCalendar[]> {
   const duties = await prisma.duty.findMany({ where: { active: true }, include: { deadlines: true } });
   return duties.map((d) => ({

@@ -26,6 +26,10 @@ interface StatusRow {
   values: Record<string, number | string | null> | null;
 }
 
+/**
+ * StatusStore on Prisma. Nothing is cached: a scope walks the unit tree on each call, and
+ * `statusInput` runs its statements concurrently.
+ */
 export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
   async function descendants(rootIds: number[]): Promise<number[]> {
     const all = await prisma.unit.findMany({ select: { id: true, parentId: true } });

@@ -28,6 +28,11 @@ const assignmentInclude = {
   values: { include: { indicator: true } },
 } as const;
 
+/**
+ * SubmissionStore on Prisma. `timeZone` decides "today" (the open window, on time or late). A
+ * duty's indicators and targets are cached for 30 seconds per (duty, unit type, year), so an
+ * operator's change reaches the dialog within that time; saves read them afresh.
+ */
 export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: string): SubmissionStore {
   // Duties' indicators and targets change rarely (an operator's CLI command): cache them
   // briefly so a burst of messages does not re-read them for every turn.
@@ -211,9 +216,11 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
             include: { indicator: true },
           });
           const byCode = new Map(links.map((l) => [l.indicator.code, l]));
+          // Every code checked before the first write: a refusal leaves nothing half-written
+          // (returning from an interactive transaction commits what it wrote so far).
+          if (input.values.some((v) => !byCode.has(v.code))) return { ok: false, reason: 'not_allowed' };
           for (const { code, value } of input.values) {
-            const link = byCode.get(code);
-            if (!link) return { ok: false, reason: 'not_allowed' };
+            const link = byCode.get(code)!;
             const existing = await tx.submissionValue.findUnique({
               where: { assignmentId_indicatorId: { assignmentId: a.id, indicatorId: link.indicatorId } },
             });

@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { startWorkers } from '../../jobs/workers.js';
 import { createPacer } from '../channels/pacer.js';
+import type { BotChannelOptions } from '../channels/platform-mode.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { createWebChannel } from '../channels/web/web-channel.js';
 import { createZaloChannel } from '../channels/zalo/zalo-channel.js';
-import { parseConfig } from '../config/config.js';
+import { type ChannelMode, parseConfig } from '../config/config.js';
 import { createHttpServer } from '../http/server.js';
 import { createSignedFileLinks } from '../http/signed-file-links.js';
 import { createTranslator } from '../i18n/fluent.js';
@@ -153,10 +154,7 @@ export async function startService(env: Record<string, string | undefined> = pro
     const tg = config.telegram;
     if (tg.mode !== 'off') {
       const telegram = createTelegramChannel({
-        token: tg.token,
-        apiRoot: tg.apiRoot,
-        mode:
-          tg.mode === 'webhook' ? { kind: 'webhook', url: tg.url, secret: tg.secret } : { kind: 'polling' },
+        ...platform(tg),
         routes: http,
         logger,
         translator,
@@ -181,10 +179,7 @@ export async function startService(env: Record<string, string | undefined> = pro
       });
       fileLinks.register(http);
       const zalo = createZaloChannel({
-        token: zl.token,
-        apiRoot: zl.apiRoot,
-        mode:
-          zl.mode === 'webhook' ? { kind: 'webhook', url: zl.url, secret: zl.secret } : { kind: 'polling' },
+        ...platform(zl),
         routes: http,
         logger,
         translator,
@@ -260,6 +255,17 @@ export async function startService(env: Record<string, string | undefined> = pro
     logger.fatal({ err }, 'could not start');
     await shutdown(1);
   }
+}
+
+/** A bot platform's token, API root and how updates arrive, as its adapter takes them. */
+function platform(
+  c: Exclude<ChannelMode, { mode: 'off' }>,
+): Pick<BotChannelOptions, 'token' | 'apiRoot' | 'mode'> {
+  return {
+    token: c.token,
+    apiRoot: c.apiRoot,
+    mode: c.mode === 'webhook' ? { kind: 'webhook', url: c.url, secret: c.secret } : { kind: 'polling' },
+  };
 }
 
 /** A short, non-reversible name for a bot token (lease keys); never the token itself. */

@@ -5,8 +5,8 @@
  * (lowercase, no diacritics, `đ` → `d`) as the tokens they are compared with. Pure data.
  */
 
-/** Words that may stand between a label and its number without breaking the link. */
 // biome-ignore format: a word list reads better packed
+/** Words that may stand between a label and its number without breaking the link. */
 export const FILLERS: ReadonlySet<string> = new Set([
   'dat', 'la', 'duoc', 'dc', 'khoang', 'a', 'ah', 'nhe', 'nha', 'da', 'thi', 'co', 've', 'vao', 'chung',
   'tam', 'gan', 'hon', 'tren', 'muc', 'o', 'ket', 'qua', 'lieu', 'em', 'anh', 'chi', 'bao', 'cao', 'gui',
@@ -18,8 +18,8 @@ export const FILLERS: ReadonlySet<string> = new Set([
 /** Words that cut the link between a label and a number (`việc giảm 2%` is not a value of `việc`). */
 export const BREAKERS: ReadonlySet<string> = new Set(['tang', 'giam', 'vuot']);
 
-/** A number right after one of these words is context, not a value (`năm 2026`, `chỉ tiêu 82,5%`). */
 // biome-ignore format: a word list reads better packed
+/** A number right after one of these words is context, not a value (`năm 2026`, `chỉ tiêu 82,5%`). */
 export const CONTEXT_BEFORE: ReadonlySet<string> = new Set([
   'nam', 'thang', 'ngay', 'quy', 'tuan', 'dot', 'lan', 'ky', 'khoan', 'dieu', 'chuong', 'trang', 'thu',
   'top', 'doan', 'qd', 'nd', 'cv', 'truoc', 'tieu', 'hoach', 'luc', 'h', 'gio', 'kh', 'phong', 'so',
@@ -35,8 +35,8 @@ export const CONTEXT_EXCEPT: ReadonlyMap<string, string> = new Map([
 /** Longest number token read as a figure (digits and separators). */
 export const MAX_NUMBER_LENGTH = 24;
 
-/** A plain integer right before one of these words is a time or an age (`6 tháng`, `5 tuổi`). */
 // biome-ignore format: a word list reads better packed
+/** A plain integer right before one of these words is a time or an age (`6 tháng`, `5 tuổi`). */
 export const CONTEXT_AFTER: ReadonlySet<string> = new Set([
   'thang', 'nam', 'quy', 'ngay', 'tuan', 'gio', 'h', 'g', 'phut', 'tuoi', 't', 'lan', 'dot',
 ]);

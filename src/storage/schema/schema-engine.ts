@@ -39,11 +39,6 @@ async function loadEngineModule(): Promise<typeof glue> {
   return loaded;
 }
 
-export interface MigrationsFolder {
-  /** Absolute path of `prisma/migrations`. */
-  dir: string;
-}
-
 async function readMigrationsList(dir: string): Promise<glue.MigrationList> {
   const lockPath = path.join(dir, 'migration_lock.toml');
   const lockContent = await readFile(lockPath, 'utf8').catch(() => null);

@@ -2,6 +2,7 @@
 import * as seed from '../../../prisma/seed/index.js';
 import type { SeedData } from './seed-database.js';
 
+/** The default install's data (prisma/seed): what `runSeed` loads unless given other data. */
 export const defaultSeed: SeedData = {
   unitTypes: seed.unitTypes,
   units: seed.units,

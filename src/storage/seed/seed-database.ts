@@ -16,6 +16,7 @@ import type {
 } from '../../../prisma/seed/types.js';
 import type { PrismaClient } from '../database.js';
 
+/** Everything `seedDatabase` loads, by kind; each row is upserted by its natural key. */
 export interface SeedData {
   unitTypes: SeedUnitType[];
   units: SeedUnit[];
