@@ -138,7 +138,7 @@ status-scope-units = { $count ->
     [one] { $count } unit in scope
    *[other] { $count } units in scope
 }
-status-totals = On time { $onTime } · Late { $late } · Missing { $missing } · Not yet due { $pending } — sent { $done }/{ $total } ({ $percent }%)
+status-totals = On time { $onTime } · Late { $late } · Missing { $missing } · Not yet due { $pending } — sent { $done }/{ $total } ({ $percent })
 status-locked = 🔒 Locked for edits: { $count }/{ $total } reports.
 status-missing-title = Missing:
 status-cluster = { $cluster } ({ $count }):

@@ -6,6 +6,7 @@
 import type { IsoDate } from './calendar.js';
 import type { IndicatorKind } from './figures/index.js';
 import { evaluateTarget, resolveTarget, type ScopedTarget, type TargetStatus } from './submission.js';
+import { compareNames } from './text.js';
 
 /** The state a manager sees: `pending` (deadline ahead), `on_time`, `late`, `missing` (deadline passed). */
 export type StatusState = 'pending' | 'on_time' | 'late' | 'missing';
@@ -106,9 +107,6 @@ export interface StatusReport {
   unitsPlural?: { vi: string; en: string } | undefined;
 }
 
-/** Vietnamese collation for unit and cluster names (one collator: creating one per comparison is slow). */
-const collator = new Intl.Collator('vi');
-
 /** The state of one unit today: stored on_time/late stand; otherwise pending until the deadline, then missing. */
 export function effectiveState(
   row: Pick<StatusUnitRow, 'storedState' | 'dueDate' | 'submittedAt'>,
@@ -147,7 +145,7 @@ export function buildStatus(input: StatusInput): StatusReport {
       }
       return { ...u, state: effectiveState(u, input.today), targetStatus };
     })
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
   const totals: Record<StatusState, number> = { pending: 0, on_time: 0, late: 0, missing: 0 };
   for (const u of units) totals[u.state]++;
 
@@ -160,7 +158,7 @@ export function buildStatus(input: StatusInput): StatusReport {
     groups.set(key, g);
   }
   const missingByCluster = [...groups.values()].sort((a, b) =>
-    collator.compare(a.cluster?.name ?? '\uffff', b.cluster?.name ?? '\uffff'),
+    compareNames(a.cluster?.name ?? '\uffff', b.cluster?.name ?? '\uffff'),
   );
 
   const indicators: IndicatorSummary[] = input.indicators.map((ind) => {

@@ -20,3 +20,13 @@ export function foldAccents(s: string): string {
 export function foldForMatch(s: string): string {
   return foldAccents(s).toLowerCase();
 }
+
+const vietnamese = new Intl.Collator('vi');
+
+/**
+ * Vietnamese alphabetical order of names (`Điện Biên` after `Đà Nẵng`, before `Gia Lai`): the one
+ * order of unit and cluster names in every list people read.
+ */
+export function compareNames(a: string, b: string): number {
+  return vietnamese.compare(a, b);
+}

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { StatusReport, StatusState } from '../domain/status.js';
-import { compareNames } from '../messages/format.js';
+import { compareNames, formatShare } from '../messages/format.js';
 import type { Locale } from '../ports/translator.js';
 import { chartMetrics } from './chart-font.js';
 import {
@@ -16,7 +16,7 @@ import {
   wrapLabel,
 } from './chart-layout.js';
 import type { ExportLabels } from './export-labels.js';
-import { formatShare, STATE_ORDER } from './report-facts.js';
+import { STATE_ORDER } from './report-facts.js';
 
 const STATE_COLOURS: Record<StatusState, { fill: string; text: string }> = {
   on_time: { fill: '#2e7d32', text: '#ffffff' },

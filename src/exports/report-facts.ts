@@ -6,7 +6,7 @@ import { localDateOf, localTimeOf } from '../domain/calendar.js';
 import type { IndicatorKind } from '../domain/figures/index.js';
 import type { IndicatorSummary, StatusReport, StatusState, UnitStatus } from '../domain/status.js';
 import { resolveTarget, type ScopedTarget } from '../domain/submission.js';
-import { formatDate, formatTarget, formatValue, type Translate } from '../messages/format.js';
+import { formatDate, formatTarget, type Translate } from '../messages/format.js';
 import type { IndicatorMeta } from '../ports/status-exporter.js';
 import type { Locale } from '../ports/translator.js';
 
@@ -29,12 +29,6 @@ export function indicatorMeta(summary: IndicatorSummary, given?: readonly Indica
 
 /** The order states are listed and stacked in, best first. */
 export const STATE_ORDER: readonly StatusState[] = ['on_time', 'late', 'missing', 'pending'];
-
-/** `83,5 %` / `83.5%` for a share 0–1 (one decimal at most). */
-export function formatShare(part: number, whole: number, locale: Locale): string {
-  const share = whole === 0 ? 0 : Math.min(1, part / whole);
-  return formatValue(Math.round(share * 1000) / 10, 'percent', locale);
-}
 
 /**
  * The targets that matter for this report: each per-unit target that applies to at least one of

@@ -8,9 +8,10 @@
 import type { IndicatorKind } from '../domain/figures/index.js';
 import { formatNumber, formatValue } from '../domain/figures/index.js';
 import type { ScopedTarget } from '../domain/submission.js';
+import { compareNames } from '../domain/text.js';
 import type { Locale } from '../ports/translator.js';
 
-export { formatNumber, formatValue };
+export { compareNames, formatNumber, formatValue };
 
 /** A translation function bound to the reader's locale (`tr(locale, …)` curried). */
 export type Translate = (id: string, args?: Record<string, string | number>) => string;
@@ -40,6 +41,12 @@ export function formatTarget(
     case 'sum':
       return target.min === null ? '' : t('target-sum', { value: v(target.min) });
   }
+}
+
+/** The share `part` of `whole` as a percentage with one decimal at most: `83,5 %` / `83.5%`. */
+export function formatShare(part: number, whole: number, locale: Locale): string {
+  const share = whole === 0 ? 0 : Math.min(1, part / whole);
+  return formatValue(Math.round(share * 1000) / 10, 'percent', locale);
 }
 
 /**
@@ -82,11 +89,4 @@ export function formatDateTime(instant: Date, timeZone: string, locale: Locale):
     dateTimeFormats.set(key, f);
   }
   return f.format(instant);
-}
-
-const vietnamese = new Intl.Collator('vi');
-
-/** Vietnamese alphabetical order of names (`Điện Biên` after `Đà Nẵng`, before `Gia Lai`). */
-export function compareNames(a: string, b: string): number {
-  return vietnamese.compare(a, b);
 }

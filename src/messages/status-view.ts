@@ -3,6 +3,14 @@ import { localDateOf } from '../domain/calendar.js';
 import { formatValue } from '../domain/figures/index.js';
 import type { IndicatorSummary, StatusReport } from '../domain/status.js';
 import type { Locale } from '../ports/translator.js';
+import {
+  formatDate,
+  formatDayMonth,
+  formatPeriod,
+  formatShare,
+  formatTarget,
+  type Translate,
+} from './format.js';
 
 const PAGE_LINES = 35;
 
@@ -21,7 +29,7 @@ export function statusPages(
   const head = [
     t('status-title', {
       duty: locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
-      period: report.periodCode,
+      period: formatPeriod(report.periodCode),
       scope: scopeAll ? t('status-scope-all') : t('status-scope-units', { count: report.total }),
     }),
     t('status-totals', {
@@ -31,7 +39,7 @@ export function statusPages(
       pending: report.totals.pending,
       done: report.totals.on_time + report.totals.late,
       total: report.total,
-      percent: percent(report.totals.on_time + report.totals.late, report.total, locale),
+      percent: formatShare(report.totals.on_time + report.totals.late, report.total, locale),
     }),
   ];
   // Locked is a fact of its own, beside on time / late / missing.
@@ -51,9 +59,7 @@ export function statusPages(
     body.push(t('status-late-title'));
     for (const u of report.late) {
       const at = u.submittedAt ? localDateOf(new Date(u.submittedAt), timeZone) : null;
-      body.push(
-        t('status-unit-late', { unit: u.name, at: at ? `${at.slice(8, 10)}/${at.slice(5, 7)}` : '?' }),
-      );
+      body.push(t('status-unit-late', { unit: u.name, at: at ? formatDayMonth(at) : '?' }));
     }
   }
   const pages: string[] = [];
@@ -63,40 +69,22 @@ export function statusPages(
   return pages;
 }
 
-function percent(part: number, whole: number, locale: Locale): string {
-  if (whole === 0) return '0';
-  const v = Math.min(100, (part / whole) * 100);
-  const s = (Math.round(v * 10) / 10).toString();
-  return locale === 'vi' ? s.replace('.', ',') : s;
-}
-
-type T = (id: string, args?: Record<string, string | number>) => string;
-
+/** The target shown beside an indicator: its per-unit target if it has one, else its sum. */
 function targetShort(
-  i: { kind: IndicatorSummary['kind']; targets: IndicatorSummary['targets'] },
+  i: Pick<IndicatorSummary, 'kind' | 'targets'>,
   locale: Locale,
+  t: Translate,
 ): string | null {
-  const t = i.targets.find((x) => x.kind !== 'sum') ?? i.targets[0];
-  if (!t) return null;
-  const f = (v: number | null) => (v === null ? '?' : formatValue(v, i.kind, locale));
-  switch (t.kind) {
-    case 'floor':
-      return `${t.inclusive ? '≥' : '>'} ${f(t.min)}`;
-    case 'ceiling':
-      return `${t.inclusive ? '≤' : '<'} ${f(t.max)}`;
-    case 'range':
-      return `${f(t.min)}–${f(t.max)}`;
-    case 'sum':
-      return `${locale === 'vi' ? 'tổng' : 'total'} ≥ ${f(t.min)}`;
-  }
+  const target = i.targets.find((x) => x.kind !== 'sum') ?? i.targets[0];
+  return target ? formatTarget(target, i.kind, locale, t) : null;
 }
 
 /** `/chitieu`: each indicator against the year's target. */
-export function targetsText(report: StatusReport, locale: Locale, t: T): string {
+export function targetsText(report: StatusReport, locale: Locale, t: Translate): string {
   const lines = [
     t('targets-title', {
       duty: locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
-      period: report.periodCode,
+      period: formatPeriod(report.periodCode),
     }),
   ];
   for (const i of report.indicators) {
@@ -110,7 +98,7 @@ export function targetsText(report: StatusReport, locale: Locale, t: T): string 
         value: formatValue(i.aggregate ?? 0, i.kind, locale),
       }),
     ];
-    const target = targetShort(i, locale);
+    const target = targetShort(i, locale, t);
     if (i.sumTarget) {
       parts.push(
         t(i.sumTarget.status === 'met' ? 'targets-sum-met' : 'targets-sum-not-met', { target: target ?? '' }),
@@ -139,7 +127,7 @@ export function targetsText(report: StatusReport, locale: Locale, t: T): string 
 }
 
 /** `/tonghop`: a drafted paragraph for the consolidated report; every number comes from the report. */
-export function summaryParagraph(report: StatusReport, locale: Locale, t: T, today: string): string {
+export function summaryParagraph(report: StatusReport, locale: Locale, t: Translate, today: string): string {
   const done = report.totals.on_time + report.totals.late;
   const plural = report.unitsPlural
     ? locale === 'vi'
@@ -148,12 +136,12 @@ export function summaryParagraph(report: StatusReport, locale: Locale, t: T, tod
     : t('units-word');
   const sentences = [
     t('summary-head', {
-      date: `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`,
+      date: formatDate(today),
       done,
       total: report.total,
       units: plural,
       duty: locale === 'vi' ? report.dutyNameVi.toLowerCase() : report.dutyNameEn,
-      period: report.periodCode,
+      period: formatPeriod(report.periodCode),
       onTime: report.totals.on_time,
       late: report.totals.late,
     }),
