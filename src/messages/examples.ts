@@ -114,7 +114,7 @@ export function sampleFor(
 
 /** Whether the parser reads exactly `expected` from `result`, with nothing refused or left over. */
 function readsExactly(result: ParseResult, expected: Record<string, number>): boolean {
-  if (result.invalid.length + result.ambiguous.length + result.unlabelled.length > 0) return false;
+  if (result.invalid.length + result.ambiguous.length + result.unused.length > 0) return false;
   if (result.duplicates.length > 0) return false;
   const got = Object.entries(result.values);
   return (

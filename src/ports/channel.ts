@@ -27,6 +27,17 @@ export interface OutgoingMessage {
   text: string;
   buttons?: Button[][];
   file?: OutgoingFile;
+  /**
+   * The person's reply may be a figure: a digit typed next is read as that figure, never as a
+   * choice. A text-only channel must then not number these buttons; it lists them by their word
+   * (`bỏ qua`, `hủy`), which the dialog also accepts typed.
+   */
+  expectsFigure?: boolean;
+  /**
+   * What the person could type next (an example from their own report), for channels with an
+   * input box: the web chat shows it as the box's placeholder. Plain text, never required.
+   */
+  inputHint?: string;
 }
 
 /** A file the user sent (the signed report). The content stays on the platform. */

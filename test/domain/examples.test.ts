@@ -39,7 +39,7 @@ function expectReadBack(locale: Locale, shown: readonly IndicatorSpec[], all: re
   expect(read.values, example.text).toEqual(example.values);
   expect(read.invalid, example.text).toEqual([]);
   expect(read.ambiguous, example.text).toEqual([]);
-  expect(read.unlabelled, example.text).toEqual([]);
+  expect(read.unused, example.text).toEqual([]);
   expect(read.duplicates, example.text).toEqual([]);
   expect(exampleMessage(locale, shown)).toBe(example.text);
   return example;
@@ -130,7 +130,7 @@ describe('example messages', () => {
       const read = parseFigures(exampleMessage('vi', [note]), [note]);
       expect(read.values).toEqual({});
       expect(read.invalid).toEqual([]);
-      expect(read.unlabelled).toEqual([]);
+      expect(read.unused).toEqual([]);
     });
 
     it('numbers stay within min and max', () => {

@@ -46,7 +46,7 @@ function full(expected: Expected): Omit<ParseResult, 'truncated'> {
     values: expected.values ?? {},
     invalid: expected.invalid ?? [],
     ambiguous: expected.ambiguous ?? [],
-    unlabelled: expected.unlabelled ?? [],
+    unused: expected.unused ?? [],
     duplicates: expected.duplicates ?? [],
   };
 }
@@ -413,21 +413,21 @@ describe('parseFigures — ambiguity: every reading valid for the indicator is a
   });
 });
 
-describe('parseFigures — unlabelled, duplicates', () => {
+describe('parseFigures — unused, duplicates', () => {
   const viec = pick(['thads_viec']);
   const money = pick(['ung_ho']);
   const cases: [string, readonly IndicatorSpec[], Expected][] = [
-    ['83,5', viec, { unlabelled: [{ raw: '83,5', value: 83.5 }] }],
-    ['được 85% ạ', pick(['hoa_giai_thanh']), { unlabelled: [{ raw: '85%', value: 85 }] }],
-    ['350 triệu', money, { unlabelled: [{ raw: '350 triệu', value: 350_000_000 }] }],
-    ['1.234', money, { unlabelled: [{ raw: '1.234', value: 1234 }] }],
+    ['83,5', viec, { unused: [{ raw: '83,5', value: 83.5 }] }],
+    ['được 85% ạ', pick(['hoa_giai_thanh']), { unused: [{ raw: '85%', value: 85 }] }],
+    ['350 triệu', money, { unused: [{ raw: '350 triệu', value: 350_000_000 }] }],
+    ['1.234', money, { unused: [{ raw: '1.234', value: 1234 }] }],
     [
       'việc 83,5% 46,2%',
       THADS,
-      { values: { thads_viec: 83.5 }, unlabelled: [{ raw: '46,2%', value: 46.2 }] },
+      { values: { thads_viec: 83.5 }, unused: [{ raw: '46,2%', value: 46.2 }] },
     ],
-    ['khai tử giảm 2%', STP, { unlabelled: [{ raw: '2%', value: 2 }] }],
-    ['nhà 2%', THADS, { unlabelled: [{ raw: '2%', value: 2 }] }],
+    ['khai tử giảm 2%', STP, { unused: [{ raw: '2%', value: 2 }] }],
+    ['nhà 2%', THADS, { unused: [{ raw: '2%', value: 2 }] }],
     ['việc 83,5% ... à nhầm, việc 84%', THADS, { values: { thads_viec: 84 }, duplicates: ['thads_viec'] }],
     ['việc 83,5%\nviệc 83,5%', THADS, { values: { thads_viec: 83.5 } }],
     ['Việc tiền', THADS, {}],
@@ -470,7 +470,7 @@ describe('parseFigures — labels are data', () => {
   it('knows no label by itself', () => {
     expect(parsed('việc 83,5% tiền 46,2%', custom)).toEqual(
       full({
-        unlabelled: [
+        unused: [
           { raw: '83,5%', value: 83.5 },
           { raw: '46,2%', value: 46.2 },
         ],
@@ -483,7 +483,7 @@ describe('parseFigures — labels are data', () => {
       { code: 'a', labelVi: 'Chỉ số A', labelEn: 'A', synonyms: ['kết quả'], kind: 'count' },
       { code: 'b', labelVi: 'Chỉ số B', labelEn: 'B', synonyms: ['Kết Quả'], kind: 'count' },
     ];
-    expect(parsed('kết quả 5', clash)).toEqual(full({ unlabelled: [{ raw: '5', value: 5 }] }));
+    expect(parsed('kết quả 5', clash)).toEqual(full({ unused: [{ raw: '5', value: 5 }] }));
   });
 });
 
@@ -546,7 +546,7 @@ describe('parseFigures — length cap and robustness', () => {
     const empty = { ...full({}), truncated: false };
     expect(parseFigures(undefined as unknown as string, THADS)).toEqual(empty);
     expect(parseFigures('việc 83,5%', null as unknown as IndicatorSpec[])).toEqual({
-      ...full({ unlabelled: [{ raw: '83,5%', value: 83.5 }] }),
+      ...full({ unused: [{ raw: '83,5%', value: 83.5 }] }),
       truncated: false,
     });
     expect(parseFigures('việc 83,5%', THADS, { maxLength: Number.NaN }).values).toEqual({ thads_viec: 83.5 });

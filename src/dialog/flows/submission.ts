@@ -78,10 +78,10 @@ async function figuresForUnit(turn: Turn, unit: UnitRef, text: string): Promise<
   const parsed = withFigures.map((a) => ({ a, r: parseFigures(figures, a.indicators) }));
   const matching = parsed.filter(({ r }) => hits(r) > 0);
   if (matching.length === 0) {
-    const unlabelled = parsed[0]?.r.unlabelled ?? [];
+    const unused = parsed[0]?.r.unused ?? [];
     const example = exampleFor(turn.locale, withFigures[0]);
-    if (unlabelled.length > 0) {
-      return say(turn, tr(turn, 'unlabelled', { numbers: unlabelled.map((u) => u.raw).join(', '), example }));
+    if (unused.length > 0) {
+      return say(turn, tr(turn, 'unused', { numbers: unused.map((u) => u.raw).join(', '), example }));
     }
     return say(turn, tr(turn, 'not-understood', { example }));
   }
@@ -222,9 +222,9 @@ async function collectText(turn: Turn, flow: Extract<Flow, { k: 'collect' }>, te
   Object.assign(draft.values, r.values);
   draft.ambiguous.push(...r.ambiguous.slice(0, 5));
   // A bare number answers the indicator being asked.
-  if (got === 0 && flow.asking && r.unlabelled.length === 1 && r.invalid.length === 0) {
+  if (got === 0 && flow.asking && r.unused.length === 1 && r.invalid.length === 0) {
     const asked = a.indicators.find((i) => i.code === flow.asking)!;
-    const only = parseFigures(`${shortestLabel(asked)} ${r.unlabelled[0]!.raw}`, [asked]);
+    const only = parseFigures(`${shortestLabel(asked)} ${r.unused[0]!.raw}`, [asked]);
     reportInvalid(turn, a, only);
     Object.assign(draft.values, only.values);
     draft.ambiguous.push(...only.ambiguous);

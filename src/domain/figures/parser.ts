@@ -25,7 +25,7 @@ import {
 } from './spec.js';
 
 function emptyResult(): ParseResult {
-  return { values: {}, invalid: [], ambiguous: [], unlabelled: [], duplicates: [], truncated: false };
+  return { values: {}, invalid: [], ambiguous: [], unused: [], duplicates: [], truncated: false };
 }
 
 function maxLengthOf(options: ParseOptions | undefined): number {
@@ -57,6 +57,13 @@ function capText(text: string, maxLength: number): { source: string; truncated: 
     }
   }
   return { source: source.slice(0, cut), truncated: true };
+}
+
+/** Whether a number's form suits an indicator kind: `%` only a percent, a money word only money. */
+function fitsForm(kind: IndicatorKind, item: NumItem): boolean {
+  if (item.unit === 'percent') return kind === 'percent';
+  if (item.unit === 'money') return kind === 'money';
+  return kind === 'count' || kind === 'money' || kind === 'percent';
 }
 
 function signed(item: NumItem, value: number): number {
@@ -119,7 +126,7 @@ function resolve(item: NumItem, spec: IndicatorSpec): Resolution {
  *   in đồng keeps 1234 đồng; `x.000` is never a decimal for a count or money. Several valid
  *   readings (`1,234 tỷ`: 1 234 000 000 or 1 234 000 000 000 đồng) → `ambiguous`, never a guess.
  * - Refused values go to `invalid` with the reason from {@link validateValue}.
- * - Numbers tied to no label go to `unlabelled`, never into `values`. When exactly one indicator
+ * - Numbers tied to no label go to `unused` (with the indicators they could be for), never into `values`. When exactly one indicator
  *   is expected, their value is read for that indicator's kind; otherwise by the Vietnamese
  *   convention (`1.234` = 1234, `1,234` = 1.234). The caller validates it with {@link validateValue}.
  * - A code given twice with different values is listed in `duplicates`; `values` holds the last.
@@ -208,7 +215,12 @@ export function parseFigures(
       const { values: readings, primary } = candidatesOf(item, null);
       value = readings[primary];
     }
-    if (value !== undefined) result.unlabelled.push({ raw: item.raw, value });
+    if (value !== undefined) {
+      const fits = [...byCode.values()]
+        .filter((spec) => spec.kind !== 'text' && fitsForm(spec.kind, item) && resolve(item, spec).kind === 'value')
+        .map((spec) => spec.code);
+      result.unused.push({ raw: item.raw, value, fits });
+    }
   }
 
   result.values = Object.fromEntries(values);

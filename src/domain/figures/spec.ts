@@ -31,8 +31,13 @@ export interface ParseResult {
   invalid: { code: string; raw: string; value: number; reason: InvalidReason }[];
   /** Numbers with more than one valid reading for their indicator, candidates ascending. */
   ambiguous: { code: string; raw: string; candidates: number[] }[];
-  /** Numbers not tied to any label; the caller decides (e.g. when only one indicator is asked). */
-  unlabelled: { raw: string; value: number }[];
+  /**
+   * Numbers read as no indicator's value and not recognised as context (dates, periods, ages,
+   * targets…): the caller names them back and asks which indicator each is for, never guesses.
+   * `fits`: the indicators it could be for (its form — `%`, a money word, a bare number — and
+   * its value accepted), the most plausible first; empty when none.
+   */
+  unused: { raw: string; value: number; fits: string[] }[];
   /** Codes given twice with different values; {@link ParseResult.values} holds the last one. */
   duplicates: string[];
   /** Whether the text was longer than `maxLength` and only its beginning was read. */
