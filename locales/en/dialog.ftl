@@ -34,7 +34,7 @@ help-unbound =
     • /ngonngu — change language (Tiếng Việt / English)
 help-focal =
     How to use Đôn Đốc:
-    • Send figures as a normal message, e.g.: { $example }
+    • Send figures as a normal message, e.g.: { $example } — the bot lists what is still missing at once; send it in one more message, or /tungchitieu to be asked one by one
     • Correct a figure: { $correction }
     • Send the signed report: a PDF/photo, or its number and date, e.g. số 123/BC-STP ngày 10/7/2027
     • /hanchot — reports due and what is missing
@@ -79,7 +79,7 @@ reason-below_min = below the allowed minimum ({ $min }).
 reason-negative = cannot be negative.
 reason-not_integer = must be a whole number.
 ambiguous-ask = "{ $raw }" for { $label } can be read more than one way. Did you mean:
-ask-missing = Still missing: { $label }{ $unit }. Send the number, or press Skip.
+ask-missing = Still missing: { $label }{ $unit }. Send the number, or press (type) Skip.
 skip-word-hint = (type "skip" to skip)
 ask-reason = You are correcting figures already sent. Please give the reason (e.g. the department re-checked its data).
 ask-edit = Send the figures to change, e.g.: { $example }
@@ -130,6 +130,14 @@ lang-set = Switched to English.
 sua-how = Send the indicator and the new figure, e.g.: { $example }
 correction-example = /sua { $label } { $value } because we re-checked
 correction-example-generic = sửa về tiền 47.1 because we re-checked
+
+# Examples (src/messages/examples.ts): the generic one when no report's indicators are known, a
+# free-text answer, and what a manager could ask (read by the status question reader).
+example-generic = the indicator's name with the figure, like "hòa giải thành 85%" or "việc 83.5%"
+example-text-answer = completed
+example-manager-question = who has not sent BC6T yet?
+example-manager-command = /tinhhinh BC6T
+
 system-error = Sorry, the system has a problem and could not handle this message; nothing was saved. Please try again in a few minutes.
 
 status-title = Status of { $duty }, period { $period } ({ $scope }):
@@ -201,3 +209,15 @@ flood-limited = You are sending messages too fast. The bot pauses; please send a
     [one] { $seconds } second
    *[other] { $seconds } seconds
 }.
+
+# One step for what is missing, and numbers named back (issue: figures people can trust).
+btn-save-partial = ✅ Save what I sent
+btn-one-by-one = One by one
+btn-drop-number = Ignore this number
+confirm-missing = Still missing: { $labels }.
+confirm-missing-how = Send the missing figures in one message (any order), e.g.: { $example } — or press Save what I sent, One by one to be asked in turn, Cancel to discard.
+confirm-unused = Not used: { $raw } — which indicator is it for? Press the indicator, or send it again with the indicator's name.
+confirm-unused-none = Not used: { $raw } — no indicator of this report takes that number. Send it again with the indicator's name, or press Ignore this number.
+confirm-unused-more = Other numbers not used: { $numbers }.
+refused-only = No figure was accepted. Please send the right figure, e.g.: { $example }
+one-by-one-nothing = No figures are waiting. Please send figures first, e.g.: { $example }

@@ -1,5 +1,6 @@
 # The local web chat (src/channels/web): the page, and the errors of its API, which the page
-# shows as they are. `{ $role }`, `{ $status }` and `{ $error }` are filled in the browser.
+# shows as they are. `{ $role }`, `{ $status }`, `{ $error }` and `{ $hint }` are filled in the
+# browser; the manager's example is the dialog's own (`example-manager-*`, dialog.ftl).
 
 web-title = Đôn Đốc — test chat
 web-demo-banner = Demo mode — sample data
@@ -8,7 +9,8 @@ web-no-user = No user chosen
 web-no-user-hint = Choose a sample user or Guest to start chatting.
 web-log-label = Messages
 web-input-label = Message to Đôn Đốc
-web-input-placeholder = Type a message, e.g. việc 83,5% tiền 46,2%
+web-input-placeholder = Type a message…
+web-input-hint = e.g. { $hint }
 web-send = Send
 web-role-focal = Focal point
 web-role-manager = Manager
@@ -18,7 +20,8 @@ web-choices-label = Choices
 web-error-status = Error { $status }
 web-send-failed = Not sent: { $error }
 web-note-guest = The guest is not connected to any unit: send an invite code to begin, or /trogiup.
-web-note-role = You are trying the role of { $role }. Type figures, e.g. việc 83,5% tiền 46,2%
+web-note-focal = You are trying the role of { $role }. Send /hanchot to see the reports due, /trogiup to see how to send your unit's figures.
+web-note-manager = You are trying the role of { $role }. Ask how reporting stands, e.g.: { example-manager-question } (or { example-manager-command })
 web-users-load-failed = Could not load the sample users.
 web-guest-label = Guest (not connected)
 web-guest-meta = Not linked to any unit

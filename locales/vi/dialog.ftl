@@ -31,7 +31,7 @@ help-unbound =
     • /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
 help-focal =
     Cách dùng Đôn Đốc:
-    • Gửi số liệu bằng tin nhắn thường, ví dụ: { $example }
+    • Gửi số liệu bằng tin nhắn thường, ví dụ: { $example } — thiếu số nào, bot liệt kê một lần; gửi tiếp trong một tin, hoặc /tungchitieu để được hỏi lần lượt
     • Sửa số đã gửi: { $correction }
     • Gửi văn bản báo cáo: gửi tệp PDF/ảnh, hoặc số và ngày văn bản, ví dụ: số 123/BC-STP ngày 10/7/2027
     • /hanchot — các báo cáo cần nộp và phần còn thiếu
@@ -73,7 +73,7 @@ reason-below_min = nhỏ hơn mức tối thiểu cho phép ({ $min }).
 reason-negative = không thể là số âm.
 reason-not_integer = phải là số nguyên.
 ambiguous-ask = Số "{ $raw }" của { $label } có thể hiểu theo nhiều cách. Ý đồng chí là:
-ask-missing = Còn thiếu: { $label }{ $unit }. Đồng chí gửi số, hoặc bấm Bỏ qua.
+ask-missing = Còn thiếu: { $label }{ $unit }. Đồng chí gửi số, hoặc bấm (gõ) Bỏ qua.
 skip-word-hint = (gõ "bỏ qua" để bỏ qua)
 ask-reason = Đồng chí đang sửa số liệu đã gửi. Vui lòng cho biết lý do sửa (ví dụ: Cục đã rà soát lại số liệu).
 ask-edit = Đồng chí gửi lại các số cần sửa, ví dụ: { $example }
@@ -121,6 +121,14 @@ lang-set = Đã chuyển sang Tiếng Việt.
 sua-how = Đồng chí gửi chỉ tiêu và số mới, ví dụ: { $example }
 correction-example = /sua { $label } thành { $value } vì đơn vị đã rà soát lại
 correction-example-generic = sửa về tiền thành 47,1 vì Cục đã rà soát lại
+
+# Examples (src/messages/examples.ts): the generic one when no report's indicators are known, a
+# free-text answer, and what a manager could ask (read by the status question reader).
+example-generic = tên chỉ tiêu kèm số liệu, như "hòa giải thành 85%" hoặc "việc 83,5%"
+example-text-answer = đã hoàn thành
+example-manager-question = đơn vị nào chưa nộp báo cáo 6 tháng?
+example-manager-command = /tinhhinh BC6T
+
 system-error = Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn này; chưa có gì được lưu. Đồng chí thử lại sau ít phút.
 
 status-title = Tình hình { $duty } kỳ { $period } ({ $scope }):
@@ -177,3 +185,15 @@ channel-zalo = Zalo
 channel-web = trang chat thử
 channel-set = Đã lưu: lời nhắc sẽ gửi tới { $channel }.
 flood-limited = Đồng chí gửi nhiều tin quá nhanh. Bot tạm dừng trả lời; đồng chí gửi lại sau { $seconds } giây.
+
+# One step for what is missing, and numbers named back (issue: figures people can trust).
+btn-save-partial = ✅ Lưu phần đã có
+btn-one-by-one = Từng chỉ tiêu
+btn-drop-number = Bỏ qua số này
+confirm-missing = Còn thiếu: { $labels }.
+confirm-missing-how = Đồng chí gửi tiếp các số còn thiếu trong một tin (thứ tự tùy ý), ví dụ: { $example } — hoặc bấm Lưu phần đã có, Từng chỉ tiêu để được hỏi lần lượt, Hủy để bỏ.
+confirm-unused = Chưa dùng: { $raw } — thuộc chỉ tiêu nào? Đồng chí bấm chỉ tiêu, hoặc gửi lại kèm tên chỉ tiêu.
+confirm-unused-none = Chưa dùng: { $raw } — không chỉ tiêu nào của báo cáo nhận được số này. Đồng chí gửi lại kèm tên chỉ tiêu, hoặc bấm Bỏ qua số này.
+confirm-unused-more = Các số chưa dùng khác: { $numbers }.
+refused-only = Chưa có số nào được nhận. Đồng chí gửi lại số đúng, ví dụ: { $example }
+one-by-one-nothing = Không có số liệu nào đang chờ. Đồng chí gửi số liệu trước, ví dụ: { $example }

@@ -1,5 +1,6 @@
 # The local web chat (src/channels/web): the page, and the errors of its API, which the page
-# shows as they are. `{ $role }`, `{ $status }` and `{ $error }` are filled in the browser.
+# shows as they are. `{ $role }`, `{ $status }`, `{ $error }` and `{ $hint }` are filled in the
+# browser; the manager's example is the dialog's own (`example-manager-*`, dialog.ftl).
 
 web-title = Đôn Đốc — trò chuyện thử
 web-demo-banner = Chế độ thử nghiệm — dữ liệu mẫu
@@ -8,7 +9,8 @@ web-no-user = Chưa chọn người dùng
 web-no-user-hint = Chọn một người dùng mẫu hoặc Khách để bắt đầu trò chuyện.
 web-log-label = Tin nhắn
 web-input-label = Tin nhắn gửi Đôn Đốc
-web-input-placeholder = Nhập tin nhắn, ví dụ: việc 83,5% tiền 46,2%
+web-input-placeholder = Gõ tin nhắn…
+web-input-hint = Ví dụ: { $hint }
 web-send = Gửi
 web-role-focal = Đầu mối
 web-role-manager = Lãnh đạo
@@ -18,7 +20,8 @@ web-choices-label = Lựa chọn
 web-error-status = Lỗi { $status }
 web-send-failed = Chưa gửi được: { $error }
 web-note-guest = Khách chưa kết nối với đơn vị nào: gửi mã mời để bắt đầu, hoặc /trogiup.
-web-note-role = Đồng chí đang thử với vai { $role }. Gõ số liệu, ví dụ: việc 83,5% tiền 46,2%
+web-note-focal = Đồng chí đang thử với vai { $role }. Gửi /hanchot để xem báo cáo cần nộp, /trogiup để xem cách gửi số liệu của đơn vị mình.
+web-note-manager = Đồng chí đang thử với vai { $role }. Hỏi tình hình nộp báo cáo, ví dụ: { example-manager-question } (hoặc { example-manager-command })
 web-users-load-failed = Không tải được danh sách người dùng mẫu.
 web-guest-label = Khách (chưa kết nối)
 web-guest-meta = Chưa gắn với đơn vị nào

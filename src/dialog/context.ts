@@ -7,7 +7,7 @@ import type { ManagerActions } from '../app/manager-actions.js';
 import type { StatusService } from '../app/status.js';
 import { localDateOf } from '../domain/calendar.js';
 import { formatValue, normalizeText } from '../domain/figures/index.js';
-import { exampleMessage } from '../messages/examples.js';
+import { exampleMessage, managerExample } from '../messages/examples.js';
 import type { Button, DialogInput, OutgoingMessage } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { ConversationStore } from '../ports/conversations.js';
@@ -56,6 +56,11 @@ export interface Turn {
   binding: Binding | null;
   locale: Locale;
   out: OutgoingMessage[];
+  /**
+   * Lines said before the turn's next reply (a refused value, a chosen unit): `say` puts them at
+   * the top of its message, so one message from a person gets one coherent reply.
+   */
+  notes: string[];
   now: Date;
   /** Persist the state before a side effect (claim), so a double press cannot act twice. */
   claim: (next: ConversationState) => Promise<boolean>;
@@ -75,18 +80,35 @@ export function tr(turn: Turn, id: string, args?: Record<string, string | number
   return turn.ctx.deps.translator.t(turn.locale, id, args);
 }
 
+/** How a reply is shown: whether a figure is expected next, and an example to type. */
+export interface SayOptions {
+  /** The answer may be a figure: text-only channels list the choices by word, never numbered. */
+  expectsFigure?: boolean;
+  /** An example of what to type next (the web chat's input placeholder). */
+  inputHint?: string;
+}
+
 /**
- * Adds a reply. With buttons, they become the conversation's current choices: a digit or the
- * choice's word typed on a text-only channel answers them.
+ * Adds a reply, with the turn's pending notes at its top. With buttons, they become the
+ * conversation's current choices: a digit (where no figure is expected) or the choice's word
+ * typed on a text-only channel answers them.
  */
-export function say(turn: Turn, text: string, rows?: Button[][]): void {
-  if (!rows) {
-    turn.out.push({ text });
-    return;
+export function say(turn: Turn, text: string, rows?: Button[][], opts: SayOptions = {}): void {
+  const full = turn.notes.length > 0 ? [...turn.notes.splice(0), text].join('\n') : text;
+  const message: OutgoingMessage = { text: full };
+  if (rows) {
+    turn.state.choices = rows.flat().map((b) => b.data);
+    turn.state.choiceLabels = rows.flat().map((b) => normalizeText(b.label));
+    message.buttons = rows;
   }
-  turn.state.choices = rows.flat().map((b) => b.data);
-  turn.state.choiceLabels = rows.flat().map((b) => normalizeText(b.label));
-  turn.out.push({ text, buttons: rows });
+  if (opts.expectsFigure) message.expectsFigure = true;
+  if (opts.inputHint) message.inputHint = opts.inputHint;
+  turn.out.push(message);
+}
+
+/** A line said at the top of the turn's next reply (or alone, if nothing else is said). */
+export function note(turn: Turn, line: string): void {
+  turn.notes.push(line);
 }
 
 /** A button of the step `token`: its data is `token|action[|arg]`, at most 64 bytes. */
@@ -117,9 +139,17 @@ export const dutyName = (l: Locale, a: Pick<AssignmentView, 'dutyNameVi' | 'duty
 /** A value of an indicator with its unit, in the reader's convention. */
 export const fmt = (l: Locale, i: Pick<AssignmentIndicator, 'kind'>, v: number) => formatValue(v, i.kind, l);
 
-/** An example message built from a report's own indicators (a generic one without a report). */
-export const exampleFor = (l: Locale, a: AssignmentView | undefined) =>
-  exampleMessage(l, a?.indicators ?? []);
+/**
+ * An example message for the turn's reader: built from a report's own indicators (and within
+ * their targets); without a report, a generic one — or a manager's question for a person who
+ * reports nothing.
+ */
+export function exampleFor(turn: Turn, a: Pick<AssignmentView, 'indicators'> | undefined): string {
+  const { translator } = turn.ctx.deps;
+  if (!a && turn.binding && !turn.binding.roles.some((r) => r.role === 'focal'))
+    return managerExample(translator, turn.locale);
+  return exampleMessage(translator, turn.locale, a?.indicators ?? []);
+}
 
 /** The units the person of this turn is the focal point of. */
 export function focalUnits(turn: Turn): UnitRef[] {

@@ -86,6 +86,7 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
         binding,
         locale,
         out: [],
+        notes: [],
         now,
         claim: async (next) => {
           const ok = await deps.conversations.save(input.channel, input.chatId, next, version);
@@ -96,6 +97,7 @@ export function createDialogEngine(deps: DialogDeps): DialogEngine {
       };
       try {
         await route(turn);
+        if (turn.notes.length > 0) turn.out.push({ text: turn.notes.splice(0).join('\n') });
       } catch (err) {
         if (err instanceof SaveFailedError) {
           deps.logger.warn(

@@ -20,6 +20,13 @@ export interface Draft {
   reason: string | null;
   /** Ambiguous numbers still to resolve. */
   ambiguous: { code: string; raw: string; candidates: number[] }[];
+  /**
+   * Numbers read as no indicator's value (`fits`: the indicators they could be for), named back
+   * in the read-back until the person assigns or drops them. Absent in states saved before.
+   */
+  unused?: { raw: string; value: number; fits: string[] }[];
+  /** The person chose to be asked for the missing figures one by one (`/tungchitieu`). */
+  oneByOne?: boolean;
 }
 
 /**
@@ -72,6 +79,15 @@ export interface ConversationState {
   recent?: number[];
   /** When the flood notice was last sent (ms). */
   limitedAt?: number;
+}
+
+/**
+ * Steps whose answer may be typed text — a figure, a reason: there a digit is part of the
+ * answer, never the number of a choice, and choices are answered by their word or button. The
+ * one place this rule is stated; channels learn it from `OutgoingMessage.expectsFigure`.
+ */
+export function expectsTypedAnswer(flow: Flow): boolean {
+  return flow.k === 'collect' || flow.k === 'confirm' || flow.k === 'reason';
 }
 
 /** A fresh state: no flow, no choices, no failed codes (a new chat, or one whose state was dropped). */

@@ -185,6 +185,8 @@ const COMMAND_ALIASES: Record<string, string> = {
   sua: 'sua',
   edit: 'sua',
   correct: 'sua',
+  tungchitieu: 'tungchitieu',
+  onebyone: 'tungchitieu',
   huy: 'huy',
   cancel: 'huy',
   trogiup: 'trogiup',

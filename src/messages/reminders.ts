@@ -49,7 +49,8 @@ function sharedLine(translator: Translator, key: string, format: () => string): 
 /**
  * A reminder about an assignment not yet complete, on `today`: how far the deadline is, that a
  * manager asked for it (`nudge`), what is still missing and how to send it (or that the signed
- * document is), and how the unit's peers stand.
+ * document is), and how the unit's peers stand. The example of what to send is also the
+ * message's `inputHint`.
  */
 export function reminderMessage(
   translator: Translator,
@@ -69,17 +70,22 @@ export function reminderMessage(
         ? t('reminder-today', args)
         : t('reminder-overdue', { ...args, days: -days });
   const lines = [head];
+  let inputHint: string | undefined;
   if (input.nudge) lines.push(t('reminder-manual'));
   if (a.missing.length > 0) {
     const missing = a.missing;
+    // The whole indicator specs are the key: an edited label or synonym gives a new line. The
+    // view names no targets, so the example's values keep within the indicators' bounds only.
+    const key = `${l}|${JSON.stringify(missing)}`;
+    const example = sharedLine(translator, `example|${key}`, () => exampleMessage(translator, l, missing));
+    inputHint = example;
     lines.push(
-      // The whole indicator specs are the key: an edited label or synonym gives a new line.
-      sharedLine(translator, `missing|${l}|${JSON.stringify(missing)}`, () =>
+      sharedLine(translator, `missing|${key}`, () =>
         [
           t('reminder-missing', {
             labels: missing.map((i) => (l === 'vi' ? i.labelVi : i.labelEn)).join(', '),
           }),
-          t('reminder-how', { example: exampleMessage(l, missing) }),
+          t('reminder-how', { example }),
         ].join('\n'),
       ),
     );
@@ -101,7 +107,8 @@ export function reminderMessage(
       }),
     );
   }
-  return { text: lines.join('\n') };
+  // The example doubles as what to type next, where a channel has an input box (the web chat).
+  return inputHint === undefined ? { text: lines.join('\n') } : { text: lines.join('\n'), inputHint };
 }
 
 /**

@@ -52,17 +52,17 @@ describe('a focal point of a Cục THADS', () => {
     const other = chatWith(engine, { chatId: uniqueCode('chat') });
     expect(await other.say(`/start ${code}`)).toContain('đã được sử dụng');
 
-    // Figures in one line: the rest is asked for one by one, skippable.
+    // Figures in one line: one reply reads them back and lists everything still missing.
     let reply = await chat.say('việc 83,5% tiền 46,2%');
-    expect(reply).toContain('Còn thiếu: Giảm số việc chuyển kỳ sau (%)');
-    for (let i = 0; i < 10 && !reply.includes('Xác nhận số liệu'); i++) reply = await chat.press('Bỏ qua');
     expect(reply).toContain('Xác nhận số liệu Báo cáo');
+    expect(reply).toContain('Còn thiếu: Giảm số việc chuyển kỳ sau, Giảm số tiền chuyển kỳ sau');
+    expect(chat.buttons().map((b) => b.label)).toEqual(['✅ Lưu phần đã có', 'Từng chỉ tiêu', '✖ Hủy']);
     expect(reply).toMatch(/Tỷ lệ thi hành xong về việc[^\n]*: 83,5 % — đạt chỉ tiêu \(> 82,5 %\)/);
     expect(reply).toMatch(/về tiền[^\n]*: 46,2 % — đạt chỉ tiêu \(> 45,5 %\)/);
     // Nothing stored before the confirmation.
     expect(await valuesOf(unit.id, 'BC6T', '2027-H1')).toEqual({});
 
-    reply = await chat.press('Xác nhận');
+    reply = await chat.press('Lưu phần đã có');
     expect(reply).toContain(`Đã lưu 2 số liệu của ${unit.name}`);
     expect(reply).toContain('Còn thiếu:');
     let stored = await valuesOf(unit.id, 'BC6T', '2027-H1');
@@ -158,8 +158,7 @@ describe('a focal point of a Cục THADS', () => {
     await db.prisma.submissionValue.create({
       data: { assignmentId: prev.id, indicatorId: ind.id, value: 85 },
     });
-    let reply = await chat.say('việc 35%, tiền 46,2%');
-    for (let i = 0; i < 10 && !reply.includes('Xác nhận số liệu'); i++) reply = await chat.press('Bỏ qua');
+    const reply = await chat.say('việc 35%, tiền 46,2%');
     expect(reply).toContain('⚠ Tỷ lệ thi hành xong về việc 35 % khác nhiều so với kỳ trước (85 %)');
     expect(reply).toMatch(/35 % — chưa đạt chỉ tiêu \(> 82,5 %\)/);
   });

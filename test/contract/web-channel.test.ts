@@ -142,6 +142,46 @@ describe('web chat channel', () => {
     expect(html).not.toContain('innerHTML');
   });
 
+  it('suggests no one report’s figures before the bot does: a neutral placeholder, a manager’s question', async () => {
+    const { base } = await start();
+    const html = await (await fetch(`${base}/`)).text();
+    expect(html).toContain('placeholder="Gõ tin nhắn…"');
+    // Neither the page nor the texts its script shows suggest THADS figures to everyone.
+    expect(html).not.toContain('83,5');
+    expect(html).not.toContain('46,2');
+    const config = JSON.parse(
+      /<script type="application\/json" id="config">(.*?)<\/script>/s.exec(html)![1]!,
+    );
+    expect(config.texts).toMatchObject({
+      placeholder: 'Gõ tin nhắn…',
+      inputHint: 'Ví dụ: {hint}',
+      managerExample: 'đơn vị nào chưa nộp báo cáo 6 tháng?',
+      managerNote: expect.stringContaining('đơn vị nào chưa nộp báo cáo 6 tháng?'),
+      focalNote: expect.stringContaining('/trogiup'),
+    });
+    const en = await (await fetch(`${base}/`, { headers: { 'accept-language': 'en-GB' } })).text();
+    expect(en).toContain('placeholder="Type a message…"');
+    expect(en).toContain('who has not sent BC6T yet?');
+  });
+
+  it('carries a message’s input hint to the page, on its last piece, on one line', async () => {
+    const { base, channel } = await start();
+    await channel.send(MINH.id, {
+      text: 'Còn thiếu: Giảm số việc chuyển kỳ sau.',
+      inputHint: 'giảm việc 9%',
+    });
+    await channel.send(MINH.id, { text: 'x'.repeat(5000), inputHint: ' việc 83,5%,\n tiền 46,2% ' });
+    await channel.send(MINH.id, { text: 'Đã lưu.' });
+    const messages = await inbox(base, MINH.id);
+    expect(messages.map((m) => m.inputHint)).toEqual([
+      'giảm việc 9%',
+      undefined,
+      'việc 83,5%, tiền 46,2%',
+      undefined,
+    ]);
+    expect(messages[3]).not.toHaveProperty('inputHint');
+  });
+
   it('serves the page and API under a base path', async () => {
     const { base } = await start({ basePath: '/thu' });
     const page = await fetch(`${base}/thu/`);

@@ -94,10 +94,10 @@ describe('choosing a unit', () => {
     expect(press.out[0]?.text).toBe(
       `Đã chọn ${beta.name}. Các tin nhắn tiếp theo sẽ tính cho đơn vị này (gửi /huy để chọn lại).`,
     );
-    expect(press.out[1]?.text).toContain('Còn thiếu: Giảm số việc chuyển kỳ sau (%).');
+    expect(press.out[1]?.text).toContain('Còn thiếu: Giảm số việc chuyển kỳ sau, Giảm số tiền chuyển kỳ sau');
     expect(press.state.unitId).toBe(beta.id);
     expect(press.state.flow).toMatchObject({
-      k: 'collect',
+      k: 'confirm',
       draft: {
         aid: await assignmentId(dialog.prisma, beta.id),
         values: { thads_viec: 83.5, thads_tien: 46.2 },

@@ -50,7 +50,18 @@ const confirming = (chat: Chat, draft: Draft) =>
 describe('the read-back', () => {
   it('lists each value against its target, the skipped figures and the question, and stores nothing', async () => {
     const { unit, chat, aid } = await thadsFocal();
-    const draft = draftOf(aid, { thads_viec: 83.5, thads_tien: 40 }, { skipped: ['thads_giam_viec'] });
+    const draft = draftOf(
+      aid,
+      {
+        thads_viec: 83.5,
+        thads_tien: 40,
+        thads_giam_tien: 7,
+        ho_ngheo_nha: 2,
+        xa_ngheo: 1,
+        ung_ho: 15_000_000,
+      },
+      { skipped: ['thads_giam_viec'] },
+    );
     const turn = await turnFor(dialog.ctx, chat);
 
     await confirmDraft(turn, draft);

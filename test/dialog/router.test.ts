@@ -30,15 +30,43 @@ describe('numbered choices', () => {
     expect(person.preferredChannel).toBe('telegram');
   });
 
-  it('while a figure is asked, a digit is that figure, not the first button; the button’s word still presses it', async () => {
+  it('where a figure may be typed, a digit is a figure, never the first button; the button’s word still presses it', async () => {
     const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
     const chat = newChat('web');
     await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
     const first = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
     await route(first);
-    expect(first.state.flow).toMatchObject({ k: 'collect', asking: 'thads_giam_viec' });
+    expect(first.state.flow).toMatchObject({ k: 'confirm' });
+    expect(labels(first)[0]).toBe('✅ Lưu phần đã có');
 
+    // "1" is not "press the first button" (that would store): it is a number, named back.
     const one = await nextTurn(first, { text: '1' });
+    await route(one);
+    expect(one.state.flow).toMatchObject({
+      k: 'confirm',
+      draft: { values: { thads_viec: 83.5, thads_tien: 46.2 }, unused: [{ raw: '1', value: 1 }] },
+    });
+    expect(texts(one)).toContain('Chưa dùng: 1 — thuộc chỉ tiêu nào?');
+    expect(await dialog.prisma.submissionValue.count({ where: { assignment: { unitId: unit.id } } })).toBe(0);
+
+    // The button's first word presses it.
+    const save = await nextTurn(one, { text: 'lưu' });
+    await route(save);
+    expect(texts(save)).toContain('Đã lưu 2 số liệu');
+    expect(await dialog.prisma.submissionValue.count({ where: { assignment: { unitId: unit.id } } })).toBe(2);
+  });
+
+  it('one by one, a digit answers the figure asked and “bỏ qua” skips it', async () => {
+    const unit = await makeUnit(dialog.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+    const chat = newChat('web');
+    await bindPerson(dialog.prisma, chat, [{ role: 'focal', unitId: unit.id }]);
+    const first = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
+    await route(first);
+    const ask = await nextTurn(first, { text: '/tungchitieu' });
+    await route(ask);
+    expect(ask.state.flow).toMatchObject({ k: 'collect', asking: 'thads_giam_viec' });
+
+    const one = await nextTurn(ask, { text: '1' });
     await route(one);
     expect(one.state.flow).toMatchObject({
       k: 'collect',

@@ -191,6 +191,40 @@ describe('web chat in a browser', () => {
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'web-chat.png'), fullPage: true });
   }, 60_000);
 
+  it('the placeholder suggests nothing a person cannot send, then what the bot suggests', async () => {
+    const page = await context!.newPage();
+    await page.goto(`${base}/`);
+    const input = page.getByTestId('chat-input');
+    const log = page.locator('#log');
+    expect(await input.getAttribute('placeholder')).toBe('Gõ tin nhắn…');
+    // The Sở Tư pháp's focal point: no THADS rates, in the box or in the note.
+    await page.getByTestId('user-demo-stp-hanoi').click();
+    expect(await input.getAttribute('placeholder')).toBe('Gõ tin nhắn…');
+    expect(await log.textContent()).toContain('/trogiup');
+    expect(await log.textContent()).not.toContain('83,5');
+    // A manager: the question a manager asks.
+    await page.getByTestId('user-demo-vu-tdkt').click();
+    expect(await input.getAttribute('placeholder')).toBe('Ví dụ: đơn vị nào chưa nộp báo cáo 6 tháng?');
+    expect(await log.textContent()).toContain('đơn vị nào chưa nộp báo cáo 6 tháng?');
+    expect(await log.textContent()).not.toContain('83,5');
+    // A message bringing an input hint (the inbox answered here, as the dialog will) sets the
+    // placeholder until another one does; choosing someone else starts from their role's hint.
+    await page.route('**/web/api/inbox?user=demo-stp-hanoi*', (route) =>
+      route.fulfill({
+        json: {
+          messages: [
+            { seq: 1, text: 'Còn thiếu: Tỷ lệ hòa giải thành.', inputHint: 'hòa giải thành 87,5%' },
+            { seq: 2, text: 'Cảm ơn đồng chí.' },
+          ],
+        },
+      }),
+    );
+    await page.getByTestId('user-demo-stp-hanoi').click();
+    await expect.poll(() => input.getAttribute('placeholder')).toBe('Ví dụ: hòa giải thành 87,5%');
+    await page.getByTestId('user-demo-vu-tdkt').click();
+    expect(await input.getAttribute('placeholder')).toBe('Ví dụ: đơn vị nào chưa nộp báo cáo 6 tháng?');
+  }, 30_000);
+
   it('works at 390 px: the picker and the input stay usable', async () => {
     const page = await context!.newPage();
     await page.setViewportSize({ width: 390, height: 780 });

@@ -230,6 +230,7 @@ export async function turnFor(
     binding,
     locale: binding?.locale ?? state.locale ?? deps.defaultLocale,
     out: [],
+    notes: [],
     now: deps.clock.now(),
     claim: async (next) => {
       const ok = await deps.conversations.save(chat.channel, chat.chatId, next, version);

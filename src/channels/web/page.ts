@@ -10,6 +10,11 @@
  * in every language: the texts it shows reach it, with the API's path, as JSON in a
  * non-executed `<script type="application/json">`.
  *
+ * The input box's placeholder never suggests figures of a report the person may not have: it
+ * is neutral for a focal point or a guest and the manager's example question for a manager,
+ * until a message from the bot brings an `inputHint` (an example from the person's own report),
+ * which stays until a later message brings another.
+ *
  * The client script contains no template literals: it lives inside this template string.
  */
 import { createHash } from 'node:crypto';
@@ -82,7 +87,15 @@ const SCRIPT = `
     addItem(node);
   }
 
+  // The placeholder: an example to type when the bot gave one, else the role's neutral hint.
+  function hintFor(user) {
+    return user && user.role === 'manager' ? fill(T.inputHint, 'hint', T.managerExample) : T.placeholder;
+  }
+
   function showBot(m) {
+    if (typeof m.inputHint === 'string' && m.inputHint !== '') {
+      input.placeholder = fill(T.inputHint, 'hint', m.inputHint);
+    }
     var node = el('div', 'msg bot');
     node.setAttribute('data-testid', 'bot-message');
     node.appendChild(el('span', 'sr-only', T.bot + ': '));
@@ -216,8 +229,10 @@ const SCRIPT = `
     title.textContent = user.name;
     subtitle.textContent = user.meta;
     input.disabled = false;
+    input.placeholder = hintFor(user);
     sendBtn.disabled = false;
-    showNote(user.guest ? T.guestNote : fill(T.roleNote, 'role', user.meta));
+    var note = user.role === 'manager' ? T.managerNote : T.focalNote;
+    showNote(user.guest ? T.guestNote : fill(note, 'role', user.meta));
     input.focus();
     poll();
   }
@@ -237,7 +252,7 @@ const SCRIPT = `
 
   api('/users').then(function (body) {
     (body.users || []).forEach(function (u) {
-      addUser({ id: u.id, name: u.name, meta: (ROLE[u.role] || u.role) + ' · ' + u.unitName });
+      addUser({ id: u.id, name: u.name, role: u.role, meta: (ROLE[u.role] || u.role) + ' · ' + u.unitName });
     });
   }, function () {
     showNote(T.usersFailed, true);
@@ -291,14 +306,18 @@ const SCRIPT_TEXTS = {
   errorStatus: 'web-error-status',
   sendFailed: 'web-send-failed',
   guestNote: 'web-note-guest',
-  roleNote: 'web-note-role',
+  focalNote: 'web-note-focal',
+  managerNote: 'web-note-manager',
+  placeholder: 'web-input-placeholder',
+  inputHint: 'web-input-hint',
+  managerExample: 'example-manager-question',
   usersFailed: 'web-users-load-failed',
   guestName: 'web-guest-label',
   guestMeta: 'web-guest-meta',
 } as const;
 
 /** Slots the script fills itself (`fill`), handed through as `{name}`. */
-const SCRIPT_SLOTS = { role: '{role}', status: '{status}', error: '{error}' };
+const SCRIPT_SLOTS = { role: '{role}', status: '{status}', error: '{error}', hint: '{hint}' };
 
 /**
  * The chat page in `locale`. `apiBase` is where the JSON API lives (`/web/api`, or under a base

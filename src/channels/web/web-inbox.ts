@@ -19,12 +19,17 @@ export const MAX_CHATS = 1000;
 /** Bytes of files kept in memory (the oldest files are dropped beyond it). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/** Longest input hint kept (a placeholder is one line of the input box). */
+export const MAX_INPUT_HINT = 300;
+
 /** One message as the page reads it from the inbox. */
 export interface WebInboxMessage {
   seq: number;
   text: string;
   buttons?: Button[][];
   file?: { name: string; mime: string; url: string };
+  /** What to type next: the page shows it in the input box until a later message brings another. */
+  inputHint?: string;
 }
 
 /** A file a message carried, served only to its own chat. */
@@ -37,7 +42,10 @@ export interface StoredFile {
 
 /** The chats, their inboxes and input queues, and their files. */
 export interface WebInbox {
-  /** Adds a message (split when long; buttons and file on the last piece); returns its last seq. */
+  /**
+   * Adds a message (split when long; buttons, file and input hint on the last piece); returns
+   * its last seq.
+   */
   push(chatId: string, message: OutgoingMessage): number;
   /** The chat's messages after `after` (none for a chat never seen). */
   after(chatId: string, after: number): WebInboxMessage[];
@@ -123,6 +131,8 @@ export function createWebInbox(api: string): WebInbox {
             c.fileIds.set(entry.seq, fileId);
             entry.file = { name, mime, url: `${api}/file/${fileId}?user=${encodeURIComponent(chatId)}` };
           }
+          const hint = message.inputHint?.replace(/\s+/g, ' ').trim();
+          if (hint) entry.inputHint = hint.slice(0, MAX_INPUT_HINT);
         }
         c.messages.push(entry);
         last = entry.seq;

@@ -54,7 +54,8 @@ export interface WebRoutesOptions {
  * - `GET  /web/api/users`                    `{users: [{id, name, role, unitCode, unitName}]}`
  * - `POST /web/api/send`                     JSON `{user, text | buttonData}` → `{ok: true}`
  *                                            once the input was handled
- * - `GET  /web/api/inbox?user=<id>&after=<seq>` `{messages: [{seq, text, buttons?, file?}]}`
+ * - `GET  /web/api/inbox?user=<id>&after=<seq>` `{messages: [{seq, text, buttons?, file?,
+ *                                            inputHint?}]}`
  * - `GET  /web/api/file/<id>?user=<id>`      a file a message carried (xlsx, PNG chart)
  * - anything else under `/web/api/`          a JSON 404
  * A throwing handler is logged (without the text) and answered 500.

@@ -274,7 +274,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     },
 
     async send(chatId, message) {
-      const choices = numberedChoices(message.buttons);
+      // Where a figure may be typed next, a digit is that figure: the choices go by their word.
+      const choices = message.expectsFigure ? wordChoices(message.buttons) : numberedChoices(message.buttons);
       let text = message.text.trim().length > 0 ? message.text : '';
       if (choices) text = text ? `${text}\n\n${choices}` : choices;
       const file = message.file;
@@ -341,6 +342,18 @@ export function numberedChoices(rows: Button[][] | undefined): string {
   return (rows ?? [])
     .filter((r) => r.length > 0)
     .map((row) => row.map((b) => `${++n}. ${b.label}`).join('  '))
+    .join('\n');
+}
+
+/**
+ * Buttons → their words, unnumbered, for a message after which a figure may be typed (a digit
+ * would be read as the figure): `“Lưu phần đã có” · “Từng chỉ tiêu” · “Hủy”`. Leading emoji and
+ * symbols are left out, so what is shown is what the person types.
+ */
+export function wordChoices(rows: Button[][] | undefined): string {
+  return (rows ?? [])
+    .filter((r) => r.length > 0)
+    .map((row) => row.map((b) => `“${b.label.replace(/^[^\p{L}\p{N}]+/u, '').trim()}”`).join(' · '))
     .join('\n');
 }
 

@@ -76,7 +76,7 @@ export async function bind(turn: Turn, code: string): Promise<void> {
       turn,
       tr(turn, 'bind-ok-next', {
         example: exampleFor(
-          turn.locale,
+          turn,
           open.find((a) => a.indicators.length > 0),
         ),
       }),

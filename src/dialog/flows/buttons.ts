@@ -11,7 +11,7 @@ import { type DocumentInput, onDocument, requestUnlock } from './documents.js';
 import { decideException } from './manager-actions.js';
 import { setChannel, setLanguage } from './settings.js';
 import { status } from './status.js';
-import { advance, onText, startDraft } from './submission.js';
+import { advance, assignNumber, onText, startDraft } from './submission.js';
 
 /** Acts on one press. */
 export async function onButton(turn: Turn, data: string): Promise<void> {
@@ -83,10 +83,24 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
           asking: null,
           editing: true,
         };
-        return say(turn, tr(turn, 'ask-edit', { example: exampleFor(turn.locale, a ?? undefined) }));
+        return say(turn, tr(turn, 'ask-edit', { example: exampleFor(turn, a ?? undefined) }));
       }
-      if (action !== 'ok') return say(turn, tr(turn, 'stale-button'));
-      return commit(turn, flow.draft);
+      if (action === 'ok') return commit(turn, flow.draft);
+      if (action === 'use' || action === 'drop' || action === 'one') {
+        const a = await deps.submissions.get(flow.draft.aid, turn.now);
+        if (!a) return say(turn, tr(turn, 'stale-button'));
+        const draft = flow.draft;
+        if (action === 'one') draft.oneByOne = true;
+        else {
+          // The first number not used yet: read as the chosen indicator's value, or dropped.
+          const unused = draft.unused?.shift();
+          if (!unused) return say(turn, tr(turn, 'stale-button'));
+          if (action === 'use' && arg && unused.fits.includes(arg))
+            assignNumber(turn, a, draft, arg, unused.raw);
+        }
+        return advance(turn, a, draft);
+      }
+      return say(turn, tr(turn, 'stale-button'));
     }
     case 'channel':
       if (action !== 'chan') return say(turn, tr(turn, 'stale-button'));

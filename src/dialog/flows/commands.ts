@@ -20,6 +20,7 @@ import { correct, correctionExample } from './corrections.js';
 import { managerCommand } from './manager-actions.js';
 import { chooseChannel, chooseLanguage, linkCode, quietHours } from './settings.js';
 import { status, statusFile, statusText } from './status.js';
+import { advance } from './submission.js';
 
 /** Commands anyone may send, bound or not. */
 const OPEN_TO_ALL = new Set(['start', 'huy', 'ngonngu', 'trogiup']);
@@ -50,6 +51,8 @@ export async function onCommand(turn: Turn, name: string, args: string): Promise
       return due(turn);
     case 'sua':
       return correct(turn, args);
+    case 'tungchitieu':
+      return oneByOne(turn);
     case 'xuat':
     case 'bieudo':
       return statusFile(turn, name, args);
@@ -80,6 +83,7 @@ export async function onCommand(turn: Turn, name: string, args: string): Promise
 /** Commands only a bound person may use. */
 const BOUND_COMMANDS = new Set([
   'hanchot',
+  'tungchitieu',
   'sua',
   'xuat',
   'bieudo',
@@ -96,6 +100,17 @@ const BOUND_COMMANDS = new Set([
   'chophep',
   'tuchoi',
 ]);
+
+/** `/tungchitieu`: the figures still missing from the draft on screen, asked one by one. */
+async function oneByOne(turn: Turn): Promise<void> {
+  const flow = turn.state.flow;
+  const draft = flow.k === 'confirm' || flow.k === 'collect' ? flow.draft : null;
+  const a = draft ? await turn.ctx.deps.submissions.get(draft.aid, turn.now) : null;
+  if (!draft || !a)
+    return say(turn, tr(turn, 'one-by-one-nothing', { example: exampleFor(turn, undefined) }));
+  draft.oneByOne = true;
+  return advance(turn, a, draft);
+}
 
 /** "focal point of X; manager of Y" for the welcome of a bound person. */
 function rolesText(turn: Turn): string {
@@ -120,7 +135,7 @@ async function help(turn: Turn): Promise<void> {
   say(
     turn,
     tr(turn, 'help-focal', {
-      example: exampleFor(turn.locale, withFigures),
+      example: exampleFor(turn, withFigures),
       correction: correctionExample(turn, withFigures),
     }),
   );

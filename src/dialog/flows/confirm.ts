@@ -5,10 +5,12 @@
  */
 import { type Change, changesFrom, evaluateTarget, findUnusual } from '../../domain/submission.js';
 import { formatDate, formatDateTime, formatPeriod, formatTarget } from '../../messages/format.js';
+import type { Button } from '../../ports/channel.js';
 import type { AssignmentIndicator, AssignmentView, SubmissionStore } from '../../ports/submissions.js';
-import { btn, dutyName, fmt, label, SaveFailedError, say, type Turn, tr } from '../context.js';
+import { btn, dutyName, exampleFor, fmt, label, SaveFailedError, say, type Turn, tr } from '../context.js';
 import type { Draft } from '../state.js';
 import { refuseSave } from './documents.js';
+import { missingFigures } from './drafts.js';
 
 /** The value's standing against its target, appended to its confirmation line. */
 function againstTarget(turn: Turn, ind: AssignmentIndicator, value: number): string {
@@ -22,7 +24,13 @@ function againstTarget(turn: Turn, ind: AssignmentIndicator, value: number): str
   return '';
 }
 
-/** Shows the draft's changes with Confirm / Edit / Cancel. */
+/**
+ * The read-back of a draft, in one reply: each change against its target, values far from last
+ * period or from peers, what is still missing (a first submission), the numbers not used yet
+ * (the first one with the indicators it could be for as buttons), and the way on — Confirm /
+ * Edit / Cancel, or Save what was sent / One by one / Cancel while figures are missing. More
+ * figures typed now are added to the draft.
+ */
 export async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentView): Promise<void> {
   const l = turn.locale;
   const { submissions } = turn.ctx.deps;
@@ -68,19 +76,45 @@ export async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentV
       }),
     );
   }
+  const missing = missingFigures(a, draft);
+  if (missing.length > 0)
+    lines.push(tr(turn, 'confirm-missing', { labels: missing.map((i) => label(l, i)).join(', ') }));
   const skipped = draft.skipped.map(byCode).filter((i): i is AssignmentIndicator => i !== undefined);
   if (draft.skipped.length > 0)
     lines.push(tr(turn, 'confirm-skipped', { labels: skipped.map((i) => label(l, i)).join(', ') }));
+  const rows: Button[][] = [];
+  const [unused, ...moreUnused] = draft.unused ?? [];
+  if (unused) {
+    const fits = unused.fits.map(byCode).filter((i): i is AssignmentIndicator => i !== undefined);
+    lines.push(tr(turn, fits.length > 0 ? 'confirm-unused' : 'confirm-unused-none', { raw: unused.raw }));
+    if (moreUnused.length > 0)
+      lines.push(tr(turn, 'confirm-unused-more', { numbers: moreUnused.map((u) => u.raw).join(', ') }));
+    rows.push([
+      ...fits.slice(0, 3).map((i) => btn(token, 'use', label(l, i), i.code)),
+      btn(token, 'drop', tr(turn, 'btn-drop-number')),
+    ]);
+  }
   if (draft.reason && changes.some((c) => c.old !== null))
     lines.push(tr(turn, 'confirm-reason', { reason: draft.reason }));
-  lines.push(tr(turn, 'confirm-question'));
-  say(turn, lines.join('\n'), [
-    [
+  const hint = missing.length > 0 ? exampleFor(turn, { ...a, indicators: missing }) : undefined;
+  if (changes.length === 0) {
+    rows.push([btn(token, 'cancel', tr(turn, 'btn-cancel'))]);
+  } else if (missing.length > 0) {
+    lines.push(tr(turn, 'confirm-missing-how', { example: hint ?? '' }));
+    rows.push([
+      btn(token, 'ok', tr(turn, 'btn-save-partial')),
+      btn(token, 'one', tr(turn, 'btn-one-by-one')),
+      btn(token, 'cancel', tr(turn, 'btn-cancel')),
+    ]);
+  } else {
+    lines.push(tr(turn, 'confirm-question'));
+    rows.push([
       btn(token, 'ok', tr(turn, 'btn-confirm')),
       btn(token, 'edit', tr(turn, 'btn-edit')),
       btn(token, 'cancel', tr(turn, 'btn-cancel')),
-    ],
-  ]);
+    ]);
+  }
+  say(turn, lines.join('\n'), rows, { expectsFigure: true, ...(hint ? { inputHint: hint } : {}) });
 }
 
 /** Stores a confirmed draft: claim the step first, so a second press cannot store twice. */

@@ -11,10 +11,11 @@ import { shortestLabel } from '../../messages/examples.js';
 import { formatPeriod } from '../../messages/format.js';
 import type { UnitRef } from '../../ports/identities.js';
 import type { AssignmentView } from '../../ports/submissions.js';
-import { btn, dutyName, exampleFor, fmt, focalUnits, label, say, type Turn, tr } from '../context.js';
+import { btn, dutyName, exampleFor, fmt, focalUnits, label, note, say, type Turn, tr } from '../context.js';
 import type { Draft, Flow } from '../state.js';
 import { confirmDraft } from './confirm.js';
 import { onDocument } from './documents.js';
+import { missingFigures } from './drafts.js';
 import { status } from './status.js';
 
 /** Typed answers that skip the figure being asked for. */
@@ -31,6 +32,7 @@ export async function onText(turn: Turn, text: string): Promise<void> {
     return confirmDraft(turn, flow.draft);
   }
   if (flow.k === 'collect') return collectText(turn, flow, text);
+  if (flow.k === 'confirm') return addToDraft(turn, flow.draft, text);
   const units = focalUnits(turn);
   const question = parseStatusQuestion(text);
   if (question && (units.length === 0 || turn.binding?.roles.some((r) => r.role !== 'focal'))) {
@@ -79,7 +81,7 @@ async function figuresForUnit(turn: Turn, unit: UnitRef, text: string): Promise<
   const matching = parsed.filter(({ r }) => hits(r) > 0);
   if (matching.length === 0) {
     const unused = parsed[0]?.r.unused ?? [];
-    const example = exampleFor(turn.locale, withFigures[0]);
+    const example = exampleFor(turn, withFigures[0]);
     if (unused.length > 0) {
       return say(turn, tr(turn, 'unused', { numbers: unused.map((u) => u.raw).join(', '), example }));
     }
@@ -130,16 +132,20 @@ export async function startDraft(
     raw: raw.slice(0, turn.ctx.maxText),
     reason,
     ambiguous: r.ambiguous.slice(0, 5),
+    unused: r.unused.slice(0, 5),
   };
   return advance(turn, a, draft);
 }
 
-/** Says which numbers were refused and why (out of bounds, not a number of that kind…). */
+/**
+ * Notes which numbers were refused and why (out of bounds, not a number of that kind…), for the
+ * top of the reply: refused and accepted values are answered together, the draft kept.
+ */
 function reportInvalid(turn: Turn, a: AssignmentView, r: ParseResult): void {
   for (const inv of r.invalid) {
     const ind = a.indicators.find((i) => i.code === inv.code);
     if (!ind) continue;
-    say(
+    note(
       turn,
       tr(turn, 'invalid-value', {
         label: label(turn.locale, ind),
@@ -153,7 +159,11 @@ function reportInvalid(turn: Turn, a: AssignmentView, r: ParseResult): void {
   }
 }
 
-/** Next step for a draft: resolve ambiguity, ask what is missing, ask a reason, confirm. */
+/**
+ * Next step for a draft: resolve an ambiguous number, then (only when the person asked for it)
+ * the missing figures one by one, a reason when stored values change, and the read-back — which
+ * lists what is still missing and the numbers not used, in one reply.
+ */
 export async function advance(turn: Turn, a: AssignmentView, draft: Draft): Promise<void> {
   const l = turn.locale;
   const token = turn.ctx.newToken();
@@ -161,44 +171,95 @@ export async function advance(turn: Turn, a: AssignmentView, draft: Draft): Prom
   if (amb) {
     const ind = a.indicators.find((i) => i.code === amb.code)!;
     turn.state.flow = { k: 'collect', token, draft, asking: null, editing: false };
-    return say(turn, tr(turn, 'ambiguous-ask', { raw: amb.raw, label: label(l, ind) }), [
-      amb.candidates.slice(0, 4).map((c, n) => btn(token, 'amb', fmt(l, ind, c), n)),
-      [btn(token, 'cancel', tr(turn, 'btn-cancel'))],
-    ]);
+    return say(
+      turn,
+      tr(turn, 'ambiguous-ask', { raw: amb.raw, label: label(l, ind) }),
+      [
+        amb.candidates.slice(0, 4).map((c, n) => btn(token, 'amb', fmt(l, ind, c), n)),
+        [btn(token, 'cancel', tr(turn, 'btn-cancel'))],
+      ],
+      { expectsFigure: true },
+    );
   }
-  // Missing figures are asked for on a first submission only; later messages add or correct.
-  const firstSubmission = Object.keys(a.values).length === 0;
-  const missing = a.indicators.find(
-    (i) =>
-      firstSubmission &&
-      i.required &&
-      draft.values[i.code] === undefined &&
-      a.values[i.code] === undefined &&
-      !draft.skipped.includes(i.code),
-  );
+  const missing = draft.oneByOne ? missingFigures(a, draft)[0] : undefined;
   if (missing) {
     turn.state.flow = { k: 'collect', token, draft, asking: missing.code, editing: false };
     const unitName = l === 'vi' ? missing.unitVi : missing.unitEn;
     const unitText = missing.kind === 'percent' ? ' (%)' : unitName ? ` (${unitName})` : '';
-    return say(turn, tr(turn, 'ask-missing', { label: label(l, missing), unit: unitText }), [
-      [btn(token, 'skip', tr(turn, 'btn-skip'), missing.code), btn(token, 'cancel', tr(turn, 'btn-cancel'))],
-    ]);
+    return say(
+      turn,
+      tr(turn, 'ask-missing', { label: label(l, missing), unit: unitText }),
+      [
+        [
+          btn(token, 'skip', tr(turn, 'btn-skip'), missing.code),
+          btn(token, 'cancel', tr(turn, 'btn-cancel')),
+        ],
+      ],
+      { expectsFigure: true, inputHint: exampleFor(turn, { ...a, indicators: [missing] }) },
+    );
   }
   const changes = changesFrom(
     a.values,
     draft.values,
     a.indicators.map((i) => i.code),
   );
-  if (changes.length === 0) {
+  if (changes.length === 0 && (draft.unused ?? []).length === 0) {
     turn.state.flow = { k: 'idle' };
     turn.state.choices = [];
-    return say(turn, tr(turn, 'not-understood', { example: exampleFor(l, a) }));
+    // Refused numbers alone: the refusal says why; one more line says what to send instead.
+    const id = turn.notes.length > 0 ? 'refused-only' : 'not-understood';
+    return say(turn, tr(turn, id, { example: exampleFor(turn, a) }));
   }
   if (changes.some((c) => c.old !== null) && !draft.reason) {
     turn.state.flow = { k: 'reason', token, draft };
     return say(turn, tr(turn, 'ask-reason'), [[btn(token, 'cancel', tr(turn, 'btn-cancel'))]]);
   }
   return confirmDraft(turn, draft, a);
+}
+
+/**
+ * Figures added while the read-back is on screen: merged into the draft (the missing ones in any
+ * order, corrections of what was just sent), then the read-back again. A lone number answers
+ * the only figure still missing when it fits; otherwise it is named back, never guessed.
+ */
+async function addToDraft(turn: Turn, draft: Draft, text: string): Promise<void> {
+  const a = await turn.ctx.deps.submissions.get(draft.aid, turn.now);
+  if (!a) {
+    turn.state.flow = { k: 'idle' };
+    return say(turn, tr(turn, 'stale-button'));
+  }
+  const { figures, reason } = splitReason(text);
+  if (reason) draft.reason = reason;
+  const r = parseFigures(figures, a.indicators);
+  reportInvalid(turn, a, r);
+  Object.assign(draft.values, r.values);
+  draft.ambiguous.push(...r.ambiguous.slice(0, 5));
+  const missing = missingFigures(a, draft);
+  const lone = r.unused.length === 1 && Object.keys(r.values).length + r.ambiguous.length === 0;
+  const only = missing.length === 1 ? missing[0]! : undefined;
+  if (lone && only && r.unused[0]!.fits.includes(only.code)) {
+    assignNumber(turn, a, draft, only.code, r.unused[0]!.raw);
+  } else {
+    draft.unused = [...(draft.unused ?? []), ...r.unused].slice(0, 5);
+  }
+  if (Object.keys(r.values).length + r.invalid.length + r.ambiguous.length + r.unused.length === 0) {
+    note(turn, tr(turn, 'not-understood', { example: exampleFor(turn, a) }));
+  }
+  draft.raw = `${draft.raw}\n${text}`.slice(-turn.ctx.maxText);
+  return advance(turn, a, draft);
+}
+
+/**
+ * Reads the number `raw` as the indicator `code`'s value (as if typed after its label): a value,
+ * an ambiguous reading to resolve, or a refusal noted — nothing is stored yet.
+ */
+export function assignNumber(turn: Turn, a: AssignmentView, draft: Draft, code: string, raw: string): void {
+  const spec = a.indicators.find((i) => i.code === code);
+  if (!spec) return;
+  const r = parseFigures(`${shortestLabel(spec)} ${raw}`, [spec]);
+  reportInvalid(turn, a, r);
+  Object.assign(draft.values, r.values);
+  draft.ambiguous.push(...r.ambiguous);
 }
 
 /** Text while collecting: a skip word, more figures, or a bare number for the figure asked. */
@@ -223,19 +284,18 @@ async function collectText(turn: Turn, flow: Extract<Flow, { k: 'collect' }>, te
   draft.ambiguous.push(...r.ambiguous.slice(0, 5));
   // A bare number answers the indicator being asked.
   if (got === 0 && flow.asking && r.unused.length === 1 && r.invalid.length === 0) {
-    const asked = a.indicators.find((i) => i.code === flow.asking)!;
-    const only = parseFigures(`${shortestLabel(asked)} ${r.unused[0]!.raw}`, [asked]);
-    reportInvalid(turn, a, only);
-    Object.assign(draft.values, only.values);
-    draft.ambiguous.push(...only.ambiguous);
-    got = Object.keys(only.values).length + only.ambiguous.length;
-    if (got === 0 && only.invalid.length > 0) return;
+    // A refused number is noted and the same figure asked again.
+    assignNumber(turn, a, draft, flow.asking, r.unused[0]!.raw);
+    got = 1;
+  } else if (r.unused.length > 0) {
+    draft.unused = [...(draft.unused ?? []), ...r.unused].slice(0, 5);
+    got += r.unused.length;
   }
   draft.raw = `${draft.raw}\n${text}`.slice(-turn.ctx.maxText);
   if (got === 0 && r.invalid.length === 0) {
-    say(turn, tr(turn, 'not-understood', { example: exampleFor(turn.locale, a) }));
-    if (flow.asking) return advance(turn, a, draft);
-    return;
+    const notUnderstood = tr(turn, 'not-understood', { example: exampleFor(turn, a) });
+    if (!flow.asking) return say(turn, notUnderstood, undefined, { expectsFigure: true });
+    note(turn, notUnderstood);
   }
   return advance(turn, a, draft);
 }

@@ -7,7 +7,7 @@
 
 import { canonicalNumber, normalizeText, type Token } from './normalize.js';
 import type { IndicatorSpec } from './spec.js';
-import { FILLERS, PHRASE_GLUE } from './vocabulary.js';
+import { FILLERS, OPTIONAL_WORDS, PHRASE_GLUE } from './vocabulary.js';
 
 /** A label, synonym or translation of one indicator, as folded words. */
 export interface Phrase {
@@ -19,21 +19,42 @@ export interface Phrase {
 /** An indicator's label found in a message: tokens `start` (inclusive) to `end` (exclusive). */
 export interface LabelMatch {
   readonly spec: IndicatorSpec;
+  /** The label, synonym or translation that matched. */
+  readonly phrase: Phrase;
   readonly start: number;
   readonly end: number;
   /** A boolean label already answered by a yes/no word. */
   done: boolean;
 }
 
+/** A phrase that says more than another one, and the words it adds. */
+export interface WiderPhrase {
+  readonly phrase: Phrase;
+  readonly extras: readonly string[];
+}
+
+/**
+ * The phrases of an indicator set: by first word (for finding labels), by indicator (for
+ * weighing the words around a number), and, filled as needed, the wider phrases of a phrase.
+ */
+export interface PhraseTable {
+  readonly byFirst: ReadonlyMap<string, readonly Phrase[]>;
+  readonly byCode: ReadonlyMap<string, readonly Phrase[]>;
+  /** Every word of each indicator's phrases. */
+  readonly wordsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Phrases holding every essential word of a phrase, and more (see `widerPhrases`). */
+  readonly wider: Map<Phrase, readonly WiderPhrase[]>;
+}
+
 /** Phrase tables of recent indicator sets: the same report's indicators come back every message. */
-const phraseCache = new Map<string, Map<string, Phrase[]>>();
+const phraseCache = new Map<string, PhraseTable>();
 const PHRASE_CACHE_MAX = 64;
 
 /**
- * The phrase table of an indicator set, by first word: built once per set and cached, since
- * the same report's indicators come back every message (the cache starts afresh when full).
+ * The phrase table of an indicator set: built once per set and cached, since the same
+ * report's indicators come back every message (the cache starts afresh when full).
  */
-export function phrasesFor(specs: readonly IndicatorSpec[]): Map<string, Phrase[]> {
+export function phrasesFor(specs: readonly IndicatorSpec[]): PhraseTable {
   const key = specs
     .map(
       (s) =>
@@ -48,7 +69,7 @@ export function phrasesFor(specs: readonly IndicatorSpec[]): Map<string, Phrase[
   return built;
 }
 
-function buildPhrases(specs: readonly IndicatorSpec[]): Map<string, Phrase[]> {
+function buildPhrases(specs: readonly IndicatorSpec[]): PhraseTable {
   const owners = new Map<string, Set<string>>();
   for (const spec of specs) {
     const names: unknown[] = [
@@ -66,6 +87,8 @@ function buildPhrases(specs: readonly IndicatorSpec[]): Map<string, Phrase[]> {
     }
   }
   const byFirst = new Map<string, Phrase[]>();
+  const byCode = new Map<string, Phrase[]>();
+  const wordsOf = new Map<string, Set<string>>();
   for (const [key, codes] of owners) {
     // A phrase two indicators both claim names neither of them.
     if (codes.size !== 1) continue;
@@ -73,11 +96,44 @@ function buildPhrases(specs: readonly IndicatorSpec[]): Map<string, Phrase[]> {
     if (code === undefined) continue;
     const words = key.split(' ');
     const first = words[0] ?? '';
+    const phrase = { code, words, chars: key.length };
     const list = byFirst.get(first) ?? [];
-    list.push({ code, words, chars: key.length });
+    list.push(phrase);
     byFirst.set(first, list);
+    byCode.set(code, [...(byCode.get(code) ?? []), phrase]);
+    const known = wordsOf.get(code) ?? new Set<string>();
+    for (const w of words) known.add(w);
+    wordsOf.set(code, known);
   }
-  return byFirst;
+  return { byFirst, byCode, wordsOf, wider: new Map() };
+}
+
+/**
+ * The phrases (of any indicator of the table) that hold every essential word of `phrase` and
+ * at least one more, each with the essential words it adds (`giảm số việc chuyển kỳ sau` adds
+ * `giảm số chuyển kỳ sau` to `việc`). Words in `OPTIONAL_WORDS` are not essential.
+ */
+export function widerPhrases(table: PhraseTable, phrase: Phrase): readonly WiderPhrase[] {
+  const hit = table.wider.get(phrase);
+  if (hit) return hit;
+  const own = new Map<string, number>();
+  for (const w of phrase.words) if (!OPTIONAL_WORDS.has(w)) own.set(w, (own.get(w) ?? 0) + 1);
+  const found: WiderPhrase[] = [];
+  for (const list of table.byCode.values()) {
+    for (const other of list) {
+      const left = new Map(own);
+      const extras: string[] = [];
+      for (const w of other.words) {
+        if (OPTIONAL_WORDS.has(w)) continue;
+        const n = left.get(w) ?? 0;
+        if (n > 0) left.set(w, n - 1);
+        else extras.push(w);
+      }
+      if (extras.length > 0 && [...left.values()].every((n) => n === 0)) found.push({ phrase: other, extras });
+    }
+  }
+  table.wider.set(phrase, found);
+  return found;
 }
 
 /** A token as a phrase word: the word itself, a number without leading zeros (`05` = `5`). */
@@ -111,14 +167,14 @@ function matchPhrase(tokens: readonly Token[], start: number, phrase: Phrase): n
  */
 export function findLabels(
   tokens: readonly Token[],
-  phrases: Map<string, Phrase[]>,
+  phrases: PhraseTable,
   specs: ReadonlyMap<string, IndicatorSpec>,
 ): LabelMatch[] {
   const found: { phrase: Phrase; start: number; end: number }[] = [];
   for (let s = 0; s < tokens.length; s++) {
     const t = tokens[s];
     if (t === undefined || t.type === 'punct') continue;
-    for (const phrase of phrases.get(keyOf(t)) ?? []) {
+    for (const phrase of phrases.byFirst.get(keyOf(t)) ?? []) {
       const end = matchPhrase(tokens, s, phrase);
       if (end > s) found.push({ phrase, start: s, end });
     }
@@ -136,7 +192,7 @@ export function findLabels(
     const spec = specs.get(f.phrase.code);
     if (!free || spec === undefined) continue;
     for (let k = f.start; k < f.end; k++) taken[k] = 1;
-    labels.push({ spec, start: f.start, end: f.end, done: false });
+    labels.push({ spec, phrase: f.phrase, start: f.start, end: f.end, done: false });
   }
   return labels.sort((a, b) => a.start - b.start);
 }

@@ -13,11 +13,14 @@ import {
   CONTEXT_AFTER,
   CONTEXT_BEFORE,
   CONTEXT_EXCEPT,
+  DOWN_WORD,
   FILLERS,
   MAX_NUMBER_LENGTH,
+  NOT_CURRENCY_NEXT,
   PERCENT_WORD,
   PERCENT_WORD_2,
   SIGN_OPENERS,
+  UP_WORD,
 } from './vocabulary.js';
 
 /** Money words from token `j`: the summed exponent of an increasing run (`trăm nghìn` = 5). */
@@ -47,6 +50,12 @@ function tailEndsAt(m: Message, k: number): boolean {
   if (t === undefined) return true;
   if (t.type === 'punct') return ['\n', ',', ';', '.', ')'].includes(t.text);
   return m.isFreeWord(k, CURRENCY_WORDS) || m.isFreeWord(k, FILLERS);
+}
+
+/** Whether the word at `j` is `đồng chí` or `đ/c` (comrade), not the currency. */
+function comrade(m: Message, j: number): boolean {
+  const next = m.tok(j + 1)?.text ?? '';
+  return NOT_CURRENCY_NEXT.has(next) && (next !== '/' || m.tok(j + 2)?.text === 'c');
 }
 
 /**
@@ -108,7 +117,7 @@ export function readNumberItem(m: Message, i: number): NumItem {
         }
       }
     }
-    if (m.isFreeWord(j, CURRENCY_WORDS)) {
+    if (m.isFreeWord(j, CURRENCY_WORDS) && !comrade(m, j)) {
       unit = 'money';
       j += 1;
     }
@@ -127,11 +136,21 @@ export function readNumberItem(m: Message, i: number): NumItem {
   };
 }
 
-/** Whether a label sits right before the item, with only fillers and `: = -` between. */
+/**
+ * Whether a label sits right before the item, with only fillers and `: = -` between, or also
+ * `tăng`/`giảm` when the label may be negative (`đăng ký khai tử giảm 1,5% so với năm 2025`).
+ */
 function labelJustBefore(m: Message, item: NumItem): boolean {
+  let direction = false;
   for (let k = item.start - 1; k >= 0; k--) {
-    if ((m.labelAt[k] ?? -1) >= 0) return true;
+    const label = m.labels[m.labelAt[k] ?? -1];
+    if (label !== undefined) return !direction || (typeof label.spec.min === 'number' && label.spec.min < 0);
     if (m.isFreeWord(k, FILLERS) || m.isPunct(k, ':', '=', '-')) continue;
+    const t = m.tok(k);
+    if (!direction && m.isFreeWord(k) && (t?.text === DOWN_WORD || t?.text === UP_WORD)) {
+      direction = true;
+      continue;
+    }
     return false;
   }
   return false;

@@ -7,6 +7,7 @@
 import type { LabelMatch } from './labels.js';
 import type { Message, NumItem, Resolution } from './message.js';
 import type { Token } from './normalize.js';
+import { pairable } from './resolve.js';
 import { BREAKERS, FILLERS, MAX_UNKNOWN_WORDS, NO, YES } from './vocabulary.js';
 
 /** A label or a value number, in text order. */
@@ -86,7 +87,9 @@ export function collectSlots(m: Message): Slot[] {
     }
     const t = m.tokens[i] as Token;
     if (t.type === 'word') {
-      if (BREAKERS.has(t.text)) gap.hard = true;
+      // `khai tử giảm 1,5%`: a direction word right after a label keeps the link (weighed later).
+      const afterLabel = slots[slots.length - 1]?.entry.kind === 'label' && gap.unknown === 0 && !gap.comma;
+      if (BREAKERS.has(t.text) && !(afterLabel && !gap.hard && !m.used.has(i) && t.text !== 'vuot')) gap.hard = true;
       else if (!FILLERS.has(t.text) && !m.used.has(i)) unknownWord();
       lastMark = null;
     } else if (t.type === 'punct') {
@@ -126,26 +129,46 @@ export function chainsOf(slots: readonly Slot[]): Slot[][] {
 }
 
 function compatible(label: LabelMatch, num: NumItem): boolean {
-  if (label.done) return false;
-  switch (label.spec.kind) {
-    case 'percent':
-      return num.unit !== 'money';
-    case 'money':
-      return num.unit !== 'percent';
-    case 'text':
-      return true;
-    default:
-      return num.unit === 'none';
+  return !label.done && pairable(label.spec.kind, num);
+}
+
+/** The order the message's plain pairs use: label first (`việc 83,5%`), number first, or neither. */
+export type PairOrder = 'label' | 'number' | null;
+
+/** Counts the chains opening with a plain label–number or number–label pair. */
+export function orderOf(chains: readonly (readonly Slot[])[]): PairOrder {
+  let label = 0;
+  let number = 0;
+  for (const chain of chains) {
+    const [a, b, c] = chain.map((s) => s.entry);
+    if (a?.kind === 'label' && b?.kind === 'num' && compatible(a.label, b.num)) label += 1;
+    if (a?.kind === 'num' && b?.kind === 'label' && compatible(b.label, a.num) && c?.kind !== 'num') number += 1;
   }
+  return label > number ? 'label' : number > label ? 'number' : null;
+}
+
+/** Whether a label between two numbers could take either (`tăng 2,1% tiền 46,2%`). */
+function eitherSide(chain: readonly Slot[], i: number, label: LabelMatch): NumItem | null {
+  const cSlot = chain[i + 2];
+  const c = cSlot?.entry;
+  const d = chain[i + 3]?.entry;
+  if (c?.kind !== 'num' || !compatible(label, c.num) || cSlot?.gap.unknown !== 0 || cSlot.gap.comma) return null;
+  return d?.kind === 'label' && compatible(d.label, c.num) ? null : c.num;
 }
 
 /**
  * Pairs labels with numbers in one chain. Parallel lists (`việc, tiền: 83,5%, 46,2%`) pair in
  * order; otherwise left to right, a label takes the number right after it, or a number the label
  * right after it (`83,5% về việc`). A number nearer to the next label than to the previous one
- * (unknown words only on the left) goes to the next one.
+ * (unknown words only on the left) goes to the next one. A label right between two numbers
+ * takes the one the message's `order` puts after (or before) labels; with no order, neither.
  */
-export function pairChain(chain: readonly Slot[], pairs: [LabelMatch, NumItem][], lonely: NumItem[]): void {
+export function pairChain(
+  chain: readonly Slot[],
+  pairs: [LabelMatch, NumItem][],
+  lonely: NumItem[],
+  order: PairOrder = 'number',
+): void {
   const n = chain.length;
   const half = n / 2;
   if (n >= 4 && n % 2 === 0) {
@@ -186,6 +209,14 @@ export function pairChain(chain: readonly Slot[], pairs: [LabelMatch, NumItem][]
         continue;
       }
     } else if (a.kind === 'num' && b?.kind === 'label' && compatible(b.label, a.num)) {
+      const other = order === 'number' ? null : eitherSide(chain, i, b.label);
+      if (other !== null) {
+        lonely.push(a.num);
+        if (order === 'label') pairs.push([b.label, other]);
+        else lonely.push(other);
+        i += 3;
+        continue;
+      }
       pairs.push([b.label, a.num]);
       i += 2;
       continue;

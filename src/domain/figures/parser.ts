@@ -9,20 +9,14 @@
  * Pure: imports nothing outside `src/domain/`, never reads a clock or the environment.
  */
 
+import { type Unsure, unusedEntry, weighPairs } from './decide.js';
 import { findLabels, type LabelMatch, phrasesFor } from './labels.js';
 import { Message, type NumItem, type Resolution } from './message.js';
 import { foldText, tokenize } from './normalize.js';
 import { isContext, readNumberItem, spreadContext } from './number-items.js';
-import { decimalValue, type IndicatorKind } from './numbers.js';
-import { answerBooleans, chainsOf, collectSlots, pairChain } from './pairing.js';
-import {
-  DEFAULT_MAX_LENGTH,
-  type IndicatorSpec,
-  isUsableSpec,
-  type ParseOptions,
-  type ParseResult,
-  validateValue,
-} from './spec.js';
+import { answerBooleans, chainsOf, collectSlots, orderOf, pairChain } from './pairing.js';
+import { layoutOf } from './scope.js';
+import { DEFAULT_MAX_LENGTH, type IndicatorSpec, isUsableSpec, type ParseOptions, type ParseResult } from './spec.js';
 
 function emptyResult(): ParseResult {
   return { values: {}, invalid: [], ambiguous: [], unused: [], duplicates: [], truncated: false };
@@ -57,48 +51,6 @@ function capText(text: string, maxLength: number): { source: string; truncated: 
     }
   }
   return { source: source.slice(0, cut), truncated: true };
-}
-
-/** Whether a number's form suits an indicator kind: `%` only a percent, a money word only money. */
-function fitsForm(kind: IndicatorKind, item: NumItem): boolean {
-  if (item.unit === 'percent') return kind === 'percent';
-  if (item.unit === 'money') return kind === 'money';
-  return kind === 'count' || kind === 'money' || kind === 'percent';
-}
-
-function signed(item: NumItem, value: number): number {
-  const v = item.negative ? -value : value;
-  return v === 0 ? 0 : v;
-}
-
-/** The readings of an item for an indicator kind, and which one is the natural one. */
-function candidatesOf(item: NumItem, kind: IndicatorKind | null): { values: number[]; primary: number } {
-  let readings = item.readings;
-  if ((kind === 'count' || kind === 'money') && readings.length === 2) {
-    // Nobody writes three zero decimals on a count or an amount: 500.000 is five hundred thousand.
-    readings = readings.filter((r) => !(r.form === 'decimal' && /^0+$/.test(r.frac)));
-  }
-  const values = readings.map((r) => signed(item, decimalValue(r, item.exponent) + item.addend));
-  let primary = 0;
-  if (values.length === 2) {
-    if (kind === 'count' || kind === 'money') primary = 1;
-    else if (kind === null && item.unit !== 'percent' && item.token.includes('.')) primary = 1;
-  }
-  return { values, primary };
-}
-
-/**
- * Reads an item for an indicator: every reading valid for it is a candidate; one candidate is
- * the value, several make it ambiguous, none make it invalid (with the natural reading's reason).
- */
-function resolve(item: NumItem, spec: IndicatorSpec): Resolution {
-  const { values, primary } = candidatesOf(item, spec.kind);
-  const valid = [...new Set(values.filter((v) => validateValue(v, spec) === null))].sort((a, b) => a - b);
-  const [single] = valid;
-  if (valid.length === 1 && single !== undefined) return { kind: 'value', value: single };
-  if (valid.length > 1) return { kind: 'ambiguous', candidates: valid };
-  const value = values[primary] ?? values[0] ?? Number.NaN;
-  return { kind: 'invalid', value, reason: validateValue(value, spec) ?? 'above_max' };
 }
 
 /**
@@ -149,7 +101,8 @@ export function parseFigures(
 
   const folded = foldText(source);
   const tokens = tokenize(folded.text);
-  const labels = findLabels(tokens, phrasesFor([...byCode.values()]), byCode);
+  const table = phrasesFor([...byCode.values()]);
+  const labels = findLabels(tokens, table, byCode);
   const m = new Message(source, folded.from, folded.to, tokens, labels);
 
   for (let i = 0; i < tokens.length; ) {
@@ -169,7 +122,11 @@ export function parseFigures(
   answerBooleans(m, answered);
   const pairs: [LabelMatch, NumItem][] = [];
   const lonely: NumItem[] = [];
-  for (const chain of chainsOf(collectSlots(m))) pairChain(chain, pairs, lonely);
+  const chains = chainsOf(collectSlots(m));
+  const order = orderOf(chains);
+  for (const chain of chains) pairChain(chain, pairs, lonely, order);
+  const layout = layoutOf(m, new Set(pairs.map(([, item]) => item)));
+  const weighed = weighPairs(m, layout, table, byCode, pairs);
 
   const values = new Map<string, number>();
   const duplicates = new Set<string>();
@@ -180,15 +137,11 @@ export function parseFigures(
     values.set(code, value);
   };
   const seen = new Set<string>();
-  const outcomes: { label: LabelMatch; raw: string; resolution: Resolution; at: number }[] = [];
-  for (const [label, resolution] of answered) outcomes.push({ label, raw: '', resolution, at: label.start });
-  for (const [label, item] of pairs) {
-    if (label.spec.kind === 'text') continue;
-    outcomes.push({ label, raw: item.raw, resolution: resolve(item, label.spec), at: item.start });
-  }
-  outcomes.sort((a, b) => a.at - b.at);
-  for (const { label, raw, resolution } of outcomes) {
-    const code = label.spec.code;
+  const outcomes = [
+    ...answered.map(([label, resolution]) => ({ code: label.spec.code, raw: '', resolution, at: label.start })),
+    ...weighed.outcomes,
+  ].sort((a, b) => a.at - b.at);
+  for (const { code, raw, resolution } of outcomes) {
     if (resolution.kind === 'value') {
       accept(code, resolution.value);
       continue;
@@ -201,27 +154,13 @@ export function parseFigures(
     else result.invalid.push({ code, raw, value: resolution.value, reason: resolution.reason });
   }
 
-  const only = byCode.size === 1 ? [...byCode.values()][0] : undefined;
-  for (const item of lonely.sort((a, b) => a.start - b.start)) {
-    let value: number | undefined;
-    if (only !== undefined) {
-      const resolution = resolve(item, only);
-      if (resolution.kind === 'value') value = resolution.value;
-      else {
-        const { values: readings, primary } = candidatesOf(item, only.kind);
-        value = readings[primary];
-      }
-    } else {
-      const { values: readings, primary } = candidatesOf(item, null);
-      value = readings[primary];
-    }
-    if (value !== undefined) {
-      const fits = [...byCode.values()]
-        .filter((spec) => spec.kind !== 'text' && fitsForm(spec.kind, item) && resolve(item, spec).kind === 'value')
-        .map((spec) => spec.code);
-      result.unused.push({ raw: item.raw, value, fits });
-    }
-  }
+  const unsure: Unsure[] = [
+    ...weighed.asked,
+    ...lonely.map((item) => ({ item, first: [], start: item.start, end: item.end })),
+  ].sort((a, b) => a.item.start - b.item.start);
+  const specList = [...byCode.values()];
+  const given = new Set(values.keys());
+  for (const u of unsure) result.unused.push(unusedEntry(m, layout, table, specList, given, u));
 
   result.values = Object.fromEntries(values);
   result.duplicates = [...duplicates];

@@ -64,3 +64,17 @@ export const PERCENT_WORD: ReadonlySet<string> = new Set(['phan']);
 export const PERCENT_WORD_2: ReadonlySet<string> = new Set(['tram']);
 /** `so` (so với, so cùng kỳ) after a number starts a comparison. */
 export const COMPARISON_WORD: ReadonlySet<string> = new Set(['so']);
+
+/** `giảm` (down): before or after a number, a decrease — a negative value where one is allowed. */
+export const DOWN_WORD = 'giam';
+/** `tăng` (up): before or after a number, an increase. */
+export const UP_WORD = 'tang';
+
+/**
+ * Words a label may carry or leave out without changing what it names (`về việc` = `việc`,
+ * `xã nghèo được hỗ trợ` = `xã nghèo hỗ trợ`); ignored when weighing the words around a number.
+ */
+export const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['ve', 'cua', 'duoc', 'dc', 'o', 'co', 'va']);
+
+/** After `đồng`/`đ`, these make it not money: `đồng chí`, `đ/c` (comrade). */
+export const NOT_CURRENCY_NEXT: ReadonlySet<string> = new Set(['chi', '/']);
