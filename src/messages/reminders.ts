@@ -74,8 +74,8 @@ export function reminderMessage(
   if (input.nudge) lines.push(t('reminder-manual'));
   if (a.missing.length > 0) {
     const missing = a.missing;
-    // The whole indicator specs are the key: an edited label or synonym gives a new line. The
-    // view names no targets, so the example's values keep within the indicators' bounds only.
+    // The whole indicator specs (targets included) are the key: an edited label, synonym or
+    // target gives a new line. The example's values keep within the unit's targets.
     const key = `${l}|${JSON.stringify(missing)}`;
     const example = sharedLine(translator, `example|${key}`, () => exampleMessage(translator, l, missing));
     inputHint = example;

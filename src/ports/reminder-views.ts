@@ -1,5 +1,6 @@
 /** What reminders and escalation digests say about assignments: the reads behind their texts. */
 import type { IndicatorSpec } from '../domain/figures/index.js';
+import type { ScopedTarget } from '../domain/submission.js';
 
 /** What a reminder says about one assignment. */
 export interface ReminderView {
@@ -15,8 +16,11 @@ export interface ReminderView {
   dueDate: string | null;
   complete: boolean;
   documentSent: boolean;
-  /** Required indicators without a value, in the report's order. */
-  missing: IndicatorSpec[];
+  /**
+   * Required indicators without a value, in the report's order, each with the period's target
+   * that applies to the unit (null when none): the reminder's example stays within it.
+   */
+  missing: (IndicatorSpec & { target: ScopedTarget | null })[];
 }
 
 /** How a unit's peers stand on the same duty and period. */

@@ -2,6 +2,7 @@
  * The reminder view of an assignment in SQL, defined once: the claim of a ledger row reads it
  * in the same statement (the hot path of a fan-out), and `reminderView` reads it alone.
  */
+import { resolveTarget } from '../domain/submission.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ReminderView } from '../ports/reminder-views.js';
 import type { PrismaClient } from './database.js';
@@ -21,7 +22,9 @@ export interface ReminderViewRow {
   unitId: number;
   unitName: string;
   typeCode: string;
+  unitCode: string;
   clusterId: number | null;
+  clusterCode: string | null;
   filled: string[];
 }
 
@@ -41,8 +44,11 @@ export const REMINDER_VIEW_JOINS = Prisma.sql`LEFT JOIN "Assignment" a ON a."id"
 export const REMINDER_VIEW_COLUMNS = Prisma.sql`a."id" AS "aId", a."periodCode" AS "aPeriodCode", a."dueDate", a."state"::text AS "state",
   (a."documentSentAt" IS NOT NULL) AS "documentSent",
   d."id" AS "aDutyId", d."nameVi", d."nameEn", u."id" AS "unitId", u."name" AS "unitName", u."typeCode",
+  u."code" AS "unitCode",
   (SELECT cm."clusterId" FROM "ClusterMember" cm
     WHERE cm."unitId" = u."id" AND cm."until" IS NULL ORDER BY cm."id" LIMIT 1) AS "clusterId",
+  (SELECT cu."code" FROM "ClusterMember" cm JOIN "Unit" cu ON cu."id" = cm."clusterId"
+    WHERE cm."unitId" = u."id" AND cm."until" IS NULL ORDER BY cm."id" LIMIT 1) AS "clusterCode",
   COALESCE((SELECT array_agg(i."code") FROM "SubmissionValue" sv
               JOIN "Indicator" i ON i."id" = sv."indicatorId"
              WHERE sv."assignmentId" = a."id" AND sv."value" IS NOT NULL), '{}') AS "filled"`;
@@ -57,16 +63,22 @@ export function createReminderViewReader(
   cached: TtlCache,
 ): (r: ReminderViewRow) => Promise<ReminderView> {
   return async (r) => {
+    const year = Number(r.aPeriodCode.slice(0, 4));
     const indicators = await cached(
-      `ind|${r.aDutyId}|${r.typeCode}`,
+      `ind|${r.aDutyId}|${r.typeCode}|${year}`,
       () =>
         prisma.dutyIndicator.findMany({
           where: { dutyId: r.aDutyId, unitTypeCode: r.typeCode, required: true },
-          include: { indicator: true },
+          include: { indicator: { include: { targets: { where: { year } } } } },
           orderBy: { position: 'asc' },
         }),
       30_000,
     );
+    const unit = {
+      code: r.unitCode,
+      typeCode: r.typeCode,
+      clusterCodes: r.clusterCode ? [r.clusterCode] : [],
+    };
     const filled = new Set(r.filled);
     return {
       assignmentId: r.aId!,
@@ -91,6 +103,16 @@ export function createReminderViewReader(
           kind: i.kind,
           min: num(i.minValue),
           max: num(i.maxValue),
+          target: resolveTarget(
+            i.targets.map((t) => ({
+              scope: t.scope,
+              kind: t.kind,
+              min: num(t.minValue),
+              max: num(t.maxValue),
+              inclusive: t.inclusive,
+            })),
+            unit,
+          ),
         })),
     };
   };

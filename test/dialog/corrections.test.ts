@@ -56,14 +56,12 @@ describe('/sua', () => {
     );
     expect(turn.state.flow).toEqual({ k: 'idle' });
 
-    // A manager (no report of their own) gets the generic example.
+    // A manager (no report of their own) is told what they can do instead.
     const manager = newChat('web');
     await bindPerson(dialog.prisma, manager, [{ role: 'manager', unitId: unit.id }]);
     const managerTurn = await turnFor(dialog.ctx, manager, { text: '/sua' });
     await correct(managerTurn, '');
-    expect(texts(managerTurn)).toBe(
-      'Đồng chí gửi chỉ tiêu và số mới, ví dụ: sửa về tiền thành 47,1 vì Cục đã rà soát lại',
-    );
+    expect(texts(managerTurn)).toContain('chỉ đầu mối của đơn vị mới gửi được số liệu');
   });
 
   it('with a changed value and no reason, asks for the reason first, then reads back old → new with it', async () => {

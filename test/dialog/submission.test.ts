@@ -205,6 +205,17 @@ describe('figures from free text', () => {
     expect(texts(press)).not.toContain('Chưa dùng');
   });
 
+  it('a number alone, with one report open, is named back with the indicators it fits', async () => {
+    const { chat } = await thadsFocal();
+    const turn = await turnFor(dialog.ctx, chat, { text: '350tr' });
+
+    await onText(turn, '350tr');
+
+    expect(texts(turn)).toContain('Chưa dùng: 350tr — thuộc chỉ tiêu nào?');
+    expect(labels(turn)).toEqual(['Tiền, hàng ủng hộ người nghèo', 'Bỏ qua số này', '✖ Hủy']);
+    expect(confirming(turn.state.flow).draft.values).toEqual({});
+  });
+
   it('reads back in English for an English-speaking focal point', async () => {
     const { chat } = await thadsFocal('en');
     const turn = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });

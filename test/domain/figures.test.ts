@@ -417,17 +417,32 @@ describe('parseFigures — unused, duplicates', () => {
   const viec = pick(['thads_viec']);
   const money = pick(['ung_ho']);
   const cases: [string, readonly IndicatorSpec[], Expected][] = [
-    ['83,5', viec, { unused: [{ raw: '83,5', value: 83.5 }] }],
-    ['được 85% ạ', pick(['hoa_giai_thanh']), { unused: [{ raw: '85%', value: 85 }] }],
-    ['350 triệu', money, { unused: [{ raw: '350 triệu', value: 350_000_000 }] }],
-    ['1.234', money, { unused: [{ raw: '1.234', value: 1234 }] }],
+    ['83,5', viec, { unused: [{ raw: '83,5', value: 83.5, fits: ['thads_viec'] }] }],
+    ['được 85% ạ', pick(['hoa_giai_thanh']), { unused: [{ raw: '85%', value: 85, fits: ['hoa_giai_thanh'] }] }],
+    ['350 triệu', money, { unused: [{ raw: '350 triệu', value: 350_000_000, fits: ['ung_ho'] }] }],
+    ['1.234', money, { unused: [{ raw: '1.234', value: 1234, fits: ['ung_ho'] }] }],
     [
       'việc 83,5% 46,2%',
       THADS,
-      { values: { thads_viec: 83.5 }, unused: [{ raw: '46,2%', value: 46.2 }] },
+      {
+        values: { thads_viec: 83.5 },
+        // Not given yet first: the rate on money is the likeliest.
+        unused: [
+          { raw: '46,2%', value: 46.2, fits: ['thads_tien', 'thads_giam_viec', 'thads_giam_tien', 'thads_viec'] },
+        ],
+      },
     ],
-    ['khai tử giảm 2%', STP, { unused: [{ raw: '2%', value: 2 }] }],
-    ['nhà 2%', THADS, { unused: [{ raw: '2%', value: 2 }] }],
+    // Issue 22: `giảm` on an indicator that may be negative (a growth rate) is a negative value.
+    ['khai tử giảm 2%', STP, { values: { khai_tu_tang: -2 } }],
+    [
+      'nhà 2%',
+      THADS,
+      {
+        unused: [
+          { raw: '2%', value: 2, fits: ['thads_viec', 'thads_tien', 'thads_giam_viec', 'thads_giam_tien'] },
+        ],
+      },
+    ],
     ['việc 83,5% ... à nhầm, việc 84%', THADS, { values: { thads_viec: 84 }, duplicates: ['thads_viec'] }],
     ['việc 83,5%\nviệc 83,5%', THADS, { values: { thads_viec: 83.5 } }],
     ['Việc tiền', THADS, {}],
@@ -471,8 +486,8 @@ describe('parseFigures — labels are data', () => {
     expect(parsed('việc 83,5% tiền 46,2%', custom)).toEqual(
       full({
         unused: [
-          { raw: '83,5%', value: 83.5 },
-          { raw: '46,2%', value: 46.2 },
+          { raw: '83,5%', value: 83.5, fits: [] },
+          { raw: '46,2%', value: 46.2, fits: [] },
         ],
       }),
     );
@@ -483,7 +498,7 @@ describe('parseFigures — labels are data', () => {
       { code: 'a', labelVi: 'Chỉ số A', labelEn: 'A', synonyms: ['kết quả'], kind: 'count' },
       { code: 'b', labelVi: 'Chỉ số B', labelEn: 'B', synonyms: ['Kết Quả'], kind: 'count' },
     ];
-    expect(parsed('kết quả 5', clash)).toEqual(full({ unused: [{ raw: '5', value: 5 }] }));
+    expect(parsed('kết quả 5', clash)).toEqual(full({ unused: [{ raw: '5', value: 5, fits: ['a', 'b'] }] }));
   });
 });
 
@@ -546,7 +561,7 @@ describe('parseFigures — length cap and robustness', () => {
     const empty = { ...full({}), truncated: false };
     expect(parseFigures(undefined as unknown as string, THADS)).toEqual(empty);
     expect(parseFigures('việc 83,5%', null as unknown as IndicatorSpec[])).toEqual({
-      ...full({ unused: [{ raw: '83,5%', value: 83.5 }] }),
+      ...full({ unused: [{ raw: '83,5%', value: 83.5, fits: [] }] }),
       truncated: false,
     });
     expect(parseFigures('việc 83,5%', THADS, { maxLength: Number.NaN }).values).toEqual({ thads_viec: 83.5 });

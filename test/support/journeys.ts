@@ -1,16 +1,22 @@
 /**
- * The dialog journeys every chat platform must support, as one table, and a driver per
- * platform that plays them through its fake API server. `test/e2e/channel-journeys.test.ts`
- * runs every journey on every driver, so a journey cannot exist on one channel only.
+ * The dialog journeys every chat channel must support, as one table, and a driver per channel
+ * that plays them through its real adapter (Telegram and Zalo through their fake API servers,
+ * the web chat through its HTTP API: ./web-driver.ts). `test/e2e/channel-journeys.test.ts`
+ * runs every journey on every driver, so a journey cannot exist on one channel only. The
+ * journeys of figures people can trust (what is missing, digits, numbers named back) are in
+ * ./journeys-figures.ts and join this table.
  *
- * A driver knows how a person acts on its platform: Telegram presses inline buttons, Zalo
- * answers numbered choices with the digit; Telegram receives documents, Zalo a signed link.
+ * A driver knows how a person acts on its channel: Telegram and the web chat press buttons;
+ * Zalo answers numbered choices with the digit, and choices listed by word (where a figure may
+ * be typed next, so a digit would be that figure) with the word. Telegram receives documents,
+ * Zalo a signed link, the web chat a file link in its inbox.
  */
 import { expect } from 'vitest';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Database } from '../../src/storage/database.js';
 import type { FakeTelegram, SentMessage } from '../fakes/telegram-api.js';
 import type { FakeZalo, ZaloSentMessage } from '../fakes/zalo-api.js';
+import { FIGURE_JOURNEYS } from './journeys-figures.js';
 import { inviteCode, makeUnit } from './org.js';
 
 /** One message the bot sent, as the driver saw it. */
@@ -29,8 +35,19 @@ export interface ReceivedFile {
   mime?: string;
 }
 
+/** The channels a journey runs on. */
+export type ChannelName = 'telegram' | 'zalo' | 'web';
+
+/** The choices a reply offers, as the person sees them. */
+export interface OfferedChoices {
+  /** Labels without leading emoji (`Lưu phần đã có`, `Hủy`). */
+  labels: string[];
+  /** Answered by a digit (Zalo's numbered lines); false for buttons and choices listed by word. */
+  numbered: boolean;
+}
+
 export interface ChatDriver {
-  readonly channel: 'telegram' | 'zalo';
+  readonly channel: ChannelName;
   /** A chat id unique to this run for the person numbered `n`. */
   chat(n: number): string;
   say(chat: string, text: string, name?: string): Promise<void>;
@@ -42,7 +59,9 @@ export interface ChatDriver {
   chooseForeign(chat: string, reply: Reply, label: string): Promise<void>;
   /** Fetches the file a reply carried or linked to. */
   fileOf(reply: Reply): Promise<ReceivedFile>;
-  /** Every message the bot sent to `chat`. */
+  /** The choices offered in `reply`. */
+  choicesOf(reply: Reply): OfferedChoices;
+  /** Every message the bot sent to `chat` (so far as the driver has seen). */
   texts(chat: string): string[];
 }
 
@@ -57,11 +76,33 @@ export interface JourneyContext {
 /** A text with `{name}` placeholders filled from `vars`. */
 type Text = string;
 
+/** What a reply is awaited by. */
+export interface Expect {
+  who: string;
+  /** A text the reply contains (per channel when it differs; '' = any). */
+  expects: Text | Record<ChannelName, Text>;
+  /** The reply is kept under this name (for `chooses`, `fileOf`). */
+  as?: string;
+  /** Texts the reply also contains. */
+  contains?: Text[];
+  /** Texts the reply must not contain. */
+  lacks?: Text[];
+  /** Exactly these choices are offered (labels without leading emoji, in order). */
+  choices?: string[];
+  /**
+   * A figure may be typed next: the choices are never numbered (Zalo lists them by word), so a
+   * digit is read as a figure. False: the choices are numbered on Zalo.
+   */
+  byWord?: boolean;
+  /** It is the only message answering the person's last input (refusals and values in one). */
+  alone?: boolean;
+}
+
 export type Step =
   /** Person `who` (a key of `people`) sends `says`. */
   | { who: string; says: Text }
-  /** Waits for a reply to `who` containing `expects` (per channel when it differs; '' = any). */
-  | { who: string; expects: Text | { telegram: Text; zalo: Text }; as?: string; contains?: Text[] }
+  /** Waits for a reply to `who` (see Expect). */
+  | Expect
   /** `who` answers the choice labelled `chooses` of the reply named `in`. */
   | { who: string; chooses: string; in: string; foreign?: boolean }
   /** The file of the reply named `fileOf` is fetched and checked. */
@@ -71,6 +112,8 @@ export type Step =
 
 export interface Journey {
   name: string;
+  /** Not played yet: why (the feature it needs is not built). The test lists it as a todo. */
+  todo?: string;
   /** People of the journey, by key: the number is the driver's chat index. */
   people: Record<string, number>;
   setup(ctx: JourneyContext): Promise<void>;
@@ -108,7 +151,7 @@ export const JOURNEYS: Journey[] = [
       { who: 'intruder', says: '/start {intruderCode}' },
       { who: 'intruder', expects: 'Đã kết nối' },
       { who: 'intruder', chooses: 'Xác nhận', in: 'confirm', foreign: true },
-      { who: 'intruder', expects: { telegram: 'thao tác cũ', zalo: '' } },
+      { who: 'intruder', expects: { telegram: 'thao tác cũ', zalo: '', web: 'thao tác cũ' } },
       { who: 'focal', chooses: 'Xác nhận', in: 'confirm' },
       { who: 'focal', expects: 'Đã lưu 7 số liệu' },
       { who: 'focal', says: '/sua về tiền thành 47,1 vì Cục đã rà soát lại' },
@@ -169,6 +212,7 @@ export const JOURNEYS: Journey[] = [
       { fileOf: 'chart', kind: 'photo', nameEndsWith: '', minBytes: 2_000 },
     ],
   },
+  ...FIGURE_JOURNEYS,
 ];
 
 const fill = (text: string, vars: Record<string, unknown>) =>
@@ -187,18 +231,22 @@ export async function playJourney(
     return ctx.driver.chat(n);
   };
   const replies = new Map<string, Reply>();
+  /** Per chat, how many messages it had received when its person last acted. */
+  const actedAt = new Map<string, number>();
+  const acted = (chat: string) => actedAt.set(chat, ctx.driver.texts(chat).length);
   for (const [i, step] of journey.steps.entries()) {
     const where = `${ctx.driver.channel} · ${journey.name} · step ${i + 1}`;
     try {
-      if ('says' in step) await ctx.driver.say(chatOf(step.who), fill(step.says, full.vars), step.who);
-      else if ('expects' in step) {
-        const wanted = typeof step.expects === 'string' ? step.expects : step.expects[ctx.driver.channel];
-        const reply = await ctx.driver.waitFor(chatOf(step.who), fill(wanted, full.vars), T);
-        for (const c of step.contains ?? []) expect(reply.text).toContain(fill(c, full.vars));
+      if ('says' in step) {
+        acted(chatOf(step.who));
+        await ctx.driver.say(chatOf(step.who), fill(step.says, full.vars), step.who);
+      } else if ('expects' in step) {
+        const reply = await expectReply(ctx.driver, chatOf(step.who), step, full.vars, actedAt);
         if (step.as) replies.set(step.as, reply);
       } else if ('chooses' in step) {
         const reply = replies.get(step.in);
         if (!reply) throw new Error(`no reply named ${step.in}`);
+        acted(chatOf(step.who));
         if (step.foreign) await ctx.driver.chooseForeign(chatOf(step.who), reply, step.chooses);
         else await ctx.driver.choose(chatOf(step.who), reply, step.chooses);
       } else if ('fileOf' in step) {
@@ -217,8 +265,37 @@ export async function playJourney(
   return full.vars;
 }
 
-/** Polls `messages()` for the first message at or after `from` matching `text`. */
-async function waitIn<M>(
+/** How long a reply said to be `alone` is watched for a second message. */
+const ALONE_MS = 400;
+
+/** Waits for the reply a step expects and checks what it says and offers. */
+async function expectReply(
+  driver: ChatDriver,
+  chat: string,
+  step: Expect,
+  vars: Record<string, unknown>,
+  actedAt: Map<string, number>,
+): Promise<Reply> {
+  const wanted = typeof step.expects === 'string' ? step.expects : step.expects[driver.channel];
+  const reply = await driver.waitFor(chat, fill(wanted, vars), T);
+  for (const c of step.contains ?? []) expect(reply.text).toContain(fill(c, vars));
+  for (const c of step.lacks ?? []) expect(reply.text).not.toContain(fill(c, vars));
+  const offered = driver.choicesOf(reply);
+  if (step.choices) expect(offered.labels).toEqual(step.choices);
+  if (step.byWord !== undefined && offered.labels.length > 0) {
+    // Only Zalo numbers choices, and never where a figure may be typed next.
+    expect(offered.numbered, 'numbered choices').toBe(driver.channel === 'zalo' && !step.byWord);
+    if (step.byWord && driver.channel === 'zalo') expect(reply.text).not.toMatch(/(^|\s)1\. /);
+  }
+  if (step.alone) {
+    await new Promise((r) => setTimeout(r, ALONE_MS));
+    expect(driver.texts(chat).slice(actedAt.get(chat) ?? 0), 'the only reply').toEqual([reply.text]);
+  }
+  return reply;
+}
+
+/** Polls `messages()` for the first message of `chat` after its cursor containing `text`. */
+export async function waitIn<M>(
   messages: () => M[],
   textOf: (m: M) => string,
   cursor: Map<string, number>,
@@ -243,6 +320,9 @@ async function waitIn<M>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** A choice's label as typed and compared: without leading emoji or symbols (`✅ Lưu` → `Lưu`). */
+export const bareLabel = (label: string) => label.replace(/^[^\p{L}\p{N}]+/u, '').trim();
 
 export function telegramDriver(tg: FakeTelegram, chatBase: number): ChatDriver {
   const cursor = new Map<string, number>();
@@ -276,6 +356,12 @@ export function telegramDriver(tg: FakeTelegram, chatBase: number): ChatDriver {
       const { data } = buttonData(reply, label);
       await tg.userPresses(Number(chat), data, undefined, { id: Number(chat) });
     },
+    choicesOf: (reply) => ({
+      labels: ((reply.raw as SentMessage).reply_markup?.inline_keyboard ?? [])
+        .flat()
+        .map((b) => bareLabel(b.text)),
+      numbered: false,
+    }),
     async fileOf(reply) {
       const m = reply.raw as SentMessage;
       if (!m.file) throw new Error(`no file in ${JSON.stringify(m)}`);
@@ -285,16 +371,41 @@ export function telegramDriver(tg: FakeTelegram, chatBase: number): ChatDriver {
   };
 }
 
+/** A line of choices listed by word: `“Lưu phần đã có” · “Từng chỉ tiêu” · “Hủy”`. */
+const WORD_LINE = /^“[^”]+”(?: · “[^”]+”)*$/;
+
+/**
+ * Zalo's choices, the last paragraph of a reply's text: numbered lines (`1. ✅ Xác nhận  2. …`)
+ * or words.
+ */
+function zaloChoices(text: string): { words: string[]; numbered: { digit: string; label: string }[] } {
+  const words: string[] = [];
+  const numbered: { digit: string; label: string }[] = [];
+  for (const line of (text.split('\n\n').at(-1) ?? '').split('\n')) {
+    if (WORD_LINE.test(line.trim())) {
+      for (const m of line.matchAll(/“([^”]+)”/g)) words.push(m[1]!);
+      continue;
+    }
+    for (const m of line.matchAll(/(?:^|\s)(\d+)\. (.+?)(?= {2}\d+\. |$)/g)) {
+      numbered.push({ digit: m[1]!, label: m[2]! });
+    }
+  }
+  return { words, numbered };
+}
+
 export function zaloDriver(zalo: FakeZalo, prefix: string): ChatDriver {
   const cursor = new Map<string, number>();
-  /** The digit of the numbered choice whose label contains `label` (`1. ✅ Xác nhận  2. …`). */
-  const digitOf = (reply: Reply, label: string) => {
-    for (const line of reply.text.split('\n')) {
-      for (const m of line.matchAll(/(\d+)\. (.+?)(?= {2}\d+\. |$)/g)) {
-        if (m[2]!.includes(label)) return m[1]!;
-      }
-    }
-    throw new Error(`no numbered choice "${label}" in ${JSON.stringify(reply.text)}`);
+  /**
+   * What the person types for the choice labelled `label`: the word shown when the choices are
+   * listed by word (a digit there would be a figure), else the digit of the numbered line.
+   */
+  const answerOf = (reply: Reply, label: string) => {
+    const { words, numbered } = zaloChoices(reply.text);
+    const word = words.find((w) => w.includes(bareLabel(label)));
+    if (word) return word;
+    const line = numbered.find((n) => n.label.includes(label));
+    if (line) return line.digit;
+    throw new Error(`no choice "${label}" in ${JSON.stringify(reply.text)}`);
   };
   return {
     channel: 'zalo',
@@ -314,10 +425,16 @@ export function zaloDriver(zalo: FakeZalo, prefix: string): ChatDriver {
       return { text: m.text, raw: m };
     },
     async choose(chat, reply, label) {
-      await zalo.userSays(chat, digitOf(reply, label), { id: chat });
+      await zalo.userSays(chat, answerOf(reply, label), { id: chat });
     },
     async chooseForeign(chat, reply, label) {
-      await zalo.userSays(chat, digitOf(reply, label), { id: chat });
+      await zalo.userSays(chat, answerOf(reply, label), { id: chat });
+    },
+    choicesOf(reply) {
+      const { words, numbered } = zaloChoices(reply.text);
+      return words.length > 0
+        ? { labels: words, numbered: false }
+        : { labels: numbered.map((n) => bareLabel(n.label)), numbered: numbered.length > 0 };
     },
     async fileOf(reply) {
       const m = reply.raw as ZaloSentMessage;

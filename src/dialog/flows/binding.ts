@@ -72,14 +72,10 @@ export async function bind(turn: Turn, code: string): Promise<void> {
   }
   if (result.role === 'focal') {
     const open = await deps.submissions.openAssignments([result.unit.id], turn.now);
-    say(
+    const example = exampleFor(
       turn,
-      tr(turn, 'bind-ok-next', {
-        example: exampleFor(
-          turn,
-          open.find((a) => a.indicators.length > 0),
-        ),
-      }),
+      open.find((a) => a.indicators.length > 0),
     );
+    say(turn, tr(turn, 'bind-ok-next', { example }), undefined, { inputHint: example });
   }
 }

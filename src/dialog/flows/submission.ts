@@ -81,11 +81,18 @@ async function figuresForUnit(turn: Turn, unit: UnitRef, text: string): Promise<
   const matching = parsed.filter(({ r }) => hits(r) > 0);
   if (matching.length === 0) {
     const unused = parsed[0]?.r.unused ?? [];
+    // Numbers without a label that only one open report can take: named back there, with the
+    // indicators they fit; the person says which.
+    const takers = parsed.filter(({ r }) => r.unused.some((u) => u.fits.length > 0));
+    if (takers.length === 1) return startDraft(turn, takers[0]!.a, takers[0]!.r, text, reason);
     const example = exampleFor(turn, withFigures[0]);
     if (unused.length > 0) {
-      return say(turn, tr(turn, 'unused', { numbers: unused.map((u) => u.raw).join(', '), example }));
+      return say(
+        turn,
+        tr(turn, 'numbers-no-label', { numbers: unused.map((u) => u.raw).join(', '), example }),
+      );
     }
-    return say(turn, tr(turn, 'not-understood', { example }));
+    return say(turn, tr(turn, 'not-understood', { example }), undefined, { inputHint: example });
   }
   if (matching.length > 1) {
     const token = turn.ctx.newToken();
@@ -208,7 +215,8 @@ export async function advance(turn: Turn, a: AssignmentView, draft: Draft): Prom
     turn.state.choices = [];
     // Refused numbers alone: the refusal says why; one more line says what to send instead.
     const id = turn.notes.length > 0 ? 'refused-only' : 'not-understood';
-    return say(turn, tr(turn, id, { example: exampleFor(turn, a) }));
+    const example = exampleFor(turn, a);
+    return say(turn, tr(turn, id, { example }), undefined, { inputHint: example });
   }
   if (changes.some((c) => c.old !== null) && !draft.reason) {
     turn.state.flow = { k: 'reason', token, draft };

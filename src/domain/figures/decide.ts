@@ -7,7 +7,7 @@
 import type { LabelMatch, PhraseTable } from './labels.js';
 import type { Message, NumItem, Resolution } from './message.js';
 import { candidatesOf, fitsForm, naturalValue, pairable, resolve } from './resolve.js';
-import { directionsOf, type Layout, wordsAround } from './scope.js';
+import { directionsOf, type Layout, targetOf, wordsAround } from './scope.js';
 import type { IndicatorSpec, ParseResult } from './spec.js';
 import {
   type Direction,
@@ -39,7 +39,9 @@ export interface Unsure {
 /**
  * Weighs each label–number pair: the label's indicator, or the wider one the words around it
  * name (see `weighLabel`), then the direction words said of the number (see
- * `directionEffect`). Pairs with a note (`text`) label are taken by the note.
+ * `directionEffect`). Pairs with a note (`text`) label are taken by the note; pairs under a
+ * target's or a past period's words are context (see `targetOf`). Two different figures for
+ * one indicator in one clause (`văn bản 100%, 2 đề án`) are both unsure.
  */
 export function weighPairs(
   m: Message,
@@ -50,31 +52,81 @@ export function weighPairs(
 ): { outcomes: Outcome[]; asked: Unsure[] } {
   const outcomes: Outcome[] = [];
   const asked: Unsure[] = [];
+  const taken = new Map<string, { outcome: Outcome | null; resolution: Resolution; unsure: Unsure }>();
   for (const [label, item] of pairs) {
     if (label.spec.kind === 'text') continue;
-    const start = Math.min(label.start, item.start);
-    const end = Math.max(label.end, item.end);
-    const verdict: Verdict = weighLabel(table, label, wordsAround(m, layout, start, end, item));
+    const span = { start: Math.min(label.start, item.start), end: Math.max(label.end, item.end) };
+    const ask = (first: readonly string[]) => asked.push({ item, first, ...span });
+    const target = targetOf(m, layout, span, item);
+    if (target === 'context') continue;
+    const verdict = target === 'unsure' ? { kind: 'ask' as const, codes: [label.spec.code] } : weigh(m, layout, table, label, item, span);
     if (verdict.kind === 'ask') {
-      asked.push({ item, first: verdict.codes, start, end });
+      ask(verdict.codes);
       continue;
     }
     const spec = verdict.kind === 'move' ? byCode.get(verdict.code) : label.spec;
     if (spec === undefined || !pairable(spec.kind, item)) {
-      asked.push({ item, first: [spec?.code ?? label.spec.code, label.spec.code], start, end });
+      ask([spec?.code ?? label.spec.code, label.spec.code]);
       continue;
     }
     const tokens = directionsOf(m, layout, item, label.start < item.start ? label.start : null);
     const consumed = verdict.kind === 'move' ? verdict.words : new Set<string>();
     const effect = directionEffect(spec, directionWords(m, item, tokens), table, consumed);
     if (effect === 'ask') {
-      asked.push({ item, first: [label.spec.code], start, end });
+      ask([label.spec.code]);
       continue;
     }
-    const read = effect === 'negate' ? negated(item) : item;
-    outcomes.push({ code: spec.code, raw: item.raw, resolution: resolve(read, spec), at: item.start });
+    const resolution = resolve(effect === 'negate' ? negated(item) : item, spec);
+    const key = `${spec.code}\u0000${layout.clauseOf[item.start] ?? -1}`;
+    const earlier = taken.get(key);
+    if (earlier !== undefined && !sameValue(earlier.resolution, resolution)) {
+      if (earlier.outcome !== null) {
+        outcomes.splice(outcomes.indexOf(earlier.outcome), 1);
+        asked.push(earlier.unsure);
+        earlier.outcome = null;
+      }
+      ask([spec.code]);
+      continue;
+    }
+    const outcome = { code: spec.code, raw: item.raw, resolution, at: item.start };
+    if (earlier === undefined) taken.set(key, { outcome, resolution, unsure: { item, first: [spec.code], ...span } });
+    outcomes.push(outcome);
   }
   return { outcomes, asked };
+}
+
+/**
+ * The verdict on a pair's label (see `weighLabel`). When the words around it say nothing, the
+ * words of the label just before it in the clause are tried too: a wider indicator they
+ * complete (`giảm án chuyển kỳ sau về việc 9%, về tiền 7%`) is only a doubt — the shared
+ * words may not carry over (`Tập thể LĐXS 1, LĐTT 25`).
+ */
+function weigh(
+  m: Message,
+  layout: Layout,
+  table: PhraseTable,
+  label: LabelMatch,
+  item: NumItem,
+  span: { start: number; end: number },
+): Verdict {
+  const bag = wordsAround(m, layout, span, item);
+  const verdict = weighLabel(table, label, bag);
+  const previous = m.labels[(m.labelAt[label.start] ?? 0) - 1];
+  if (verdict.kind !== 'keep' || previous === undefined) return verdict;
+  if (layout.clauseOf[previous.start] !== layout.clauseOf[label.start]) return verdict;
+  const borrowed = new Map(bag);
+  for (const w of previous.phrase.words) borrowed.set(w, (borrowed.get(w) ?? 0) + 1);
+  const second = weighLabel(table, label, borrowed);
+  return second.kind === 'move' ? { kind: 'ask', codes: [second.code, label.spec.code] } : verdict;
+}
+
+function sameValue(a: Resolution, b: Resolution): boolean {
+  return a.kind === 'value' && b.kind === 'value' && a.value === b.value;
+}
+
+/** Whether a number no label took stands under a target's or a past period's words (context). */
+export function isTargetNumber(m: Message, layout: Layout, item: NumItem): boolean {
+  return targetOf(m, layout, item, item) === 'context';
 }
 
 /** The item as an indicator would read it with the direction words said of it. */
@@ -106,7 +158,7 @@ export function unusedEntry(
       fitsForm(spec.kind, item) &&
       resolve(directed(item, spec, directions, table), spec).kind === 'value',
   );
-  const fits = rankFits(fitting, first, wordsAround(m, layout, start, end, item), directions, table, given);
+  const fits = rankFits(fitting, first, wordsAround(m, layout, { start, end }, item), directions, table, given);
   const kinds = new Set(fitting.map((s) => s.kind));
   const reader = specs.length === 1 ? specs[0] : kinds.size === 1 ? fitting[0] : undefined;
   let value: number | undefined;

@@ -221,21 +221,34 @@ export function isContext(m: Message, item: NumItem): boolean {
   return inComparison(m, item);
 }
 
-/** Whether the words before the item, back to a mark, a label or a number, hold `so với`/`so cùng kỳ`. */
+/**
+ * Whether the words before the item, back to a mark, a label or a value, hold `so với`/`so
+ * cùng kỳ` (a year or a date between is part of the comparison: `so với năm 2025 tăng 2%`).
+ */
 function inComparison(m: Message, item: NumItem): boolean {
   for (let k = item.start - 1; k >= Math.max(0, item.start - 8); k--) {
+    if (m.itemAt.get(k)?.context) continue;
     if (!m.isFreeWord(k)) return false;
     if (m.isFreeWord(k, COMPARISON_WORD) && m.isFreeWord(k + 1, COMPARISON_NEXT)) return true;
   }
   return false;
 }
 
-/** A plain integer joined by `-` to a context integer is context too (`giai đoạn 2023 - 2025`). */
+/**
+ * A plain integer joined by `-` to a context integer is context too (`giai đoạn 2023 - 2025`),
+ * and so are the digit groups after a phone number's first group (`0912 345 678`).
+ */
 export function spreadContext(m: Message): void {
+  let phone = false;
   for (let n = 0; n < m.items.length - 1; n++) {
     const a = m.items[n];
     const b = m.items[n + 1];
-    if (a === undefined || b === undefined || !a.context || b.context || !isPlain(a) || !isPlain(b)) continue;
+    if (a === undefined || b === undefined || !a.context || b.context || !isPlain(a) || !isPlain(b)) {
+      phone = false;
+      continue;
+    }
     if (b.start === a.end + 1 && m.isPunct(a.end, '-')) b.context = true;
+    phone ||= a.token.length >= 3 && a.token.startsWith('0');
+    if (phone && b.start === a.end && b.token.length >= 2 && m.tok(b.start)?.spaceBefore) b.context = true;
   }
 }

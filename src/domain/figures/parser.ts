@@ -9,7 +9,7 @@
  * Pure: imports nothing outside `src/domain/`, never reads a clock or the environment.
  */
 
-import { type Unsure, unusedEntry, weighPairs } from './decide.js';
+import { isTargetNumber, type Unsure, unusedEntry, weighPairs } from './decide.js';
 import { findLabels, type LabelMatch, phrasesFor } from './labels.js';
 import { Message, type NumItem, type Resolution } from './message.js';
 import { foldText, tokenize } from './normalize.js';
@@ -156,7 +156,9 @@ export function parseFigures(
 
   const unsure: Unsure[] = [
     ...weighed.asked,
-    ...lonely.map((item) => ({ item, first: [], start: item.start, end: item.end })),
+    ...lonely
+      .filter((item) => !isTargetNumber(m, layout, item))
+      .map((item) => ({ item, first: [], start: item.start, end: item.end })),
   ].sort((a, b) => a.item.start - b.item.start);
   const specList = [...byCode.values()];
   const given = new Set(values.keys());

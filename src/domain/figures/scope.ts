@@ -7,7 +7,7 @@
  */
 
 import type { Message, NumItem } from './message.js';
-import { COMPARISON_NEXT, COMPARISON_WORD, DOWN_WORD, FILLERS, UP_WORD } from './vocabulary.js';
+import { COMPARISON_NEXT, COMPARISON_WORD, DOWN_WORD, FILLERS, TARGET_WORDS, UP_WORD } from './vocabulary.js';
 
 /** A run of tokens between line breaks, `.` and `;`, with the heading that scopes it. */
 interface Clause {
@@ -16,7 +16,7 @@ interface Clause {
   /** Word tokens of the heading line(s) above this clause's line. */
   heading: readonly number[];
   /** Gaps that head the entries after them: the clause's opening words, words before a `:`. */
-  readonly heads: { readonly start: number; readonly end: number }[];
+  readonly heads: { readonly start: number; readonly end: number; readonly colon: boolean }[];
 }
 
 /** The clauses of a message and what each token is, for weighing the words around numbers. */
@@ -155,28 +155,34 @@ function findHeads(m: Message, clause: Clause, entry: Uint8Array): void {
     while (last >= gapStart && m.tok(last)?.type === 'word' && m.isFreeWord(last, FILLERS)) last -= 1;
     const colon = m.isPunct(last, ':');
     if (k > gapStart && (opening || colon) && hasWord(m, gapStart, k, entry)) {
-      clause.heads.push({ start: gapStart, end: k });
+      clause.heads.push({ start: gapStart, end: k, colon });
     }
     while (k < clause.end && entry[k]) k += 1;
     gapStart = k;
   }
 }
 
+/** Which words around a number to gather (see {@link wordsAround}). */
+export type Reach = 'around' | 'near' | 'heads';
+
 /**
- * The words that bear on a number or a label–number pair spanning tokens `start`–`end`: the
- * free words inside it, the gaps right before and after it, the heading gap over it, the
- * clause's closing words (unless a number no label took stands between), the heading line
- * above. A `giảm`/`tăng` said of another number that no label took (or of a date, a
- * comparison) is left out, and so is one followed by `so với…`: it describes something else.
- * Returns word counts.
+ * The words that bear on a number or a label–number pair spanning tokens `start`–`end`:
+ * - `around`: the free words inside it, the gaps right before and after it, the heading gap
+ *   over it, the clause's closing words (unless a number no label took stands between), the
+ *   heading line above;
+ * - `near`: the words inside it and right before it, back to a mark;
+ * - `heads`: a heading ending with `:` over it in its clause, and the heading line above.
+ * A `giảm`/`tăng` said of another number that no label took (or of a date, a comparison) is
+ * left out, and so is one followed by `so với…`: it describes something else. Word counts.
  */
 export function wordsAround(
   m: Message,
   layout: Layout,
-  start: number,
-  end: number,
+  span: { readonly start: number; readonly end: number },
   own: NumItem | null,
+  reach: Reach = 'around',
 ): Map<string, number> {
+  const { start, end } = span;
   const bag = new Map<string, number>();
   const clause = layout.clauses[layout.clauseOf[start] ?? -1];
   if (clause === undefined) return bag;
@@ -190,24 +196,46 @@ export function wordsAround(
       bag.set(text, (bag.get(text) ?? 0) + 1);
     }
   };
-  add(start, end);
-  let before = start;
-  while (before > clause.start && !layout.entry[before - 1]) before -= 1;
-  add(before, start);
-  let after = end;
-  while (after < clause.end && !layout.entry[after]) after += 1;
-  add(end, after);
+  if (reach !== 'heads') {
+    add(start, end);
+    let gap = start;
+    const near = reach === 'near';
+    while (gap > clause.start && !layout.entry[gap - 1] && !(near && m.tok(gap - 1)?.type === 'punct')) gap -= 1;
+    add(gap, start);
+  }
+  if (reach === 'near') return bag;
   let head: { start: number; end: number } | undefined;
-  for (const h of clause.heads) if (h.end <= start) head = h;
+  for (const h of clause.heads) if (h.end <= start && (h.colon || reach === 'around')) head = h;
   if (head !== undefined) add(head.start, head.end);
-  let tail = clause.end;
-  while (tail > end && !layout.entry[tail - 1]) tail -= 1;
-  if (tail > end && (layout.nextLonely[end] ?? 0) >= tail) add(tail, clause.end);
+  if (reach === 'around') {
+    let after = end;
+    while (after < clause.end && !layout.entry[after]) after += 1;
+    add(end, after);
+    let tail = clause.end;
+    while (tail > end && !layout.entry[tail - 1]) tail -= 1;
+    if (tail > end && (layout.nextLonely[end] ?? 0) >= tail) add(tail, clause.end);
+  }
   for (const k of clause.heading) {
     const text = m.tok(k)?.text ?? '';
     if (!isDirection(m, k) || directionBears(m, layout, k, own)) bag.set(text, (bag.get(text) ?? 0) + 1);
   }
   return bag;
+}
+
+/**
+ * Whether a number is a target or a past figure, or may be one: `context` when the words right
+ * before it say so (`chỉ tiêu giao 82,5%`, `năm trước việc 80%`) or a heading over it names a
+ * past period (`Cùng kỳ năm trước:`); `unsure` under a heading with `chỉ tiêu`, which also just
+ * means "indicator" (`Các chỉ tiêu:`); otherwise `no`.
+ */
+export function targetOf(m: Message, layout: Layout, span: { start: number; end: number }, own: NumItem): 'context' | 'unsure' | 'no' {
+  const has = (words: ReadonlyMap<string, number>, [a, b]: readonly [string, string]) => words.has(a) && words.has(b);
+  const near = wordsAround(m, layout, span, own, 'near');
+  if (TARGET_WORDS.some((pair) => has(near, pair))) return 'context';
+  const heads = wordsAround(m, layout, span, own, 'heads');
+  const found = TARGET_WORDS.filter((pair) => has(heads, pair));
+  if (found.length === 0) return 'no';
+  return found.every(([a]) => a === 'chi') ? 'unsure' : 'context';
 }
 
 /** Whether the direction word at `k` may bear on the number `own` (see {@link wordsAround}). */

@@ -78,3 +78,15 @@ export const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['ve', 'cua', 'duoc',
 
 /** After `đồng`/`đ`, these make it not money: `đồng chí`, `đ/c` (comrade). */
 export const NOT_CURRENCY_NEXT: ReadonlySet<string> = new Set(['chi', '/']);
+
+/**
+ * Word pairs that, before a number and its label or over them as a heading, make it a target or
+ * a past figure, not this period's value: `chỉ tiêu`, `mục tiêu`, `năm trước`, `kỳ trước`, `cùng kỳ`.
+ */
+export const TARGET_WORDS: readonly (readonly [string, string])[] = [
+  ['chi', 'tieu'],
+  ['muc', 'tieu'],
+  ['nam', 'truoc'],
+  ['ky', 'truoc'],
+  ['cung', 'ky'],
+];
