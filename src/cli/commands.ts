@@ -257,6 +257,7 @@ export const commands: Record<string, Command> = {
             values: r.values,
             invalid: [...new Set(r.invalid.map((x) => x.code))],
             ambiguous: [...new Set(r.ambiguous.map((x) => x.code))],
+            unused: r.unused.map((x) => x.raw),
           }),
         );
         return 0;

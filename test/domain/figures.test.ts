@@ -418,7 +418,11 @@ describe('parseFigures — unused, duplicates', () => {
   const money = pick(['ung_ho']);
   const cases: [string, readonly IndicatorSpec[], Expected][] = [
     ['83,5', viec, { unused: [{ raw: '83,5', value: 83.5, fits: ['thads_viec'] }] }],
-    ['được 85% ạ', pick(['hoa_giai_thanh']), { unused: [{ raw: '85%', value: 85, fits: ['hoa_giai_thanh'] }] }],
+    [
+      'được 85% ạ',
+      pick(['hoa_giai_thanh']),
+      { unused: [{ raw: '85%', value: 85, fits: ['hoa_giai_thanh'] }] },
+    ],
     ['350 triệu', money, { unused: [{ raw: '350 triệu', value: 350_000_000, fits: ['ung_ho'] }] }],
     ['1.234', money, { unused: [{ raw: '1.234', value: 1234, fits: ['ung_ho'] }] }],
     [
@@ -428,7 +432,11 @@ describe('parseFigures — unused, duplicates', () => {
         values: { thads_viec: 83.5 },
         // Not given yet first: the rate on money is the likeliest.
         unused: [
-          { raw: '46,2%', value: 46.2, fits: ['thads_tien', 'thads_giam_viec', 'thads_giam_tien', 'thads_viec'] },
+          {
+            raw: '46,2%',
+            value: 46.2,
+            fits: ['thads_tien', 'thads_giam_viec', 'thads_giam_tien', 'thads_viec'],
+          },
         ],
       },
     ],

@@ -195,7 +195,7 @@ for (const [name, { make, modes }] of Object.entries(PLATFORMS)) {
           const logs = service.logs();
           expect(logs).toContain('input answered');
           expect(codes.length).toBeGreaterThanOrEqual(3);
-          for (const secret of [platform.token, SECRET, ...codes, '46,2', '83,5'].filter(Boolean)) {
+          for (const secret of [platform.token, SECRET, ...codes, '46,2', '83,5', '350tr'].filter(Boolean)) {
             expect(logs, `"${secret}" in the logs`).not.toContain(secret);
           }
         } finally {

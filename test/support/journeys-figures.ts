@@ -1,9 +1,10 @@
 /**
  * Journeys of figures people can trust (issue 22), rows of the table in ./journeys.ts played on
  * every channel: what is still missing comes in one read-back, a digit typed where a figure may
- * be typed is that figure (never a choice), skipping by word and by button, `Lưu phần đã có`,
- * a number tied to no indicator named back and then assigned by the person, and a value out of
- * range answered in the same reply as the valid one. Each ends by reading what PostgreSQL holds.
+ * be typed (the read-backs, the one-by-one ask, the choice of a reading) is a number, never a
+ * choice; skipping by word and by button; `Lưu phần đã có`; a number tied to no indicator named
+ * back and then assigned by the person; a value out of range answered in the same reply as the
+ * valid one. Each ends by reading what PostgreSQL holds.
  *
  * Every journey binds a focal point of a fresh Cục THADS, whose open report with quick figures
  * on the journeys' day is the six-month report (BC6T 2027-H1).
@@ -13,9 +14,12 @@ import type { Database } from '../../src/storage/database.js';
 import type { Journey, JourneyContext, Step } from './journeys.js';
 import { inviteCode, makeUnit } from './org.js';
 
-/** A fresh Cục THADS and a one-time invite for its focal point (`vars.unit`, `vars.code`). */
+/**
+ * A fresh Cục THADS (in no cluster, under no Tổng cục: other files' managers never see it) and a
+ * one-time invite for its focal point (`vars.unit`, `vars.code`).
+ */
 async function freshFocal({ db, clock, vars }: JourneyContext): Promise<void> {
-  const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
+  const unit = await makeUnit(db.prisma, 'CUC_THADS');
   vars.unit = unit;
   vars.code = await inviteCode(db.prisma, clock, unit.code);
 }
@@ -26,12 +30,18 @@ const bind: Step[] = [
   { who: 'focal', expects: 'Đã kết nối: đồng chí là đầu mối' },
 ];
 
+/** The six-month report of the journeys' day, and the year's report. */
 const BC6T = { duty: { code: 'BC6T' }, periodCode: '2027-H1' } as const;
+const BCNAM = { duty: { code: 'BCNAM' }, periodCode: '2027' } as const;
 
-/** The figures stored for the unit's six-month report, by indicator code. */
-async function stored(db: Database, unitId: number): Promise<Record<string, number>> {
+/** The figures stored for one of the unit's reports (the six-month one by default), by indicator. */
+async function stored(
+  db: Database,
+  unitId: number,
+  report: typeof BC6T | typeof BCNAM = BC6T,
+): Promise<Record<string, number>> {
   const rows = await db.prisma.submissionValue.findMany({
-    where: { assignment: { unitId, ...BC6T } },
+    where: { assignment: { unitId, ...report } },
     include: { indicator: { select: { code: true } } },
   });
   return Object.fromEntries(rows.map((r) => [r.indicator.code, Number(r.value)]));
@@ -184,7 +194,11 @@ export const FIGURE_JOURNEYS: Journey[] = [
         who: 'focal',
         expects: 'Xác nhận số liệu',
         as: 'confirm',
-        lacks: ['Còn thiếu', 'Chưa dùng', '120'],
+        contains: [
+          '• Tỷ lệ thi hành xong về việc: 83,5 %',
+          '• Tiền, hàng ủng hộ người nghèo: 350.000.000 đồng',
+        ],
+        lacks: ['Còn thiếu', 'Chưa dùng', 'Không nhận'],
         choices: CONFIRM_CHOICES,
         byWord: true,
       },
@@ -205,13 +219,89 @@ export const FIGURE_JOURNEYS: Journey[] = [
     ],
   },
   {
-    name: 'the report named in the text selects it (not asked which report)',
-    // TODO(issue 22): play this row once the dialog reads the report named in a message
-    // (`reportsNamedIn`, src/domain/report-named.ts): for a unit with two open reports,
-    // `báo cáo 6 tháng: việc 83,5% …` must go to the six-month report without asking.
-    todo: 'the dialog does not read the report named in a message yet (no reportsNamedIn in src/dialog)',
+    name: 'a reading asked about: a digit there is a number, kept and named back; "hủy" stores nothing',
     people: { focal: 14 },
     setup: freshFocal,
-    steps: [],
+    steps: [
+      ...bind,
+      { who: 'focal', says: 'việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1 ủng hộ 1,234 tỷ' },
+      {
+        who: 'focal',
+        expects: 'Số "1,234 tỷ" của Tiền, hàng ủng hộ người nghèo có thể hiểu theo nhiều cách',
+        choices: ['1.234.000.000 đồng', '1.234.000.000.000 đồng', 'Hủy'],
+        byWord: true,
+        alone: true,
+      },
+      // Not the first reading: a number, asked about once the reading is chosen.
+      { who: 'focal', says: '1' },
+      { who: 'focal', expects: 'có thể hiểu theo nhiều cách', as: 'reading', alone: true },
+      storedAre({}),
+      { who: 'focal', chooses: '1.234.000.000 đồng', in: 'reading' },
+      {
+        who: 'focal',
+        expects: 'Chưa dùng: 1 — thuộc chỉ tiêu nào?',
+        contains: ['• Tiền, hàng ủng hộ người nghèo: 1.234.000.000 đồng'],
+        lacks: ['Còn thiếu'],
+        byWord: true,
+      },
+      { who: 'focal', says: 'hủy' },
+      { who: 'focal', expects: 'Đã hủy. Không có số liệu nào được lưu.' },
+      storedAre({}),
+    ],
+  },
+  {
+    name: 'the report named in the text selects it: a unit with two open reports is not asked which',
+    people: { focal: 15 },
+    async setup(ctx) {
+      await freshFocal(ctx);
+      // The year-end report opens early for this unit: two open reports take the same figures.
+      const unit = ctx.vars.unit as { id: number };
+      await ctx.db.prisma.assignment.updateMany({
+        where: { unitId: unit.id, ...BCNAM },
+        data: { dueDate: new Date('2027-08-15T00:00:00Z') },
+      });
+    },
+    steps: [
+      ...bind,
+      // Named nowhere: asked which report.
+      { who: 'focal', says: TWO_RATES },
+      { who: 'focal', expects: 'Số liệu này cho báo cáo nào?' },
+      { who: 'focal', says: '/huy' },
+      { who: 'focal', expects: 'Đã hủy' },
+      { who: 'focal', says: 'báo cáo 6 tháng: việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1' },
+      {
+        who: 'focal',
+        expects: 'Xác nhận số liệu Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1',
+        as: 'half',
+        // "6 tháng" names the report: its 6 is no figure.
+        lacks: ['Chưa dùng'],
+        alone: true,
+      },
+      { who: 'focal', chooses: 'Lưu phần đã có', in: 'half' },
+      { who: 'focal', expects: 'Đã lưu 6 số liệu' },
+      { who: 'focal', says: 'bao cao nam: việc 85% tiền 50%' },
+      {
+        who: 'focal',
+        expects: 'Xác nhận số liệu Báo cáo tổng kết công tác thi đua, khen thưởng năm kỳ 2027',
+        as: 'year',
+        alone: true,
+      },
+      { who: 'focal', chooses: 'Lưu phần đã có', in: 'year' },
+      { who: 'focal', expects: 'Đã lưu 2 số liệu' },
+      storedAre({
+        thads_viec: 83.5,
+        thads_tien: 46.2,
+        thads_giam_viec: 9,
+        thads_giam_tien: 7,
+        ho_ngheo_nha: 2,
+        xa_ngheo: 1,
+      }),
+      {
+        async check({ db, vars }) {
+          const unit = vars.unit as { id: number };
+          expect(await stored(db, unit.id, BCNAM)).toEqual({ thads_viec: 85, thads_tien: 50 });
+        },
+      },
+    ],
   },
 ];

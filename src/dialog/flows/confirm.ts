@@ -85,7 +85,13 @@ export async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentV
   const rows: Button[][] = [];
   const [unused, ...moreUnused] = draft.unused ?? [];
   if (unused) {
-    const fits = unused.fits.map(byCode).filter((i): i is AssignmentIndicator => i !== undefined);
+    // The figures still wanted first: a number sent now most likely fills a gap.
+    const given = (i: AssignmentIndicator) =>
+      draft.values[i.code] !== undefined || a.values[i.code] !== undefined;
+    const fits = unused.fits
+      .map(byCode)
+      .filter((i): i is AssignmentIndicator => i !== undefined)
+      .sort((x, y) => Number(given(x)) - Number(given(y)));
     lines.push(tr(turn, fits.length > 0 ? 'confirm-unused' : 'confirm-unused-none', { raw: unused.raw }));
     if (moreUnused.length > 0)
       lines.push(tr(turn, 'confirm-unused-more', { numbers: moreUnused.map((u) => u.raw).join(', ') }));

@@ -5,6 +5,7 @@
  * Nothing is stored before the person confirms (see confirm.ts).
  */
 import { type ParseResult, parseFigures } from '../../domain/figures/index.js';
+import { reportsNamedIn } from '../../domain/report-named.js';
 import { parseStatusQuestion } from '../../domain/status-question.js';
 import { changesFrom, parseDocumentRef, splitReason } from '../../domain/submission.js';
 import { shortestLabel } from '../../messages/examples.js';
@@ -77,7 +78,10 @@ async function figuresForUnit(turn: Turn, unit: UnitRef, text: string): Promise<
   const withFigures = open.filter((a) => a.indicators.length > 0);
   if (withFigures.length === 0) return say(turn, tr(turn, 'no-figures-for-unit', { unit: unit.name }));
   const { figures, reason } = splitReason(text);
-  const parsed = withFigures.map((a) => ({ a, r: parseFigures(figures, a.indicators) }));
+  // The report the text names (`báo cáo 6 tháng: …`, `BC6T`, `hạn 15/7`) is the one meant.
+  const named = reportsNamedIn(text, withFigures);
+  const candidates = named.length > 0 ? withFigures.filter((a) => named.includes(a.id)) : withFigures;
+  const parsed = candidates.map((a) => ({ a, r: parseFigures(figures, a.indicators) }));
   const matching = parsed.filter(({ r }) => hits(r) > 0);
   if (matching.length === 0) {
     const unused = parsed[0]?.r.unused ?? [];

@@ -7,7 +7,7 @@
 import type { LabelMatch, PhraseTable } from './labels.js';
 import type { Message, NumItem, Resolution } from './message.js';
 import { candidatesOf, fitsForm, naturalValue, pairable, resolve } from './resolve.js';
-import { directionsOf, type Layout, targetOf, wordsAround } from './scope.js';
+import { directionsOf, type Layout, qualifiedBefore, targetOf, wordsAround } from './scope.js';
 import type { IndicatorSpec, ParseResult } from './spec.js';
 import {
   type Direction,
@@ -57,9 +57,12 @@ export function weighPairs(
     if (label.spec.kind === 'text') continue;
     const span = { start: Math.min(label.start, item.start), end: Math.max(label.end, item.end) };
     const ask = (first: readonly string[]) => asked.push({ item, first, ...span });
-    const target = targetOf(m, layout, span, item);
+    const target = targetOf(m, layout, span);
     if (target === 'context') continue;
-    const verdict = target === 'unsure' ? { kind: 'ask' as const, codes: [label.spec.code] } : weigh(m, layout, table, label, item, span);
+    const verdict =
+      target === 'unsure'
+        ? { kind: 'ask' as const, codes: [label.spec.code] }
+        : weigh(m, layout, table, label, item, span);
     if (verdict.kind === 'ask') {
       ask(verdict.codes);
       continue;
@@ -89,14 +92,16 @@ export function weighPairs(
       continue;
     }
     const outcome = { code: spec.code, raw: item.raw, resolution, at: item.start };
-    if (earlier === undefined) taken.set(key, { outcome, resolution, unsure: { item, first: [spec.code], ...span } });
+    if (earlier === undefined)
+      taken.set(key, { outcome, resolution, unsure: { item, first: [spec.code], ...span } });
     outcomes.push(outcome);
   }
   return { outcomes, asked };
 }
 
 /**
- * The verdict on a pair's label (see `weighLabel`). When the words around it say nothing, the
+ * The verdict on a pair's label (see `weighLabel`); a move is only a doubt when a qualifier of
+ * its own stands right before the pair (see `qualifiedBefore`). When the words around it say nothing, the
  * words of the label just before it in the clause are tried too: a wider indicator they
  * complete (`giảm án chuyển kỳ sau về việc 9%, về tiền 7%`) is only a doubt — the shared
  * words may not carry over (`Tập thể LĐXS 1, LĐTT 25`).
@@ -111,6 +116,9 @@ function weigh(
 ): Verdict {
   const bag = wordsAround(m, layout, span, item);
   const verdict = weighLabel(table, label, bag);
+  if (verdict.kind === 'move' && qualifiedBefore(m, layout, span, table.words)) {
+    return { kind: 'ask', codes: [verdict.code, label.spec.code] };
+  }
   const previous = m.labels[(m.labelAt[label.start] ?? 0) - 1];
   if (verdict.kind !== 'keep' || previous === undefined) return verdict;
   if (layout.clauseOf[previous.start] !== layout.clauseOf[label.start]) return verdict;
@@ -126,18 +134,35 @@ function sameValue(a: Resolution, b: Resolution): boolean {
 
 /** Whether a number no label took stands under a target's or a past period's words (context). */
 export function isTargetNumber(m: Message, layout: Layout, item: NumItem): boolean {
-  return targetOf(m, layout, item, item) === 'context';
+  return targetOf(m, layout, item) === 'context';
 }
 
 /** The item as an indicator would read it with the direction words said of it. */
-function directed(item: NumItem, spec: IndicatorSpec, directions: readonly Direction[], table: PhraseTable): NumItem {
+function directed(
+  item: NumItem,
+  spec: IndicatorSpec,
+  directions: readonly Direction[],
+  table: PhraseTable,
+): NumItem {
   return directionEffect(spec, directions, table, new Set()) === 'negate' ? negated(item) : item;
+}
+
+/** The last label before token `start` in its clause. */
+function labelBefore(m: Message, layout: Layout, start: number): LabelMatch | undefined {
+  const clause = layout.clauseOf[start] ?? -1;
+  for (let k = start - 1; k >= 0 && layout.clauseOf[k] === clause; k--) {
+    const label = m.labels[m.labelAt[k] ?? -1];
+    if (label !== undefined) return label;
+  }
+  return undefined;
 }
 
 /**
  * An unused number as the result names it: as typed (with a `giảm`/`tăng` said of it, so that
  * reading it again after a label keeps its direction), its value, and the indicators it fits —
- * its form suits them and its value (with its direction) is accepted — the likeliest first.
+ * its form suits them and its value (with its direction) is accepted — the likeliest first
+ * (the words around it and those of the last label before it in its clause, unless that
+ * label's indicator has its value, count as evidence).
  * The value is read for the only indicator when one is expected, for the kind all its fits
  * share, else by the Vietnamese convention.
  */
@@ -158,7 +183,12 @@ export function unusedEntry(
       fitsForm(spec.kind, item) &&
       resolve(directed(item, spec, directions, table), spec).kind === 'value',
   );
-  const fits = rankFits(fitting, first, wordsAround(m, layout, { start, end }, item), directions, table, given);
+  const bag = wordsAround(m, layout, { start, end }, item);
+  const label = labelBefore(m, layout, start);
+  if (label !== undefined && !given.has(label.spec.code)) {
+    for (const w of label.phrase.words) bag.set(w, (bag.get(w) ?? 0) + 1);
+  }
+  const fits = rankFits(fitting, first, bag, directions, table, given);
   const kinds = new Set(fitting.map((s) => s.kind));
   const reader = specs.length === 1 ? specs[0] : kinds.size === 1 ? fitting[0] : undefined;
   let value: number | undefined;

@@ -42,6 +42,8 @@ export interface PhraseTable {
   readonly byCode: ReadonlyMap<string, readonly Phrase[]>;
   /** Every word of each indicator's phrases. */
   readonly wordsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every word of every phrase. */
+  readonly words: ReadonlySet<string>;
   /** Phrases holding every essential word of a phrase, and more (see `widerPhrases`). */
   readonly wider: Map<Phrase, readonly WiderPhrase[]>;
 }
@@ -105,7 +107,8 @@ function buildPhrases(specs: readonly IndicatorSpec[]): PhraseTable {
     for (const w of words) known.add(w);
     wordsOf.set(code, known);
   }
-  return { byFirst, byCode, wordsOf, wider: new Map() };
+  const words = new Set([...wordsOf.values()].flatMap((set) => [...set]));
+  return { byFirst, byCode, wordsOf, words, wider: new Map() };
 }
 
 /**
@@ -129,7 +132,8 @@ export function widerPhrases(table: PhraseTable, phrase: Phrase): readonly Wider
         if (n > 0) left.set(w, n - 1);
         else extras.push(w);
       }
-      if (extras.length > 0 && [...left.values()].every((n) => n === 0)) found.push({ phrase: other, extras });
+      if (extras.length > 0 && [...left.values()].every((n) => n === 0))
+        found.push({ phrase: other, extras });
     }
   }
   table.wider.set(phrase, found);

@@ -136,6 +136,12 @@ export function readNumberItem(m: Message, i: number): NumItem {
   };
 }
 
+/** Whether token `k` is a year or a date (a context number) or the word before one (`năm 2026`). */
+function isDateWord(m: Message, k: number): boolean {
+  if (m.itemAt.get(k)?.context) return true;
+  return m.isFreeWord(k, CONTEXT_BEFORE) && m.itemAt.get(k + 1)?.context === true;
+}
+
 /**
  * Whether a label sits right before the item, with only fillers and `: = -` between, or also
  * `tăng`/`giảm` when the label may be negative (`đăng ký khai tử giảm 1,5% so với năm 2025`).
@@ -145,7 +151,7 @@ function labelJustBefore(m: Message, item: NumItem): boolean {
   for (let k = item.start - 1; k >= 0; k--) {
     const label = m.labels[m.labelAt[k] ?? -1];
     if (label !== undefined) return !direction || (typeof label.spec.min === 'number' && label.spec.min < 0);
-    if (m.isFreeWord(k, FILLERS) || m.isPunct(k, ':', '=', '-')) continue;
+    if (m.isFreeWord(k, FILLERS) || m.isPunct(k, ':', '=', '-') || isDateWord(m, k)) continue;
     const t = m.tok(k);
     if (!direction && m.isFreeWord(k) && (t?.text === DOWN_WORD || t?.text === UP_WORD)) {
       direction = true;
@@ -178,7 +184,8 @@ export function isContext(m: Message, item: NumItem): boolean {
   const after = m.tok(item.end);
   if (plain) {
     if (m.isPunct(item.end, '/')) return true;
-    if (m.isPunct(item.start - 1, '/') && m.tok(item.start - 2)?.type === 'num') return true;
+    // 15/7, 51/63, 6T/2026, BC/2026: after a glued `/` a number is a date, a fraction, a period.
+    if (m.isPunct(item.start - 1, '/') && numToken?.spaceBefore === false) return true;
     const next = m.tok(item.end + 1);
     if (
       m.isPunct(item.end, '-', ':') &&

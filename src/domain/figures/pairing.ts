@@ -8,7 +8,7 @@ import type { LabelMatch } from './labels.js';
 import type { Message, NumItem, Resolution } from './message.js';
 import type { Token } from './normalize.js';
 import { pairable } from './resolve.js';
-import { BREAKERS, FILLERS, MAX_UNKNOWN_WORDS, NO, YES } from './vocabulary.js';
+import { BREAKERS, CONTEXT_BEFORE, FILLERS, MAX_UNKNOWN_WORDS, NO, YES } from './vocabulary.js';
 
 /** A label or a value number, in text order. */
 type Entry =
@@ -80,7 +80,9 @@ export function collectSlots(m: Message): Slot[] {
     }
     const item = m.itemAt.get(i);
     if (item !== undefined) {
-      if (item.context) unknownWord();
+      // `năm 2026`, `ngày 15`: a date between a label and its number is no unknown word.
+      if (item.context && m.isFreeWord(i - 1, CONTEXT_BEFORE)) gap.unknown = Math.max(0, gap.unknown - 1);
+      else if (item.context) unknownWord();
       else push({ kind: 'num', num: item });
       i = item.end;
       continue;
@@ -89,7 +91,8 @@ export function collectSlots(m: Message): Slot[] {
     if (t.type === 'word') {
       // `khai tử giảm 1,5%`: a direction word right after a label keeps the link (weighed later).
       const afterLabel = slots[slots.length - 1]?.entry.kind === 'label' && gap.unknown === 0 && !gap.comma;
-      if (BREAKERS.has(t.text) && !(afterLabel && !gap.hard && !m.used.has(i) && t.text !== 'vuot')) gap.hard = true;
+      if (BREAKERS.has(t.text) && !(afterLabel && !gap.hard && !m.used.has(i) && t.text !== 'vuot'))
+        gap.hard = true;
       else if (!FILLERS.has(t.text) && !m.used.has(i)) unknownWord();
       lastMark = null;
     } else if (t.type === 'punct') {
@@ -142,7 +145,8 @@ export function orderOf(chains: readonly (readonly Slot[])[]): PairOrder {
   for (const chain of chains) {
     const [a, b, c] = chain.map((s) => s.entry);
     if (a?.kind === 'label' && b?.kind === 'num' && compatible(a.label, b.num)) label += 1;
-    if (a?.kind === 'num' && b?.kind === 'label' && compatible(b.label, a.num) && c?.kind !== 'num') number += 1;
+    if (a?.kind === 'num' && b?.kind === 'label' && compatible(b.label, a.num) && c?.kind !== 'num')
+      number += 1;
   }
   return label > number ? 'label' : number > label ? 'number' : null;
 }
@@ -152,7 +156,8 @@ function eitherSide(chain: readonly Slot[], i: number, label: LabelMatch): NumIt
   const cSlot = chain[i + 2];
   const c = cSlot?.entry;
   const d = chain[i + 3]?.entry;
-  if (c?.kind !== 'num' || !compatible(label, c.num) || cSlot?.gap.unknown !== 0 || cSlot.gap.comma) return null;
+  if (c?.kind !== 'num' || !compatible(label, c.num) || cSlot?.gap.unknown !== 0 || cSlot.gap.comma)
+    return null;
   return d?.kind === 'label' && compatible(d.label, c.num) ? null : c.num;
 }
 

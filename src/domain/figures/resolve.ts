@@ -14,7 +14,10 @@ function signed(item: NumItem, value: number): number {
 }
 
 /** The readings of an item for an indicator kind, and which one is the natural one. */
-export function candidatesOf(item: NumItem, kind: IndicatorKind | null): { values: number[]; primary: number } {
+export function candidatesOf(
+  item: NumItem,
+  kind: IndicatorKind | null,
+): { values: number[]; primary: number } {
   let readings = item.readings;
   if ((kind === 'count' || kind === 'money') && readings.length === 2) {
     // Nobody writes three zero decimals on a count or an amount: 500.000 is five hundred thousand.

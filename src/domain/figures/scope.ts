@@ -7,7 +7,15 @@
  */
 
 import type { Message, NumItem } from './message.js';
-import { COMPARISON_NEXT, COMPARISON_WORD, DOWN_WORD, FILLERS, TARGET_WORDS, UP_WORD } from './vocabulary.js';
+import {
+  COMPARISON_NEXT,
+  COMPARISON_WORD,
+  DOWN_WORD,
+  FILLERS,
+  PLURAL_WORDS,
+  TARGET_WORDS,
+  UP_WORD,
+} from './vocabulary.js';
 
 /** A run of tokens between line breaks, `.` and `;`, with the heading that scopes it. */
 interface Clause {
@@ -75,7 +83,7 @@ function hasWord(m: Message, start: number, end: number, entry: Uint8Array): boo
 function isListItem(m: Message, start: number): boolean {
   if (m.isPunct(start, '-', '+')) return true;
   const item = m.itemAt.get(start);
-  return item !== undefined && item.context && m.isPunct(item.end, '.', ')');
+  return item?.context === true && m.isPunct(item.end, '.', ')');
 }
 
 /** Splits the message into lines and clauses, and finds their headings. */
@@ -117,7 +125,7 @@ export function layoutOf(m: Message, paired: ReadonlySet<NumItem>): Layout {
     }
     let figures = false;
     for (let k = start; k < end; k++) {
-      if ((m.labelAt[k] ?? -1) >= 0 || (m.itemAt.get(k)?.context === false)) figures = true;
+      if ((m.labelAt[k] ?? -1) >= 0 || m.itemAt.get(k)?.context === false) figures = true;
     }
     if (!figures && m.isPunct(end - 1, ':') && hasWord(m, start, end, entry)) {
       const words: number[] = [];
@@ -165,6 +173,40 @@ function findHeads(m: Message, clause: Clause, entry: Uint8Array): void {
 /** Which words around a number to gather (see {@link wordsAround}). */
 export type Reach = 'around' | 'near' | 'heads';
 
+/** The token ranges `wordsAround` reads, the heading line's words last. */
+function rangesOf(
+  m: Message,
+  layout: Layout,
+  span: { readonly start: number; readonly end: number },
+  reach: Reach,
+): [number, number][] {
+  const { start, end } = span;
+  const clause = layout.clauses[layout.clauseOf[start] ?? -1];
+  if (clause === undefined) return [];
+  const ranges: [number, number][] = [];
+  if (reach !== 'heads') {
+    let gap = start;
+    const near = reach === 'near';
+    while (gap > clause.start && !layout.entry[gap - 1] && !(near && m.tok(gap - 1)?.type === 'punct'))
+      gap -= 1;
+    ranges.push([gap, end]);
+  }
+  if (reach === 'near') return ranges;
+  let head: { start: number; end: number } | undefined;
+  for (const h of clause.heads) if (h.end <= start && (h.colon || reach === 'around')) head = h;
+  if (head !== undefined) ranges.push([head.start, head.end]);
+  if (reach === 'around') {
+    let after = end;
+    while (after < clause.end && !layout.entry[after]) after += 1;
+    ranges.push([end, after]);
+    let tail = clause.end;
+    while (tail > end && !layout.entry[tail - 1]) tail -= 1;
+    if (tail > end && (layout.nextLonely[end] ?? 0) >= tail) ranges.push([tail, clause.end]);
+  }
+  for (const k of clause.heading) ranges.push([k, k + 1]);
+  return ranges;
+}
+
 /**
  * The words that bear on a number or a label–number pair spanning tokens `start`–`end`:
  * - `around`: the free words inside it, the gaps right before and after it, the heading gap
@@ -182,12 +224,9 @@ export function wordsAround(
   own: NumItem | null,
   reach: Reach = 'around',
 ): Map<string, number> {
-  const { start, end } = span;
   const bag = new Map<string, number>();
-  const clause = layout.clauses[layout.clauseOf[start] ?? -1];
-  if (clause === undefined) return bag;
   const seen = new Set<number>();
-  const add = (from: number, to: number) => {
+  for (const [from, to] of rangesOf(m, layout, span, reach)) {
     for (let k = from; k < to; k++) {
       if (seen.has(k) || layout.entry[k] || !m.isFreeWord(k) || m.used.has(k)) continue;
       seen.add(k);
@@ -195,45 +234,65 @@ export function wordsAround(
       const text = m.tok(k)?.text ?? '';
       bag.set(text, (bag.get(text) ?? 0) + 1);
     }
-  };
-  if (reach !== 'heads') {
-    add(start, end);
-    let gap = start;
-    const near = reach === 'near';
-    while (gap > clause.start && !layout.entry[gap - 1] && !(near && m.tok(gap - 1)?.type === 'punct')) gap -= 1;
-    add(gap, start);
-  }
-  if (reach === 'near') return bag;
-  let head: { start: number; end: number } | undefined;
-  for (const h of clause.heads) if (h.end <= start && (h.colon || reach === 'around')) head = h;
-  if (head !== undefined) add(head.start, head.end);
-  if (reach === 'around') {
-    let after = end;
-    while (after < clause.end && !layout.entry[after]) after += 1;
-    add(end, after);
-    let tail = clause.end;
-    while (tail > end && !layout.entry[tail - 1]) tail -= 1;
-    if (tail > end && (layout.nextLonely[end] ?? 0) >= tail) add(tail, clause.end);
-  }
-  for (const k of clause.heading) {
-    const text = m.tok(k)?.text ?? '';
-    if (!isDirection(m, k) || directionBears(m, layout, k, own)) bag.set(text, (bag.get(text) ?? 0) + 1);
   }
   return bag;
 }
 
 /**
+ * Whether the words right before a pair (back to the previous figure, when they are not the
+ * clause's heading) hold a word no label uses: a qualifier of its own (`Tập thể: LĐXS, cá nhân
+ * LĐTT 25`) that may undo the heading.
+ */
+export function qualifiedBefore(
+  m: Message,
+  layout: Layout,
+  span: { readonly start: number },
+  known: ReadonlySet<string>,
+): boolean {
+  const clause = layout.clauses[layout.clauseOf[span.start] ?? -1];
+  if (clause === undefined) return false;
+  let gap = span.start;
+  while (gap > clause.start && !layout.entry[gap - 1]) gap -= 1;
+  if (clause.heads.some((h) => h.start === gap)) return false;
+  for (let k = gap; k < span.start; k++) {
+    const t = m.tok(k);
+    if (m.isFreeWord(k) && !m.isFreeWord(k, FILLERS) && !known.has(t?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/** The target word pairs standing (adjacent, in order) in the ranges; `chỉ tiêu` after a count or `các` means "indicators". */
+function targetPairs(m: Message, ranges: readonly [number, number][]): (readonly [string, string])[] {
+  const found: (readonly [string, string])[] = [];
+  for (const [from, to] of ranges) {
+    for (let k = from; k < to; k++) {
+      const pair = TARGET_WORDS.find(
+        ([a, b]) =>
+          m.isFreeWord(k) && m.tok(k)?.text === a && m.isFreeWord(k + 1) && m.tok(k + 1)?.text === b,
+      );
+      if (pair === undefined) continue;
+      const previous = m.tok(k - 1);
+      if (pair[0] === 'chi' && (previous?.type === 'num' || m.isFreeWord(k - 1, PLURAL_WORDS))) continue;
+      found.push(pair);
+    }
+  }
+  return found;
+}
+
+/**
  * Whether a number is a target or a past figure, or may be one: `context` when the words right
  * before it say so (`chỉ tiêu giao 82,5%`, `năm trước việc 80%`) or a heading over it names a
- * past period (`Cùng kỳ năm trước:`); `unsure` under a heading with `chỉ tiêu`, which also just
- * means "indicator" (`Các chỉ tiêu:`); otherwise `no`.
+ * past period (`Cùng kỳ năm trước:`); `unsure` under a heading with `chỉ tiêu`, which also
+ * means "indicator"; otherwise `no`.
  */
-export function targetOf(m: Message, layout: Layout, span: { start: number; end: number }, own: NumItem): 'context' | 'unsure' | 'no' {
-  const has = (words: ReadonlyMap<string, number>, [a, b]: readonly [string, string]) => words.has(a) && words.has(b);
-  const near = wordsAround(m, layout, span, own, 'near');
-  if (TARGET_WORDS.some((pair) => has(near, pair))) return 'context';
-  const heads = wordsAround(m, layout, span, own, 'heads');
-  const found = TARGET_WORDS.filter((pair) => has(heads, pair));
+export function targetOf(
+  m: Message,
+  layout: Layout,
+  span: { readonly start: number; readonly end: number },
+): 'context' | 'unsure' | 'no' {
+  if (targetPairs(m, rangesOf(m, layout, span, 'near')).length > 0) return 'context';
+  const heads = rangesOf(m, layout, span, 'heads');
+  const found = targetPairs(m, heads);
   if (found.length === 0) return 'no';
   return found.every(([a]) => a === 'chi') ? 'unsure' : 'context';
 }

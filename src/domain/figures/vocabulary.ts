@@ -36,9 +36,12 @@ export const CONTEXT_EXCEPT: ReadonlyMap<string, string> = new Map([
 export const MAX_NUMBER_LENGTH = 24;
 
 // biome-ignore format: a word list reads better packed
-/** A plain integer right before one of these words is a time or an age (`6 tháng`, `5 tuổi`). */
+/**
+ * A plain integer right before one of these words is a time, an age or a count of something
+ * else (`6 tháng`, `5 tuổi`, `2 chỉ tiêu`, `12 chi cục`).
+ */
 export const CONTEXT_AFTER: ReadonlySet<string> = new Set([
-  'thang', 'nam', 'quy', 'ngay', 'tuan', 'gio', 'h', 'g', 'phut', 'tuoi', 't', 'lan', 'dot',
+  'thang', 'nam', 'quy', 'ngay', 'tuan', 'gio', 'h', 'g', 'phut', 'tuoi', 't', 'lan', 'dot', 'chi',
 ]);
 
 /** After `so` (so với, so cùng kỳ…) one of these marks a comparison, not a value. */
@@ -90,3 +93,6 @@ export const TARGET_WORDS: readonly (readonly [string, string])[] = [
   ['ky', 'truoc'],
   ['cung', 'ky'],
 ];
+
+/** Words before `chỉ tiêu` that make it "the indicators", not "the target": `các`, `những`, `mấy`. */
+export const PLURAL_WORDS: ReadonlySet<string> = new Set(['cac', 'nhung', 'may']);

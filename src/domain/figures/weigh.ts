@@ -42,7 +42,8 @@ export function weighLabel(table: PhraseTable, label: LabelMatch, bag: ReadonlyM
     }
     const code = phrase.code;
     if (matched === extras.length) {
-      if (extras.length > (strength.get(code)?.n ?? 0)) strength.set(code, { n: extras.length, words: new Set(extras) });
+      if (extras.length > (strength.get(code)?.n ?? 0))
+        strength.set(code, { n: extras.length, words: new Set(extras) });
     } else if (extras.length - matched === 1 && matched >= 2 && !partial.includes(code)) {
       partial.push(code);
     }
@@ -112,9 +113,9 @@ export function negated(item: NumItem): NumItem {
 
 /**
  * Orders the indicators an unused number fits: `first` (evidence already weighed) in its order,
- * then by how many words of an indicator's labels stand around the number, a direction word
- * one of its labels holds (or `giảm` for one that may be negative) counting double, then those
- * not given a value yet, then the report's order.
+ * then by the largest share of an indicator's label words standing around the number (`bag`),
+ * a direction word one of its labels holds (or `giảm` for one that may be negative) adding one,
+ * then those not given a value yet, then the report's order.
  */
 export function rankFits(
   fitting: readonly IndicatorSpec[],
@@ -130,17 +131,23 @@ export function rankFits(
       const words = new Set(phrase.words.filter((w) => !OPTIONAL_WORDS.has(w)));
       let n = 0;
       for (const w of words) if (bag.has(w)) n += 1;
-      best = Math.max(best, n);
+      if (words.size > 0) best = Math.max(best, n / words.size);
     }
     for (const d of directions) {
-      if (table.wordsOf.get(spec.code)?.has(d.word) || (d.word === DOWN_WORD && isSigned(spec))) best += 2;
+      if (table.wordsOf.get(spec.code)?.has(d.word) || (d.word === DOWN_WORD && isSigned(spec))) best += 1;
     }
     return best;
   };
-  const rest = fitting
-    .filter((spec) => !first.includes(spec.code))
-    .map((spec, index) => ({ code: spec.code, score: score(spec), fresh: given.has(spec.code) ? 0 : 1, index }))
-    .sort((a, b) => b.score - a.score || b.fresh - a.fresh || a.index - b.index);
   const codes = new Set(fitting.map((s) => s.code));
-  return [...first.filter((c) => codes.has(c)), ...rest.map((r) => r.code)];
+  const lead = [...new Set(first)].filter((c) => codes.has(c));
+  const rest = fitting
+    .filter((spec) => !lead.includes(spec.code))
+    .map((spec, index) => ({
+      code: spec.code,
+      score: score(spec),
+      fresh: given.has(spec.code) ? 0 : 1,
+      index,
+    }))
+    .sort((a, b) => b.score - a.score || b.fresh - a.fresh || a.index - b.index);
+  return [...lead, ...rest.map((r) => r.code)];
 }
