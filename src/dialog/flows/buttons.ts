@@ -95,8 +95,7 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
           // The first number not used yet: read as the chosen indicator's value, or dropped.
           const unused = draft.unused?.shift();
           if (!unused) return say(turn, tr(turn, 'stale-button'));
-          if (action === 'use' && arg && unused.fits.includes(arg))
-            assignNumber(turn, a, draft, arg, unused.raw);
+          if (action === 'use' && arg && unused.fits.includes(arg)) assignNumber(turn, a, draft, arg, unused);
         }
         return advance(turn, a, draft);
       }

@@ -4,7 +4,7 @@
  * (skippable) and a reason when a stored value changes, then hands the draft to confirmation.
  * Nothing is stored before the person confirms (see confirm.ts).
  */
-import { type ParseResult, parseFigures } from '../../domain/figures/index.js';
+import { type ParseResult, parseFigures, validateValue } from '../../domain/figures/index.js';
 import { reportsNamedIn } from '../../domain/report-named.js';
 import { parseStatusQuestion } from '../../domain/status-question.js';
 import { changesFrom, parseDocumentRef, splitReason } from '../../domain/submission.js';
@@ -250,7 +250,7 @@ async function addToDraft(turn: Turn, draft: Draft, text: string): Promise<void>
   const lone = r.unused.length === 1 && Object.keys(r.values).length + r.ambiguous.length === 0;
   const only = missing.length === 1 ? missing[0]! : undefined;
   if (lone && only && r.unused[0]!.fits.includes(only.code)) {
-    assignNumber(turn, a, draft, only.code, r.unused[0]!.raw);
+    assignNumber(turn, a, draft, only.code, r.unused[0]!);
   } else {
     draft.unused = [...(draft.unused ?? []), ...r.unused].slice(0, 5);
   }
@@ -262,13 +262,27 @@ async function addToDraft(turn: Turn, draft: Draft, text: string): Promise<void>
 }
 
 /**
- * Reads the number `raw` as the indicator `code`'s value (as if typed after its label): a value,
- * an ambiguous reading to resolve, or a refusal noted — nothing is stored yet.
+ * Reads a number the person said is the indicator `code`'s value: as if typed after its label
+ * (so `1.234` or `5 triệu` reads as that indicator's kind would), else — when that reading finds
+ * nothing, e.g. a `giảm 2%` the label alone does not explain — the number's own reading, checked
+ * against the indicator's bounds. A value, an ambiguous reading to resolve, or a refusal noted:
+ * nothing is stored yet.
  */
-export function assignNumber(turn: Turn, a: AssignmentView, draft: Draft, code: string, raw: string): void {
+export function assignNumber(
+  turn: Turn,
+  a: AssignmentView,
+  draft: Draft,
+  code: string,
+  number: { raw: string; value: number },
+): void {
   const spec = a.indicators.find((i) => i.code === code);
   if (!spec) return;
-  const r = parseFigures(`${shortestLabel(spec)} ${raw}`, [spec]);
+  const r = parseFigures(`${shortestLabel(spec)} ${number.raw}`, [spec]);
+  if (Object.keys(r.values).length + r.ambiguous.length + r.invalid.length === 0) {
+    const reason = validateValue(number.value, spec);
+    if (reason === null) r.values[spec.code] = number.value;
+    else r.invalid.push({ code: spec.code, raw: number.raw, value: number.value, reason });
+  }
   reportInvalid(turn, a, r);
   Object.assign(draft.values, r.values);
   draft.ambiguous.push(...r.ambiguous);
@@ -297,7 +311,7 @@ async function collectText(turn: Turn, flow: Extract<Flow, { k: 'collect' }>, te
   // A bare number answers the indicator being asked.
   if (got === 0 && flow.asking && r.unused.length === 1 && r.invalid.length === 0) {
     // A refused number is noted and the same figure asked again.
-    assignNumber(turn, a, draft, flow.asking, r.unused[0]!.raw);
+    assignNumber(turn, a, draft, flow.asking, r.unused[0]!);
     got = 1;
   } else if (r.unused.length > 0) {
     draft.unused = [...(draft.unused ?? []), ...r.unused].slice(0, 5);

@@ -4,11 +4,12 @@
  * where any of that is unsure, an unused number with the indicators it fits. Pure.
  */
 
-import type { LabelMatch, PhraseTable } from './labels.js';
+import { type LabelMatch, type PhraseTable, widerPhrases } from './labels.js';
 import type { Message, NumItem, Resolution } from './message.js';
 import { candidatesOf, fitsForm, naturalValue, pairable, resolve } from './resolve.js';
 import { directionsOf, type Layout, qualifiedBefore, targetOf, wordsAround } from './scope.js';
 import type { IndicatorSpec, ParseResult } from './spec.js';
+import { OPTIONAL_WORDS } from './vocabulary.js';
 import {
   type Direction,
   directionEffect,
@@ -100,8 +101,42 @@ export function weighPairs(
 }
 
 /**
- * The verdict on a pair's label (see `weighLabel`); a move is only a doubt when a qualifier of
- * its own stands right before the pair (see `qualifiedBefore`). When the words around it say nothing, the
+ * Whether a clause's closing words bear on a pair before them: only when every label after
+ * the pair has a wider phrase holding all of those words that any label uses — a list of like
+ * figures (`9% số việc và 7% số tiền chuyển kỳ sau`), not unrelated ones (`…, cờ Bộ 2 chuyển
+ * kỳ sau`). The closing words are the clause's, so the last label they do not fit is found
+ * once per clause.
+ */
+function closingApplies(
+  m: Message,
+  layout: Layout,
+  table: PhraseTable,
+  span: { start: number; end: number },
+  closing: ReadonlyMap<string, number>,
+): boolean {
+  const clause = layout.clauseOf[span.start] ?? -1;
+  let misfit = layout.closingMisfit.get(clause);
+  if (misfit === undefined) {
+    misfit = -1;
+    const words = [...closing.keys()].filter((w) => table.words.has(w) && !OPTIONAL_WORDS.has(w));
+    if (words.length === 0) misfit = Number.POSITIVE_INFINITY;
+    for (let i = m.labels.length - 1; i >= 0 && misfit < 0; i--) {
+      const other = m.labels[i];
+      if (other === undefined || layout.clauseOf[other.start] !== clause) continue;
+      const fits = widerPhrases(table, other.phrase).some(({ phrase }) =>
+        words.every((w) => phrase.words.includes(w)),
+      );
+      if (!fits) misfit = other.start;
+    }
+    layout.closingMisfit.set(clause, misfit);
+  }
+  return misfit < span.end;
+}
+
+/**
+ * The verdict on a pair's label (see `weighLabel`), the clause's closing words included where
+ * they apply (see `closingApplies`); a move is only a doubt when a qualifier of its own stands
+ * right before the pair (see `qualifiedBefore`). When the words around it say nothing, the
  * words of the label just before it in the clause are tried too: a wider indicator they
  * complete (`giảm án chuyển kỳ sau về việc 9%, về tiền 7%`) is only a doubt — the shared
  * words may not carry over (`Tập thể LĐXS 1, LĐTT 25`).
@@ -115,6 +150,10 @@ function weigh(
   span: { start: number; end: number },
 ): Verdict {
   const bag = wordsAround(m, layout, span, item);
+  const closing = wordsAround(m, layout, span, item, 'closing');
+  if (closing.size > 0 && closingApplies(m, layout, table, span, closing)) {
+    for (const [w, n] of closing) bag.set(w, (bag.get(w) ?? 0) + n);
+  }
   const verdict = weighLabel(table, label, bag);
   if (verdict.kind === 'move' && qualifiedBefore(m, layout, span, table.words)) {
     return { kind: 'ask', codes: [verdict.code, label.spec.code] };
@@ -137,6 +176,8 @@ export function isTargetNumber(m: Message, layout: Layout, item: NumItem): boole
   return targetOf(m, layout, item) === 'context';
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** The item as an indicator would read it with the direction words said of it. */
 function directed(
   item: NumItem,
@@ -144,17 +185,14 @@ function directed(
   directions: readonly Direction[],
   table: PhraseTable,
 ): NumItem {
-  return directionEffect(spec, directions, table, new Set()) === 'negate' ? negated(item) : item;
+  if (directions.length === 0) return item;
+  return directionEffect(spec, directions, table, NONE) === 'negate' ? negated(item) : item;
 }
 
 /** The last label before token `start` in its clause. */
 function labelBefore(m: Message, layout: Layout, start: number): LabelMatch | undefined {
-  const clause = layout.clauseOf[start] ?? -1;
-  for (let k = start - 1; k >= 0 && layout.clauseOf[k] === clause; k--) {
-    const label = m.labels[m.labelAt[k] ?? -1];
-    if (label !== undefined) return label;
-  }
-  return undefined;
+  const label = m.labels[layout.labelBefore[start] ?? -1];
+  return label !== undefined && layout.clauseOf[label.start] === layout.clauseOf[start] ? label : undefined;
 }
 
 /**

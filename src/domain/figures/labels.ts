@@ -14,6 +14,8 @@ export interface Phrase {
   readonly code: string;
   readonly words: readonly string[];
   readonly chars: number;
+  /** Its words but the optional ones (`OPTIONAL_WORDS`), once each: what it says. */
+  readonly essential: ReadonlySet<string>;
 }
 
 /** An indicator's label found in a message: tokens `start` (inclusive) to `end` (exclusive). */
@@ -31,6 +33,8 @@ export interface LabelMatch {
 export interface WiderPhrase {
   readonly phrase: Phrase;
   readonly extras: readonly string[];
+  /** The added words with how many times each is added. */
+  readonly need: readonly (readonly [string, number])[];
 }
 
 /**
@@ -44,6 +48,8 @@ export interface PhraseTable {
   readonly wordsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every word of every phrase. */
   readonly words: ReadonlySet<string>;
+  /** The phrases whose essential words hold a word, by word. */
+  readonly byWord: ReadonlyMap<string, readonly Phrase[]>;
   /** Phrases holding every essential word of a phrase, and more (see `widerPhrases`). */
   readonly wider: Map<Phrase, readonly WiderPhrase[]>;
 }
@@ -98,7 +104,12 @@ function buildPhrases(specs: readonly IndicatorSpec[]): PhraseTable {
     if (code === undefined) continue;
     const words = key.split(' ');
     const first = words[0] ?? '';
-    const phrase = { code, words, chars: key.length };
+    const phrase = {
+      code,
+      words,
+      chars: key.length,
+      essential: new Set(words.filter((w) => !OPTIONAL_WORDS.has(w))),
+    };
     const list = byFirst.get(first) ?? [];
     list.push(phrase);
     byFirst.set(first, list);
@@ -108,7 +119,12 @@ function buildPhrases(specs: readonly IndicatorSpec[]): PhraseTable {
     wordsOf.set(code, known);
   }
   const words = new Set([...wordsOf.values()].flatMap((set) => [...set]));
-  return { byFirst, byCode, wordsOf, words, wider: new Map() };
+  const byWord = new Map<string, Phrase[]>();
+  for (const list of byCode.values()) {
+    for (const phrase of list)
+      for (const w of phrase.essential) byWord.set(w, [...(byWord.get(w) ?? []), phrase]);
+  }
+  return { byFirst, byCode, wordsOf, words, byWord, wider: new Map() };
 }
 
 /**
@@ -132,8 +148,10 @@ export function widerPhrases(table: PhraseTable, phrase: Phrase): readonly Wider
         if (n > 0) left.set(w, n - 1);
         else extras.push(w);
       }
-      if (extras.length > 0 && [...left.values()].every((n) => n === 0))
-        found.push({ phrase: other, extras });
+      if (extras.length === 0 || [...left.values()].some((n) => n !== 0)) continue;
+      const need = new Map<string, number>();
+      for (const w of extras) need.set(w, (need.get(w) ?? 0) + 1);
+      found.push({ phrase: other, extras, need: [...need] });
     }
   }
   table.wider.set(phrase, found);

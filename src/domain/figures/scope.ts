@@ -42,6 +42,20 @@ export interface Layout {
   readonly saidOf: ReadonlyMap<NumItem, readonly number[]>;
   /** For each token index, the start of the first number at or after it that no label took. */
   readonly nextLonely: Int32Array;
+  /** For each token index, the index (in `labels`) of the last label ending at or before it, or -1. */
+  readonly labelBefore: Int32Array;
+  /** For each token, 1 when it belongs to a comparison (`so với`, `so cùng kỳ`): about another period. */
+  readonly compared: Uint8Array;
+  /** The words of token ranges read so far, by `from:to`. */
+  readonly ranges: Map<string, RangeWords>;
+  /** By clause, the start of the last label its closing words do not fit (see `closingApplies`). */
+  readonly closingMisfit: Map<number, number>;
+}
+
+/** The free words of a token range: word counts, and the direction words (weighed per number). */
+interface RangeWords {
+  readonly words: ReadonlyMap<string, number>;
+  readonly directions: readonly number[];
 }
 
 /** Whether token `k` is a free `giảm` or `tăng`. */
@@ -104,6 +118,17 @@ export function layoutOf(m: Message, paired: ReadonlySet<NumItem>): Layout {
     attached.set(k, item);
     if (item !== null) saidOf.set(item, [...(saidOf.get(item) ?? []), k]);
   }
+  const labelBefore = new Int32Array(n + 1).fill(-1);
+  for (let k = 1; k <= n; k++) {
+    const at = m.labelAt[k - 1] ?? -1;
+    labelBefore[k] = at >= 0 && m.labels[at]?.end === k ? at : (labelBefore[k - 1] ?? -1);
+  }
+  const compared = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    if (!m.isFreeWord(k, COMPARISON_WORD) || !m.isFreeWord(k + 1, COMPARISON_NEXT)) continue;
+    const cung = m.tok(k + 1)?.text === 'cung' && m.isFreeWord(k + 2, COMPARISON_NEXT);
+    compared.fill(1, k, k + (cung ? 3 : 2));
+  }
   const nextLonely = new Int32Array(n + 1).fill(n);
   for (let k = n - 1; k >= 0; k--) {
     const item = m.itemAt.get(k);
@@ -150,7 +175,19 @@ export function layoutOf(m: Message, paired: ReadonlySet<NumItem>): Layout {
       clauseStart = k + 1;
     }
   }
-  return { clauseOf, clauses, entry, paired, attached, saidOf, nextLonely };
+  return {
+    clauseOf,
+    clauses,
+    entry,
+    paired,
+    attached,
+    saidOf,
+    nextLonely,
+    labelBefore,
+    compared,
+    ranges: new Map(),
+    closingMisfit: new Map(),
+  };
 }
 
 /** The clause's heading gaps: its opening words, and any words that end with `:` before figures. */
@@ -171,7 +208,7 @@ function findHeads(m: Message, clause: Clause, entry: Uint8Array): void {
 }
 
 /** Which words around a number to gather (see {@link wordsAround}). */
-export type Reach = 'around' | 'near' | 'heads';
+export type Reach = 'around' | 'near' | 'heads' | 'closing';
 
 /** The token ranges `wordsAround` reads, the heading line's words last. */
 function rangesOf(
@@ -184,12 +221,18 @@ function rangesOf(
   const clause = layout.clauses[layout.clauseOf[start] ?? -1];
   if (clause === undefined) return [];
   const ranges: [number, number][] = [];
+  if (reach === 'closing') {
+    let tail = clause.end;
+    while (tail > end && !layout.entry[tail - 1]) tail -= 1;
+    if (tail > end && (layout.nextLonely[end] ?? 0) >= tail) ranges.push([tail, clause.end]);
+    return ranges;
+  }
   if (reach !== 'heads') {
     let gap = start;
     const near = reach === 'near';
     while (gap > clause.start && !layout.entry[gap - 1] && !(near && m.tok(gap - 1)?.type === 'punct'))
       gap -= 1;
-    ranges.push([gap, end]);
+    ranges.push([gap, start], [start, end]);
   }
   if (reach === 'near') return ranges;
   let head: { start: number; end: number } | undefined;
@@ -199,9 +242,6 @@ function rangesOf(
     let after = end;
     while (after < clause.end && !layout.entry[after]) after += 1;
     ranges.push([end, after]);
-    let tail = clause.end;
-    while (tail > end && !layout.entry[tail - 1]) tail -= 1;
-    if (tail > end && (layout.nextLonely[end] ?? 0) >= tail) ranges.push([tail, clause.end]);
   }
   for (const k of clause.heading) ranges.push([k, k + 1]);
   return ranges;
@@ -210,10 +250,11 @@ function rangesOf(
 /**
  * The words that bear on a number or a label–number pair spanning tokens `start`–`end`:
  * - `around`: the free words inside it, the gaps right before and after it, the heading gap
- *   over it, the clause's closing words (unless a number no label took stands between), the
- *   heading line above;
+ *   over it, the heading line above;
  * - `near`: the words inside it and right before it, back to a mark;
- * - `heads`: a heading ending with `:` over it in its clause, and the heading line above.
+ * - `heads`: a heading ending with `:` over it in its clause, and the heading line above;
+ * - `closing`: the clause's closing words after it, unless a number no label took stands
+ *   between (`giảm 9% số việc và 7% số tiền chuyển kỳ sau`).
  * A `giảm`/`tăng` said of another number that no label took (or of a date, a comparison) is
  * left out, and so is one followed by `so với…`: it describes something else. Word counts.
  */
@@ -225,17 +266,39 @@ export function wordsAround(
   reach: Reach = 'around',
 ): Map<string, number> {
   const bag = new Map<string, number>();
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   for (const [from, to] of rangesOf(m, layout, span, reach)) {
-    for (let k = from; k < to; k++) {
-      if (seen.has(k) || layout.entry[k] || !m.isFreeWord(k) || m.used.has(k)) continue;
-      seen.add(k);
-      if (isDirection(m, k) && !directionBears(m, layout, k, own)) continue;
+    const key = `${from}:${to}`;
+    if (from >= to || seen.has(key)) continue;
+    seen.add(key);
+    const range = rangeWords(m, layout, from, to);
+    for (const [text, n] of range.words) bag.set(text, (bag.get(text) ?? 0) + n);
+    for (const k of range.directions) {
       const text = m.tok(k)?.text ?? '';
-      bag.set(text, (bag.get(text) ?? 0) + 1);
+      if (directionBears(m, layout, k, own)) bag.set(text, (bag.get(text) ?? 0) + 1);
     }
   }
   return bag;
+}
+
+/** The free words of tokens `from`–`to` (cached: headings are read for every figure under them). */
+function rangeWords(m: Message, layout: Layout, from: number, to: number): RangeWords {
+  const key = `${from}:${to}`;
+  const hit = layout.ranges.get(key);
+  if (hit) return hit;
+  const words = new Map<string, number>();
+  const directions: number[] = [];
+  for (let k = from; k < to; k++) {
+    if (layout.entry[k] || !m.isFreeWord(k) || m.used.has(k) || layout.compared[k]) continue;
+    if (isDirection(m, k)) directions.push(k);
+    else {
+      const text = m.tok(k)?.text ?? '';
+      words.set(text, (words.get(text) ?? 0) + 1);
+    }
+  }
+  const found = { words, directions };
+  layout.ranges.set(key, found);
+  return found;
 }
 
 /**

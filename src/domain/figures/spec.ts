@@ -33,9 +33,11 @@ export interface ParseResult {
   ambiguous: { code: string; raw: string; candidates: number[] }[];
   /**
    * Numbers read as no indicator's value and not recognised as context (dates, periods, ages,
-   * targets…): the caller names them back and asks which indicator each is for, never guesses.
-   * `fits`: the indicators it could be for (its form — `%`, a money word, a bare number — and
-   * its value accepted), the most plausible first; empty when none.
+   * targets…), or whose indicator is unsure: the caller names them back and asks which
+   * indicator each is for, never guesses. `raw`: as typed, with a `giảm`/`tăng` said of it
+   * (`giảm 2%`), so that reading `label raw` again keeps the direction. `fits`: the indicators
+   * it could be for (its form — `%`, a money word, a bare number — and its value accepted),
+   * the most plausible first; empty when none.
    */
   unused: { raw: string; value: number; fits: string[] }[];
   /** Codes given twice with different values; {@link ParseResult.values} holds the last one. */

@@ -73,11 +73,13 @@ export const DOWN_WORD = 'giam';
 /** `tăng` (up): before or after a number, an increase. */
 export const UP_WORD = 'tang';
 
+// biome-ignore format: a word list reads better packed
 /**
  * Words a label may carry or leave out without changing what it names (`về việc` = `việc`,
- * `xã nghèo được hỗ trợ` = `xã nghèo hỗ trợ`); ignored when weighing the words around a number.
+ * `số tiền` = `tiền`, `xã nghèo được hỗ trợ` = `xã nghèo hỗ trợ`); ignored when weighing the
+ * words around a number (`số` is also half of `so với`, folded).
  */
-export const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['ve', 'cua', 'duoc', 'dc', 'o', 'co', 'va']);
+export const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['ve', 'cua', 'duoc', 'dc', 'o', 'co', 'va', 'so']);
 
 /** After `đồng`/`đ`, these make it not money: `đồng chí`, `đ/c` (comrade). */
 export const NOT_CURRENCY_NEXT: ReadonlySet<string> = new Set(['chi', '/']);

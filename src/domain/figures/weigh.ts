@@ -5,11 +5,11 @@
  * for, the most plausible first. Where the words point two ways the verdict is to ask. Pure.
  */
 
-import { type LabelMatch, type PhraseTable, widerPhrases } from './labels.js';
+import { type LabelMatch, type Phrase, type PhraseTable, widerPhrases } from './labels.js';
 import type { Message, NumItem } from './message.js';
 import { comparisonAfter } from './scope.js';
 import type { IndicatorSpec } from './spec.js';
-import { DOWN_WORD, OPTIONAL_WORDS } from './vocabulary.js';
+import { DOWN_WORD } from './vocabulary.js';
 
 /** What the words around a label–number pair say about the label. */
 export type Verdict =
@@ -32,14 +32,9 @@ export function weighLabel(table: PhraseTable, label: LabelMatch, bag: ReadonlyM
   const own = label.spec.code;
   const strength = new Map<string, { n: number; words: ReadonlySet<string> }>();
   const partial: string[] = [];
-  for (const { phrase, extras } of widerPhrases(table, label.phrase)) {
-    const need = new Map<string, number>();
+  for (const { phrase, extras, need } of widerPhrases(table, label.phrase)) {
     let matched = 0;
-    for (const w of extras) {
-      const count = (need.get(w) ?? 0) + 1;
-      need.set(w, count);
-      if ((bag.get(w) ?? 0) >= count) matched += 1;
-    }
+    for (const [w, count] of need) matched += Math.min(count, bag.get(w) ?? 0);
     const code = phrase.code;
     if (matched === extras.length) {
       if (extras.length > (strength.get(code)?.n ?? 0))
@@ -125,18 +120,22 @@ export function rankFits(
   table: PhraseTable,
   given: ReadonlySet<string>,
 ): string[] {
+  if (fitting.length <= 1) return fitting.map((spec) => spec.code);
+  // The share of each phrase's words standing around the number, the best per indicator.
+  const matched = new Map<Phrase, number>();
+  for (const w of bag.keys()) {
+    for (const phrase of table.byWord.get(w) ?? []) matched.set(phrase, (matched.get(phrase) ?? 0) + 1);
+  }
+  const shares = new Map<string, number>();
+  for (const [phrase, n] of matched) {
+    shares.set(phrase.code, Math.max(shares.get(phrase.code) ?? 0, n / phrase.essential.size));
+  }
   const score = (spec: IndicatorSpec) => {
-    let best = 0;
-    for (const phrase of table.byCode.get(spec.code) ?? []) {
-      const words = new Set(phrase.words.filter((w) => !OPTIONAL_WORDS.has(w)));
-      let n = 0;
-      for (const w of words) if (bag.has(w)) n += 1;
-      if (words.size > 0) best = Math.max(best, n / words.size);
-    }
+    let value = shares.get(spec.code) ?? 0;
     for (const d of directions) {
-      if (table.wordsOf.get(spec.code)?.has(d.word) || (d.word === DOWN_WORD && isSigned(spec))) best += 1;
+      if (table.wordsOf.get(spec.code)?.has(d.word) || (d.word === DOWN_WORD && isSigned(spec))) value += 1;
     }
-    return best;
+    return value;
   };
   const codes = new Set(fitting.map((s) => s.code));
   const lead = [...new Set(first)].filter((c) => codes.has(c));
