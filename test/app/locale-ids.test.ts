@@ -17,7 +17,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** `tr(turn, 'id'`, `t(locale, 'id'`, `translator.t(x, 'id'`, `ctx.t('id'`, `t('id'` … */
-const CALL = /\b(?:tr\(\s*\w+,\s*|\.t\(\s*[\w.]+,\s*|\bt\(\s*[\w.]+,\s*|ctx\.t\(\s*|\bt\(\s*)'([a-z][a-z0-9]*(?:-[a-z0-9_]+)+)'/g;
+const CALL =
+  /\b(?:tr\(\s*\w+,\s*|\.t\(\s*[\w.]+,\s*|\bt\(\s*[\w.]+,\s*|ctx\.t\(\s*|\bt\(\s*)'([a-z][a-z0-9]*(?:-[a-z0-9_]+)+)'/g;
 
 describe('message ids named in the code', () => {
   it('each exists in the Vietnamese locale (and so, by the locales test, in English)', () => {

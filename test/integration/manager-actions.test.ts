@@ -54,12 +54,11 @@ async function person(name: string, role: 'focal' | 'manager', unitId: number): 
 
 const chat = (id: number) => chatWith(engine, { channel: 'telegram', chatId: String(id) });
 
-/** Sends one figure, skips the indicators asked for next, and presses Confirm. */
+/** Sends figures and stores them, whatever is still missing (Lưu phần đã có, else Xác nhận). */
 async function submitOne(c: ReturnType<typeof chat>, text: string): Promise<string> {
   await c.say(text);
-  for (let i = 0; i < 10 && !c.buttons().some((b) => b.label.includes('Xác nhận')); i++)
-    await c.press('Bỏ qua');
-  return c.press('Xác nhận');
+  const partial = c.buttons().some((b) => b.label.includes('Lưu phần đã có'));
+  return c.press(partial ? 'Lưu phần đã có' : 'Xác nhận');
 }
 
 /** Delivers every ledger row still planned for these recipients' chats, as a worker would. */
