@@ -4,7 +4,7 @@
  */
 import { normalizeText } from '../domain/figures/index.js';
 import { looksLikeInviteCode, parseCommand } from '../domain/submission.js';
-import { exampleFor, say, type Turn, tr } from './context.js';
+import { exampleFor, note, say, type Turn, tr } from './context.js';
 import { bind } from './flows/binding.js';
 import { onButton } from './flows/buttons.js';
 import { onCommand } from './flows/commands.js';
@@ -22,7 +22,7 @@ export async function route(turn: Turn): Promise<void> {
   let text = input.text?.normalize('NFC') ?? '';
   if (text.length > maxText) {
     text = text.slice(0, maxText);
-    say(turn, tr(turn, 'text-too-long', { max: maxText }));
+    note(turn, tr(turn, 'text-too-long', { max: maxText }));
   }
   if (input.buttonData !== undefined) return onButton(turn, input.buttonData.slice(0, MAX_BUTTON_DATA));
   // A digit answers the last numbered choices (text-only channels) — except where a figure or

@@ -5,7 +5,7 @@
  */
 import { hashInviteCode } from '../../app/invites.js';
 import { formatDateTime } from '../../messages/format.js';
-import { exampleFor, say, type Turn, tr } from '../context.js';
+import { exampleFor, note, say, type Turn, tr } from '../context.js';
 
 /** Failed codes a chat may send within the window before it must wait. */
 const BIND_MAX_FAILURES = 5;
@@ -58,24 +58,20 @@ export async function bind(turn: Turn, code: string): Promise<void> {
   turn.state.bindFailures = [];
   turn.state.flow = { k: 'idle' };
   delete turn.state.unitId;
-  if (result.handedOverFrom) {
-    say(
-      turn,
-      tr(turn, 'bind-ok-handover', {
+  // One reply: who the person now is, and (a focal point) what to send next.
+  const bound = result.handedOverFrom
+    ? tr(turn, 'bind-ok-handover', {
         unit: result.unit.name,
         previous: result.handedOverFrom,
         date: formatDateTime(turn.now, deps.timeZone, turn.locale),
-      }),
-    );
-  } else {
-    say(turn, tr(turn, 'bind-ok', { role: tr(turn, `role-${result.role}`), unit: result.unit.name }));
-  }
-  if (result.role === 'focal') {
-    const open = await deps.submissions.openAssignments([result.unit.id], turn.now);
-    const example = exampleFor(
-      turn,
-      open.find((a) => a.indicators.length > 0),
-    );
-    say(turn, tr(turn, 'bind-ok-next', { example }), undefined, { inputHint: example });
-  }
+      })
+    : tr(turn, 'bind-ok', { role: tr(turn, `role-${result.role}`), unit: result.unit.name });
+  if (result.role !== 'focal') return say(turn, bound);
+  note(turn, bound);
+  const open = await deps.submissions.openAssignments([result.unit.id], turn.now);
+  const example = exampleFor(
+    turn,
+    open.find((a) => a.indicators.length > 0),
+  );
+  say(turn, tr(turn, 'bind-ok-next', { example }), undefined, { inputHint: example });
 }

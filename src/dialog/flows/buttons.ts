@@ -5,7 +5,7 @@
  */
 import { parseFigures } from '../../domain/figures/index.js';
 import { splitReason } from '../../domain/submission.js';
-import { exampleFor, focalUnits, say, type Turn, tr } from '../context.js';
+import { exampleFor, focalUnits, note, say, type Turn, tr } from '../context.js';
 import { commit } from './confirm.js';
 import { type DocumentInput, onDocument, requestUnlock } from './documents.js';
 import { decideException } from './manager-actions.js';
@@ -40,7 +40,7 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
       if (!unit) return say(turn, tr(turn, 'stale-button'));
       turn.state.unitId = unit.id;
       turn.state.flow = { k: 'idle' };
-      say(turn, tr(turn, 'unit-chosen', { unit: unit.name }));
+      note(turn, tr(turn, 'unit-chosen', { unit: unit.name }));
       return onText(turn, flow.text);
     }
     case 'pick_assignment': {
