@@ -255,10 +255,12 @@ export const FIGURE_JOURNEYS: Journey[] = [
     async setup(ctx) {
       await freshFocal(ctx);
       // The year-end report opens early for this unit: two open reports take the same figures.
+      // Not `pending`: the service's own planning pass re-dates pending assignments to their
+      // rule (15/11) and would close it again; a stored state keeps the date it was given.
       const unit = ctx.vars.unit as { id: number };
       await ctx.db.prisma.assignment.updateMany({
         where: { unitId: unit.id, ...BCNAM },
-        data: { dueDate: new Date('2027-08-15T00:00:00Z') },
+        data: { dueDate: new Date('2027-08-15T00:00:00Z'), state: 'on_time' },
       });
     },
     steps: [
