@@ -216,6 +216,25 @@ describe('figures from free text', () => {
     expect(confirming(turn.state.flow).draft.values).toEqual({});
   });
 
+  it('a reading asked about is chosen by typing its number out, or by its button', async () => {
+    const { chat } = await thadsFocal();
+    const turn = await turnFor(dialog.ctx, chat, { text: 'ủng hộ 1,234 tỷ' });
+    await onText(turn, 'ủng hộ 1,234 tỷ');
+    expect(texts(turn)).toContain('có thể hiểu theo nhiều cách');
+    expect(turn.out[0]?.expectsFigure).toBe(true);
+
+    const typed = await nextTurn(turn, { text: '1.234.000.000' });
+    await onText(typed, '1.234.000.000');
+    expect(confirming(typed.state.flow).draft.values).toEqual({ ung_ho: 1_234_000_000 });
+
+    const other = await nextTurn(turn, { text: '7' });
+    await onText(other, '7');
+    // Not one of the readings: kept, to be named back once the reading is chosen.
+    const flow = collecting(other.state.flow);
+    expect(flow.draft.ambiguous).toHaveLength(1);
+    expect(flow.draft.unused).toMatchObject([{ raw: '7' }]);
+  });
+
   it('reads back in English for an English-speaking focal point', async () => {
     const { chat } = await thadsFocal('en');
     const turn = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });

@@ -304,6 +304,14 @@ async function collectText(turn: Turn, flow: Extract<Flow, { k: 'collect' }>, te
   const { figures, reason } = splitReason(text);
   if (reason) draft.reason = reason;
   const r = parseFigures(figures, a.indicators);
+  // While a reading is asked about, the number of one of its readings typed out chooses it.
+  const amb = flow.asking === null ? draft.ambiguous[0] : undefined;
+  const typed = r.unused.length === 1 && Object.keys(r.values).length === 0 ? r.unused[0]!.value : undefined;
+  if (amb && typed !== undefined && amb.candidates.includes(typed)) {
+    draft.ambiguous.shift();
+    draft.values[amb.code] = typed;
+    return advance(turn, a, draft);
+  }
   reportInvalid(turn, a, r);
   let got = Object.keys(r.values).length + r.ambiguous.length;
   Object.assign(draft.values, r.values);
