@@ -4,6 +4,10 @@ units-import-ok = Imported { $count ->
     [one] { $count } unit
    *[other] { $count } units
 } ({ $created } new, { $updated } updated) from { $file }.
+units-import-renamed = Renamed { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+}; the old names are kept in the units' history (in use until { $until }).
 units-import-refused = File { $file } not imported: { $count ->
     [one] { $count } error
    *[other] { $count } errors

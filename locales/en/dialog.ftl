@@ -146,13 +146,29 @@ status-scope-units = { $count ->
     [one] { $count } unit in scope
    *[other] { $count } units in scope
 }
-status-totals = On time { $onTime } · Late { $late } · Missing { $missing } · Not yet due { $pending } — sent { $done }/{ $total } ({ $percent })
+status-totals = On time { $onTime } · Late { $late } · Partly sent { $partial } · Not yet due { $pending } · Missing { $missing } — complete { $done }/{ $total } ({ $percent })
 status-locked = 🔒 Locked for edits: { $count }/{ $total } reports.
-status-missing-title = Missing:
+status-incomplete-title = Not complete yet ({ $count }):
 status-cluster = { $cluster } ({ $count }):
+status-group-clusters = Emulation clusters and groups
+status-group-ministry = Departments of the Ministry
 status-no-cluster = No cluster
+status-unit-state = • { $unit } — { $state }
+status-state-on_time = On time
+status-state-late = Late
+status-state-missing = Missing
+status-state-pending = Not yet due
+status-state-partial = Partly sent
+status-state-partial-lacks = Partly sent, still missing: { $labels }
+status-labels-more = { $labels } and { $count ->
+    [one] { $count } more indicator
+   *[other] { $count } more indicators
+}
+status-more-units = … and { $count ->
+    [one] { $count } more unit
+   *[other] { $count } more units
+} — /xuat for the full list.
 status-late-title = Late:
-status-unit-line = • { $unit }
 status-unit-late = • { $unit } — sent { $at }
 status-more = … and { $count ->
     [one] { $count } more unit.
@@ -179,13 +195,29 @@ targets-best-worst = highest { $best }; lowest { $worst }
 targets-below = ⚠ Below target: { $units }
 targets-no-indicators = This report has no figures with targets.
 units-word = units
-summary-head = As of { $date }, { $done }/{ $total } { $units } have sent the { $duty }, period { $period } ({ $onTime } on time, { $late } late)
-summary-indicator = { $label }: mean { $value }, { $met }/{ $evaluated } units meet the target
-summary-sum = { $label }: total { $value }, the shared target is { $status }
+summary-head = As of { $date }, { $done }/{ $total } { $units } have sent the { $duty }, period { $period }{ $done ->
+    [0] {""}
+   *[other] {" "}({ $onTime } on time, { $late } late)
+}
+summary-sector = { $type ->
+    [CUC_THADS] provincial Civil Judgment Enforcement offices
+    [SO_TU_PHAP] provincial Departments of Justice
+    [MINISTRY_DEPT] departments of the Ministry
+    [TONG_CUC_THADS] Departments of Civil Judgment Enforcement Management
+    [CLUSTER] emulation clusters
+   *[other] units
+}
+summary-aggregate-mean = mean { $value }
+summary-aggregate-sum = total { $value }
+summary-indicator = { $label }: { $aggregate }, { $met }/{ $evaluated } units meet the target ({ $target })
+summary-sum = { $label }: { $aggregate }, the shared target ({ $target }) is { $status }
+summary-plain = { $label }: { $aggregate }
 summary-met = met
 summary-not-met = not met
-summary-mean = { $label }: mean { $value }
-summary-total = { $label }: total { $value }
+summary-partial = { $count ->
+    [one] { $count } unit has sent part of it
+   *[other] { $count } units have sent part of it
+}
 summary-missing = { $count ->
     [one] { $count } unit has not sent it
    *[other] { $count } units have not sent it
@@ -221,3 +253,5 @@ confirm-unused-none = Not used: { $raw } — no indicator of this report takes t
 confirm-unused-more = Other numbers not used: { $numbers }.
 refused-only = No figure was accepted. Please send the right figure, e.g.: { $example }
 one-by-one-nothing = No figures are waiting. Please send figures first, e.g.: { $example }
+btn-none = No figure
+confirm-none = No figure this period: { $labels }

@@ -14,6 +14,7 @@ export-header-code = Code
 export-header-cluster = Cluster
 export-state-on_time = On time
 export-state-late = Late
+export-state-partial = Partly submitted
 export-state-missing = Missing
 export-state-pending = Not yet due
 export-no-cluster = No cluster
@@ -36,6 +37,12 @@ export-header-sender = Sent by
 export-header-document = Document
 export-document-sent = Sent
 export-document-not-sent = Not sent
+export-header-missing-indicators = Indicators missing
+export-missing-all =
+    { $count ->
+        [one] The only indicator
+       *[other] All { NUMBER($count, useGrouping: 0) } indicators
+    }
 export-totals-title = Totals
 export-totals-count = Units
 export-totals-share = Share

@@ -5,7 +5,7 @@ nudge-sent = Reminder sent to { $count ->
    *[other] { $count } focal points
 } of { $unit } ({ $duty }, period { $period }). Send /danhac { $unit } to see whether it arrived.
 nudge-nothing_open = { $unit } has no report waiting to be submitted, so there is nothing to remind.
-nudge-no_focal = { $unit } has no focal point reachable on Telegram/Zalo yet. Issue an invite for the unit (invite command).
+nudge-no_focal = { $unit } has no focal point connected to the bot, so nobody can be reminded. Ask the Emulation and Commendation Department for an invite code for the unit; once the focal point sends that code to the bot, reminders reach them.
 nudge-already_today = { $unit } was already reminded today; a unit can be nudged by hand once a day.
 
 unit-missing_unit = Please name the unit, e.g. { $command } STP_HANOI or { $command } Sở Tư pháp Hà Nội
@@ -13,9 +13,9 @@ unit-unknown_unit = No such unit within your scope. Example: { $command } STP_HA
 unit-out_of_scope = This unit is outside your scope.
 unit-no_scope = { $command } is for managers (Emulation and Commendation Department, General Department of THADS, cluster heads and deputies).
 unit-ambiguous =
-    Several units match; please send it again with the unit code:
+    Several units match; please choose one (or send it again with the unit code):
     { $list }
-    Example: { $command } STP_HANOI
+    Example: { $command } { $code }
 
 ledger-none = No reminder has been sent to { $unit } yet.
 ledger-title = Reminders sent to { $unit } (newest first):
@@ -61,8 +61,8 @@ btn-refuse = ✖️ Refuse
 exception-allowed = ✅ Your request to unlock { $duty }, period { $period }, was allowed: you can edit the figures until { $until }. Send /sua to correct.
 exception-refused = Your request to unlock { $duty }, period { $period }, was not allowed. Contact the Emulation and Commendation Department if needed.
 
-digest-title = 📊 Weekly digest — deadlines coming up within your scope:
-digest-more = Send /tinhhinh for details, /nhac <unit code> to remind one unit.
+digest-title = 📊 Weekly digest — reports due { $due } within your scope:
+digest-more = Send /tinhhinh for details, /nhac <unit name or code> to remind one unit.
 
 # A system-wide sum target in a few characters (status, exports).
 target-sum = total ≥ { $value }

@@ -20,5 +20,10 @@ reminder-cluster = Your cluster still has { $left ->
 reminder-manual = Please complete this report as soon as possible.
 escalation-title = ❗ Units that have not sent { $duty }, period { $period } (due { $due }):
 escalation-line = • { $unit }{ $cluster }
+escalation-line-state = • { $unit }{ $cluster } — { $state }
 escalation-more = … and { $count } more.
-escalation-summary = Sent: { $done }/{ $total } units. Send /tinhhinh for details.
+escalation-summary = Sent: { $done }/{ $total } units{ $partial ->
+    [0] {""}
+   *[other] ; { $partial } partly sent
+}. Send /tinhhinh for details.
+escalation-details = Send /tinhhinh for details.

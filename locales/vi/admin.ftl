@@ -1,6 +1,7 @@
 # Administrator commands (CLI): imports, invites, seeding.
 
 units-import-ok = Đã nhập { $count } đơn vị ({ $created } mới, { $updated } cập nhật) từ { $file }.
+units-import-renamed = Đã đổi tên { $count } đơn vị; tên cũ được giữ trong lịch sử của đơn vị (dùng đến hết ngày { $until }).
 units-import-refused = Không nhập tệp { $file }: có { $count } lỗi, chưa ghi dòng nào.
 units-import-line = Dòng { NUMBER($line, useGrouping: 0) }: { $message }
 units-import-missing_columns = thiếu cột { $columns } (cần tiêu đề code,name,type,parent,cluster)

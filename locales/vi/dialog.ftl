@@ -134,13 +134,23 @@ system-error = Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý
 status-title = Tình hình { $duty } kỳ { $period } ({ $scope }):
 status-scope-all = toàn ngành
 status-scope-units = { $count } đơn vị trong phạm vi
-status-totals = Đúng hạn { $onTime } · Nộp muộn { $late } · Chưa nộp { $missing } · Chưa đến hạn { $pending } — đã nộp { $done }/{ $total } ({ $percent })
+status-totals = Đúng hạn { $onTime } · Nộp muộn { $late } · Nộp một phần { $partial } · Chưa đến hạn { $pending } · Chưa nộp { $missing } — đã nộp đủ { $done }/{ $total } ({ $percent })
 status-locked = 🔒 Đã khóa sửa số liệu: { $count }/{ $total } báo cáo.
-status-missing-title = Chưa nộp:
+status-incomplete-title = Đơn vị chưa nộp đủ ({ $count }):
 status-cluster = { $cluster } ({ $count }):
+status-group-clusters = Các cụm, khối thi đua
+status-group-ministry = Các đơn vị thuộc Bộ
 status-no-cluster = Không thuộc cụm
+status-unit-state = • { $unit } — { $state }
+status-state-on_time = Đúng hạn
+status-state-late = Nộp muộn
+status-state-missing = Chưa nộp
+status-state-pending = Chưa đến hạn
+status-state-partial = Nộp một phần
+status-state-partial-lacks = Nộp một phần, còn thiếu: { $labels }
+status-labels-more = { $labels } và { $count } chỉ tiêu khác
+status-more-units = … và { $count } đơn vị khác — /xuat để xem đủ.
 status-late-title = Nộp muộn:
-status-unit-line = • { $unit }
 status-unit-late = • { $unit } — nộp { $at }
 status-more = … còn { $count } đơn vị nữa.
 status-none = Không có đơn vị nào trong phạm vi của đồng chí phải nộp { $duty } kỳ { $period }.
@@ -164,13 +174,26 @@ targets-best-worst = cao nhất { $best }; thấp nhất { $worst }
 targets-below = ⚠ Chưa đạt: { $units }
 targets-no-indicators = Báo cáo này không có chỉ tiêu số liệu.
 units-word = đơn vị
-summary-head = Đến ngày { $date }, { $done }/{ $total } { $units } đã gửi { $duty } kỳ { $period } ({ $onTime } đúng hạn, { $late } nộp muộn)
-summary-indicator = { $label } bình quân { $value }, { $met }/{ $evaluated } đơn vị đạt chỉ tiêu
-summary-sum = { $label } đạt tổng { $value }, { $status } chỉ tiêu chung
+summary-head = Đến ngày { $date }, { $done }/{ $total } { $units } đã gửi { $duty } kỳ { $period }{ $done ->
+    [0] {""}
+   *[other] {" "}({ $onTime } đúng hạn, { $late } nộp muộn)
+}
+summary-sector = { $type ->
+    [CUC_THADS] THADS tỉnh
+    [SO_TU_PHAP] Sở Tư pháp
+    [MINISTRY_DEPT] đơn vị thuộc Bộ
+    [TONG_CUC_THADS] Cục Quản lý THADS
+    [CLUSTER] cụm thi đua
+   *[other] đơn vị
+}
+summary-aggregate-mean = bình quân { $value }
+summary-aggregate-sum = tổng { $value }
+summary-indicator = { $label } { $aggregate }, { $met }/{ $evaluated } đơn vị đạt chỉ tiêu ({ $target })
+summary-sum = { $label } { $aggregate }, { $status } chỉ tiêu chung ({ $target })
+summary-plain = { $label } { $aggregate }
 summary-met = đạt
 summary-not-met = chưa đạt
-summary-mean = { $label } bình quân { $value }
-summary-total = { $label } tổng cộng { $value }
+summary-partial = { $count } đơn vị mới gửi một phần
 summary-missing = còn { $count } đơn vị chưa gửi
 
 link-code = Mã liên kết của đồng chí: { $code } (dùng một lần, hiệu lực { $minutes } phút). Mở bot Đôn Đốc trên kênh kia (Telegram hoặc Zalo) và gửi mã này để dùng cả hai kênh.
@@ -197,3 +220,5 @@ confirm-unused-none = Chưa dùng: { $raw } — không chỉ tiêu nào của b�
 confirm-unused-more = Các số chưa dùng khác: { $numbers }.
 refused-only = Chưa có số nào được nhận. Đồng chí gửi lại số đúng, ví dụ: { $example }
 one-by-one-nothing = Không có số liệu nào đang chờ. Đồng chí gửi số liệu trước, ví dụ: { $example }
+btn-none = Không có số liệu
+confirm-none = Không có số liệu: { $labels }

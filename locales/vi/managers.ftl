@@ -2,7 +2,7 @@
 
 nudge-sent = Đã gửi lời nhắc tới { $count } đầu mối của { $unit } ({ $duty } kỳ { $period }). Gửi /danhac { $unit } để xem đã nhận hay chưa.
 nudge-nothing_open = { $unit } không có báo cáo nào đang chờ nộp nên không cần nhắc.
-nudge-no_focal = { $unit } chưa có đầu mối nhận tin trên Telegram/Zalo. Đề nghị cấp mã mời cho đơn vị (lệnh invite).
+nudge-no_focal = { $unit } chưa có đầu mối kết nối với bot nên chưa nhắc được. Đề nghị Vụ Thi đua – Khen thưởng cấp mã mời cho đơn vị; cán bộ đầu mối gửi mã đó cho bot là nhận được lời nhắc.
 nudge-already_today = Hôm nay đã nhắc { $unit } rồi; mỗi đơn vị chỉ nhắc thủ công một lần mỗi ngày.
 
 unit-missing_unit = Đồng chí cho biết đơn vị cần xem, ví dụ: { $command } STP_HANOI hoặc { $command } Sở Tư pháp Hà Nội
@@ -10,9 +10,9 @@ unit-unknown_unit = Không tìm thấy đơn vị này trong phạm vi quản l�
 unit-out_of_scope = Đơn vị này không thuộc phạm vi quản lý của đồng chí.
 unit-no_scope = Lệnh { $command } dành cho quản lý (Vụ Thi đua – Khen thưởng, Tổng cục THADS, trưởng/phó cụm thi đua).
 unit-ambiguous =
-    Có nhiều đơn vị trùng tên, đồng chí gửi lại với mã đơn vị:
+    Có nhiều đơn vị trùng tên, đồng chí chọn một đơn vị (hoặc gửi lại với mã đơn vị):
     { $list }
-    Ví dụ: { $command } STP_HANOI
+    Ví dụ: { $command } { $code }
 
 ledger-none = Chưa có lời nhắc nào gửi tới { $unit }.
 ledger-title = Lời nhắc đã gửi tới { $unit } (mới nhất trước):
@@ -52,8 +52,8 @@ btn-refuse = ✖️ Từ chối
 exception-allowed = ✅ Đề nghị mở khóa { $duty } kỳ { $period } đã được chấp thuận: đồng chí sửa được số liệu đến { $until }. Gửi /sua để sửa.
 exception-refused = Đề nghị mở khóa { $duty } kỳ { $period } chưa được chấp thuận. Đồng chí liên hệ Vụ Thi đua – Khen thưởng nếu cần.
 
-digest-title = 📊 Bản tin tuần — hạn nộp báo cáo sắp tới trong phạm vi của đồng chí:
-digest-more = Gửi /tinhhinh để xem chi tiết, /nhac <mã đơn vị> để nhắc một đơn vị.
+digest-title = 📊 Bản tin tuần — báo cáo hạn { $due } trong phạm vi của đồng chí:
+digest-more = Gửi /tinhhinh để xem chi tiết, /nhac <tên hoặc mã đơn vị> để nhắc một đơn vị.
 
 # A system-wide sum target in a few characters (status, exports).
 target-sum = tổng ≥ { $value }

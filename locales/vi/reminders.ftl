@@ -11,5 +11,10 @@ reminder-cluster = Cụm của đồng chí còn { $left } đơn vị chưa gử
 reminder-manual = Đề nghị đồng chí sớm hoàn thành báo cáo này.
 escalation-title = ❗ Các đơn vị chưa nộp { $duty } kỳ { $period } (hạn { $due }):
 escalation-line = • { $unit }{ $cluster }
+escalation-line-state = • { $unit }{ $cluster } — { $state }
 escalation-more = … và { $count } đơn vị khác.
-escalation-summary = Đã gửi: { $done }/{ $total } đơn vị. Gửi /tinhhinh để xem chi tiết.
+escalation-summary = Đã gửi: { $done }/{ $total } đơn vị{ $partial ->
+    [0] {""}
+   *[other] ; { $partial } đơn vị mới nộp một phần
+}. Gửi /tinhhinh để xem chi tiết.
+escalation-details = Gửi /tinhhinh để xem chi tiết.

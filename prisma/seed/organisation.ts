@@ -8,11 +8,19 @@
  * - Provinces: shared/data/provinces-63-to-34.csv, the 34 provincial units after the July 2025
  *   merger (distinct `province_from_2025`, in CSV order).
  *
- * This is data, not logic: an administrator can rename, merge or retire every row afterwards.
- * Agency names follow the seeds (e.g. "Tổng cục Thi hành án dân sự", "Cục Thi hành án dân sự
- * tỉnh"), even where the agencies have been reorganised since; renaming is an admin action.
+ * - Names from 1 July 2025: Quyết định 1898/QĐ-BTP (25/6/2025) made the Tổng cục Thi hành án dân
+ *   sự the Cục Quản lý Thi hành án dân sự and each provincial Cục Thi hành án dân sự the "Thi hành
+ *   án dân sự tỉnh/thành phố …" (same reporting lines). The seeds' names are kept as former names,
+ *   in use until 30/6/2025, so reports of that time read with them.
+ *
+ * This is data, not logic: an administrator can rename, merge or retire every row afterwards
+ * (`units:import`); the unit codes and unit type codes never change.
  */
-import type { SeedCluster, SeedUnit, SeedUnitType } from './types.js';
+import type { SeedCluster, SeedFormerName, SeedUnit, SeedUnitType } from './types.js';
+
+/** The decision that renamed the civil-judgment system, and the last day of the old names. */
+const QD_1898 = 'QĐ 1898/QĐ-BTP';
+const beforeJuly2025 = (name: string): SeedFormerName[] => [{ name, validTo: '2025-06-30', source: QD_1898 }];
 
 export const unitTypes: SeedUnitType[] = [
   {
@@ -30,18 +38,20 @@ export const unitTypes: SeedUnitType[] = [
     pluralEn: 'provincial Departments of Justice',
   },
   {
+    // The provincial civil-judgment bodies ("Cục Thi hành án dân sự" until 30/6/2025).
     code: 'CUC_THADS',
-    nameVi: 'Cục Thi hành án dân sự',
-    nameEn: 'Provincial Civil Judgment Enforcement Department',
-    pluralVi: 'Cục THADS',
-    pluralEn: 'provincial Civil Judgment Enforcement Departments',
+    nameVi: 'Thi hành án dân sự tỉnh, thành phố',
+    nameEn: 'Provincial Civil Judgment Enforcement Office',
+    pluralVi: 'THADS tỉnh',
+    pluralEn: 'provincial Civil Judgment Enforcement offices',
   },
   {
+    // The Ministry's civil-judgment department ("Tổng cục Thi hành án dân sự" until 30/6/2025).
     code: 'TONG_CUC_THADS',
-    nameVi: 'Tổng cục Thi hành án dân sự',
-    nameEn: 'General Department of Civil Judgment Enforcement',
-    pluralVi: 'Tổng cục THADS',
-    pluralEn: 'General Departments of Civil Judgment Enforcement',
+    nameVi: 'Cục Quản lý Thi hành án dân sự',
+    nameEn: 'Department of Civil Judgment Enforcement Management',
+    pluralVi: 'Cục Quản lý THADS',
+    pluralEn: 'Departments of Civil Judgment Enforcement Management',
   },
   {
     code: 'CLUSTER',
@@ -98,6 +108,13 @@ export const provinces: { key: string; name: string; kind: string }[] = [
  * Minh, whose bare name would read as a person's name in a unit title.
  */
 const placeNames: Record<string, string> = { HOCHIMINH: 'Thành phố Hồ Chí Minh' };
+
+/**
+ * A province with its kind, as the civil-judgment bodies are named since 1 July 2025: "tỉnh Bắc
+ * Ninh", "thành phố Hà Nội" ("Thành phố Hồ Chí Minh" keeps its capital: it is part of the name).
+ */
+const withKind = (p: { key: string; name: string; kind: string }): string =>
+  placeNames[p.key] ?? `${p.kind.toLowerCase()} ${p.name}`;
 
 /**
  * Departments under the Ministry (đơn vị thuộc Bộ). The first group is named in the seeds; the
@@ -266,11 +283,12 @@ const ministryDepartments: SeedUnit[] = [
 export const units: SeedUnit[] = [
   ...ministryDepartments,
   {
-    // 000 III.2.4, 002 III.2.2.1–2.2.2, 003, 004: receives the reports of the Cục THADS.
+    // 000 III.2.4, 002 III.2.2.1–2.2.2, 003, 004: receives the reports of the provincial THADS.
     code: 'TCTHADS',
-    name: 'Tổng cục Thi hành án dân sự',
-    nameEn: 'General Department of Civil Judgment Enforcement',
+    name: 'Cục Quản lý Thi hành án dân sự',
+    nameEn: 'Department of Civil Judgment Enforcement Management',
     type: 'TONG_CUC_THADS',
+    formerNames: beforeJuly2025('Tổng cục Thi hành án dân sự'),
   },
   ...provinces.map(
     (p): SeedUnit => ({
@@ -283,10 +301,11 @@ export const units: SeedUnit[] = [
   ...provinces.map(
     (p): SeedUnit => ({
       code: `THADS_${p.key}`,
-      name: `Cục Thi hành án dân sự ${placeNames[p.key] ?? p.name}`,
-      nameEn: `${placeNames[p.key] ?? p.name} Civil Judgment Enforcement Department`,
+      name: `Thi hành án dân sự ${withKind(p)}`,
+      nameEn: `${placeNames[p.key] ?? p.name} Civil Judgment Enforcement Office`,
       type: 'CUC_THADS',
       parent: 'TCTHADS',
+      formerNames: beforeJuly2025(`Cục Thi hành án dân sự ${placeNames[p.key] ?? p.name}`),
     }),
   ),
 ];
@@ -359,24 +378,27 @@ export const clusters: SeedCluster[] = [
   },
   {
     code: 'CUM_THADS_1',
-    name: 'Cụm thi đua số 1 – các Cục Thi hành án dân sự miền Bắc',
-    nameEn: 'Emulation cluster 1 – Civil Judgment Enforcement Departments of the north',
+    name: 'Cụm thi đua số 1 – Thi hành án dân sự các tỉnh, thành phố miền Bắc',
+    nameEn: 'Emulation cluster 1 – Civil Judgment Enforcement offices of the north',
+    formerNames: beforeJuly2025('Cụm thi đua số 1 – các Cục Thi hành án dân sự miền Bắc'),
     members: thads([...northernMountains, ...redRiverDelta]),
     head: 'THADS_HANOI',
     deputy: 'THADS_PHUTHO',
   },
   {
     code: 'CUM_THADS_2',
-    name: 'Cụm thi đua số 2 – các Cục Thi hành án dân sự miền Trung và Tây Nguyên',
-    nameEn: 'Emulation cluster 2 – Civil Judgment Enforcement Departments of the centre and highlands',
+    name: 'Cụm thi đua số 2 – Thi hành án dân sự các tỉnh, thành phố miền Trung và Tây Nguyên',
+    nameEn: 'Emulation cluster 2 – Civil Judgment Enforcement offices of the centre and highlands',
+    formerNames: beforeJuly2025('Cụm thi đua số 2 – các Cục Thi hành án dân sự miền Trung và Tây Nguyên'),
     members: thads([...central, 'GIALAI', 'DAKLAK', 'LAMDONG']),
     head: 'THADS_DANANG',
     deputy: 'THADS_THANHHOA',
   },
   {
     code: 'CUM_THADS_3',
-    name: 'Cụm thi đua số 3 – các Cục Thi hành án dân sự miền Nam',
-    nameEn: 'Emulation cluster 3 – Civil Judgment Enforcement Departments of the south',
+    name: 'Cụm thi đua số 3 – Thi hành án dân sự các tỉnh, thành phố miền Nam',
+    nameEn: 'Emulation cluster 3 – Civil Judgment Enforcement offices of the south',
+    formerNames: beforeJuly2025('Cụm thi đua số 3 – các Cục Thi hành án dân sự miền Nam'),
     members: thads(['HOCHIMINH', 'DONGNAI', 'TAYNINH', ...mekongDelta]),
     head: 'THADS_HOCHIMINH',
     deputy: 'THADS_CANTHO',

@@ -5,8 +5,9 @@
  * Years: the seeds set values for 2017 (seed 002) and for 2023–2025 (seeds 000, 004). A default
  * install also needs targets for the current years, so the standing targets are carried over to
  * 2026 and 2027 with a note saying so; the THADS rates are assigned anew every year, and the 2023
- * level stands until Tổng cục THADS announces the new one. Period-bound social targets of seed
- * 004 (houses, poor communes) are not carried beyond 2025.
+ * level stands until the Cục Quản lý THADS (the Tổng cục THADS until 30 June 2025) announces the
+ * new one. Period-bound social targets of seed 004 (houses, poor communes) are not carried
+ * beyond 2025.
  */
 import type { SeedTarget } from './types.js';
 
@@ -14,9 +15,9 @@ const currentYears = [2026, 2027];
 const ntmYears = [2023, 2024, 2025];
 
 const carriedThads =
-  'Chỉ tiêu THADS được giao hằng năm; tạm áp dụng mức năm 2023 cho đến khi Tổng cục THADS công bố chỉ tiêu năm mới.';
+  'Chỉ tiêu THADS được giao hằng năm; tạm áp dụng mức năm 2023 cho đến khi Cục Quản lý THADS công bố chỉ tiêu năm mới.';
 const carriedThads2017 =
-  'Chỉ tiêu THADS được giao hằng năm; tạm áp dụng mức năm 2017 (mức gần nhất trong các kế hoạch) cho đến khi Tổng cục THADS công bố chỉ tiêu năm mới.';
+  'Chỉ tiêu THADS được giao hằng năm; tạm áp dụng mức năm 2017 (mức gần nhất trong các kế hoạch) cho đến khi Cục Quản lý THADS công bố chỉ tiêu năm mới.';
 const carriedStp = 'Giữ mức của giai đoạn 2023–2025 cho đến khi có kế hoạch mới.';
 
 const seed000 = 'Kế hoạch kèm QĐ 41/QĐ-BTP (seed 000)';
@@ -172,7 +173,7 @@ export const targets: SeedTarget[] = [
       kind: 'sum',
       min: 15,
       inclusive: true,
-      note: `${seed004}: "Toàn Hệ thống phấn đấu hỗ trợ 15 hộ nghèo làm nhà Đại đoàn kết, nhà tình thương giai đoạn 2023 - 2025". Tổng cộng dồn của cả giai đoạn trên toàn bộ các Cục THADS, không phải mỗi năm.`,
+      note: `${seed004}: "Toàn Hệ thống phấn đấu hỗ trợ 15 hộ nghèo làm nhà Đại đoàn kết, nhà tình thương giai đoạn 2023 - 2025". Tổng cộng dồn của cả giai đoạn trên toàn Hệ thống THADS, không phải mỗi năm.`,
     }),
   ),
   ...ntmYears.map(
@@ -183,7 +184,7 @@ export const targets: SeedTarget[] = [
       kind: 'floor',
       min: 1,
       inclusive: true,
-      note: `${seed004}: "Phấn đấu mỗi địa phương chọn ít nhất 01 xã nghèo trở lên để tham gia giúp đỡ" (mỗi Cục THADS).`,
+      note: `${seed004}: "Phấn đấu mỗi địa phương chọn ít nhất 01 xã nghèo trở lên để tham gia giúp đỡ" (mỗi THADS tỉnh, thành phố).`,
     }),
   ),
 ];

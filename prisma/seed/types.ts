@@ -13,14 +13,27 @@ export interface SeedUnitType {
   pluralEn: string;
 }
 
+/** A name a unit had before its current one, and its last day in use (`validTo`, inclusive). */
+export interface SeedFormerName {
+  name: string;
+  /** First day in use, when known. */
+  validFrom?: string;
+  validTo: string;
+  /** Why it changed, e.g. the decision "QĐ 1898/QĐ-BTP". */
+  source: string;
+}
+
 export interface SeedUnit {
   /** Stable ASCII code, unique, e.g. `STP_HANOI`, `THADS_HANOI`, `VU_TDKT`. No spaces or colons. */
   code: string;
+  /** The current name (what a fresh install shows). */
   name: string;
   nameEn?: string;
   type: string;
   /** Code of the parent unit, if any. */
   parent?: string;
+  /** Earlier names, oldest first: earlier reports read with the name of their time. */
+  formerNames?: SeedFormerName[];
 }
 
 /** An emulation cluster is a unit of type CLUSTER with member units and a head and a deputy. */
@@ -31,6 +44,8 @@ export interface SeedCluster {
   members: string[];
   head: string;
   deputy: string;
+  /** Earlier names, oldest first. */
+  formerNames?: SeedFormerName[];
 }
 
 export interface SeedMovement {

@@ -5,6 +5,7 @@
  * left to say (null), and the delivery skips the row.
  */
 import { localDateOf } from '../domain/calendar.js';
+import type { StatusReport } from '../domain/status.js';
 import {
   digestMessage,
   escalationMessage,
@@ -13,6 +14,7 @@ import {
   recipientGoneMessage,
   reminderMessage,
 } from '../messages/reminders.js';
+import { narrowReport } from '../messages/status-view.js';
 import type { ChannelName, OutgoingMessage } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { ManagerStore } from '../ports/manager-store.js';
@@ -26,9 +28,9 @@ import type { StatusService } from './status.js';
 export interface ComposeDeps {
   views: ReminderViewStore;
   recipients: Pick<ReminderRecipients, 'goneNotice'>;
-  /** Lock exceptions and duty codes (rows of kind `exception` and `digest`). */
+  /** Lock exceptions and duty codes (rows of kind `exception`, `digest` and `escalation`). */
   managers?: Pick<ManagerStore, 'exception' | 'dutyCode'>;
-  /** Managers' status (rows of kind `digest`). */
+  /** Managers' status (rows of kind `digest`; an `escalation`'s counts of its own group). */
   status?: Pick<StatusService, 'forPerson'>;
   translator: Translator;
   clock: Clock;
@@ -66,16 +68,24 @@ async function composeReminder(
   if (row.assignmentId === null) return null;
   const view = row.view ?? (await deps.views.reminderView(row.assignmentId));
   if (!view || view.complete) return null;
-  const today = localDateOf(deps.clock.now(), deps.timeZone);
   const peers = await deps.views.peerStats({
     dutyId: view.dutyId,
     periodCode: view.periodCode,
     typeCode: view.typeCode,
     clusterId: view.clusterId,
   });
-  return reminderMessage(deps.translator, l, { view, peers, nudge: row.kind === 'nudge', today });
+  return reminderMessage(deps.translator, l, {
+    view,
+    peers,
+    nudge: row.kind === 'nudge',
+    today: today(deps),
+  });
 }
 
+/**
+ * An escalation digest: the row's units still not complete, and — from the recipient's status
+ * report — how the digest's own group (the recipient's units of the same deadline) stands.
+ */
 async function composeEscalation(
   deps: ComposeDeps,
   row: LedgerRow,
@@ -84,22 +94,56 @@ async function composeEscalation(
   if (row.dutyId === null || row.periodCode === null) return null;
   const missing = await deps.views.stillMissing(row.dutyId, row.periodCode, row.unitIds);
   if (missing.length === 0) return null;
-  const info = await deps.views.dutyInfo(row.dutyId, row.periodCode);
-  return escalationMessage(deps.translator, l, { periodCode: row.periodCode, missing, info });
+  const [info, report] = await Promise.all([
+    deps.views.dutyInfo(row.dutyId, row.periodCode),
+    recipientReport(deps, row),
+  ]);
+  // The digest's units share one deadline (it is part of the row's key).
+  const due = missing[0]!.dueDate;
+  const group =
+    report && due
+      ? narrowReport(
+          report,
+          report.units.filter((u) => u.dueDate === due),
+          today(deps),
+        )
+      : null;
+  return escalationMessage(deps.translator, l, { periodCode: row.periodCode, missing, info, group });
 }
 
+/**
+ * The weekly digest: the recipient's report over the units of the deadline it was planned for
+ * (`digest-<date>-due-<deadline>`; an older row without one: the next deadline in scope).
+ */
 async function composeDigest(deps: ComposeDeps, row: LedgerRow, l: Locale): Promise<OutgoingMessage | null> {
+  const report = await recipientReport(deps, row);
+  if (!report) return null;
+  const now = today(deps);
+  const due =
+    /-due-(\d{4}-\d{2}-\d{2})$/.exec(row.stage)?.[1] ??
+    report.units
+      .map((u) => u.dueDate)
+      .filter((d): d is string => d !== null && d >= now)
+      .sort()[0];
+  const group = report.units.filter((u) => u.dueDate === due);
+  if (!due || group.length === 0) return null;
+  return digestMessage(deps.translator, l, {
+    report: narrowReport(report, group, now),
+    due,
+    timeZone: deps.timeZone,
+  });
+}
+
+/** The recipient's status report on the row's duty and period; null when it cannot be read. */
+async function recipientReport(deps: ComposeDeps, row: LedgerRow): Promise<StatusReport | null> {
   if (!deps.status || !deps.managers || row.dutyId === null || row.periodCode === null) return null;
   const dutyCode = await deps.managers.dutyCode(row.dutyId);
   if (!dutyCode) return null;
   const r = await deps.status.forPerson(row.recipientId, { dutyCode, periodCode: row.periodCode });
-  if (!r.ok) return null;
-  return digestMessage(deps.translator, l, {
-    report: r.report,
-    scopeAll: r.scope.kind === 'all',
-    timeZone: deps.timeZone,
-  });
+  return r.ok ? r.report : null;
 }
+
+const today = (deps: ComposeDeps) => localDateOf(deps.clock.now(), deps.timeZone);
 
 /**
  * A lock-exception row (stage `exception-<id>` to managers, `decision-<id>` to the focal

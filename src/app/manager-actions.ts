@@ -9,14 +9,16 @@
  * like reminders: paced by the same limiter, sent once per ledger row.
  */
 import { addDays, firstWorkingDayOfWeek, localDateOf, localTimeOf, mondayOf } from '../domain/calendar.js';
-import { normalizeText } from '../domain/figures/index.js';
 import type { UnitRef } from '../ports/identities.js';
 import type { ExceptionView, ManagerStore, UnitLedgerLine } from '../ports/manager-store.js';
 import type { NewLedgerRow, ReminderLedger } from '../ports/reminder-ledger.js';
 import type { ReminderQueue } from '../ports/reminder-queue.js';
 import type { Recipient, ReminderRecipients } from '../ports/reminder-recipients.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
+import { resolveUnit, splitDutyCode, type UnitLookup } from './resolve-unit.js';
 import { reportAsked } from './status.js';
+
+export type { UnitLookup } from './resolve-unit.js';
 
 /**
  * What `createManagerActions` needs: the managers' store, scope look-ups from the status store,
@@ -35,24 +37,14 @@ export interface ManagerActionsDeps {
 }
 
 /**
- * A unit found from what a manager typed (exact code first, then normalised name) within their
- * scope. Refusals: `no_scope` (they manage nothing), `missing_unit` (nothing typed),
- * `unknown_unit` (no match, or a name match outside the scope), `out_of_scope` (an exact code
- * outside it), `ambiguous_unit` (several match: up to 8 listed to choose from).
- */
-export type UnitLookup =
-  | { ok: true; unit: UnitRef }
-  | { ok: false; reason: 'no_scope' | 'missing_unit' | 'unknown_unit' | 'out_of_scope' }
-  | { ok: false; reason: 'ambiguous_unit'; units: UnitRef[] };
-
-/**
  * What `nudge` did: ledger rows planned for `recipients` focal points about the assignment named;
- * or a unit look-up refusal; or, for a unit found, `nothing_open` (no incomplete, unlocked
- * assignment open for submission), `no_focal` (nobody to reach) or `already_today`.
+ * or a unit look-up refusal (with the duty code that was split off, for a choice among units to
+ * keep it); or, for a unit found, `nothing_open` (no incomplete, unlocked assignment open for
+ * submission), `no_focal` (nobody to reach) or `already_today`.
  */
 export type NudgeResult =
   | { ok: true; unit: UnitRef; dutyCode: string; periodCode: string; recipients: number }
-  | Exclude<UnitLookup, { ok: true }>
+  | (Exclude<UnitLookup, { ok: true }> & { dutyCode?: string | undefined })
   | { ok: false; reason: 'nothing_open' | 'no_focal' | 'already_today'; unit: UnitRef };
 
 /**
@@ -89,8 +81,11 @@ export type LedgerResult =
  * messages to other people become ledger rows put on the delivery queue, never sent here.
  */
 export interface ManagerActions {
-  /** A manual nudge to a unit's focal points: at most one per unit per day. */
-  nudge(personId: number, unitQuery: string, now: Date, dutyCode?: string): Promise<NudgeResult>;
+  /**
+   * A manual nudge to a unit's focal points, at most one per unit per day. `text` names the
+   * unit (code, name or part of it) and may end with a duty code (`… BC6T`).
+   */
+  nudge(personId: number, text: string, now: Date): Promise<NudgeResult>;
   /** Locks (or unlocks) a duty × period for edits; only a manager whose scope is everything. */
   setLock(
     personId: number,
@@ -105,7 +100,7 @@ export interface ManagerActions {
   ): Promise<{ managers: number; created: boolean }>;
   /** Allows (opens the one assignment for a while) or refuses a request, and tells the focal point. */
   decide(personId: number, exceptionId: number, allow: boolean, now: Date): Promise<DecideResult>;
-  /** The reminder history of a unit in scope, newest first. */
+  /** The reminder history of a unit in scope (named as for `nudge`), newest first. */
   ledger(personId: number, unitQuery: string, limit?: number): Promise<LedgerResult>;
   /**
    * The weekly digest: on the first working day of the week (Monday, or later when it is a
@@ -128,30 +123,11 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
   // The plan job runs every minute: the digests of a Monday are worked out once per process.
   let digestsPlannedOn: string | null = null;
 
+  /** The unit a manager named, within their scope (src/app/resolve-unit.ts). */
   async function findUnit(personId: number, query: string): Promise<UnitLookup> {
     const scope = await deps.scopes.scopeOf(personId);
     if (!scope) return { ok: false, reason: 'no_scope' };
-    const q = query.trim().slice(0, 100);
-    if (!q) return { ok: false, reason: 'missing_unit' };
-    const units = await deps.managers.units();
-    const code = q.toUpperCase();
-    const byCode = units.filter((u) => u.code === code);
-    let found = byCode;
-    if (found.length === 0) {
-      const nq = normalizeText(q);
-      if (!nq) return { ok: false, reason: 'unknown_unit' };
-      const folded = units.map((u) => ({ u, name: normalizeText(u.name) }));
-      const exact = folded.filter((x) => x.name === nq);
-      found = (exact.length > 0 ? exact : folded.filter((x) => x.name.includes(nq))).map((x) => x.u);
-    }
-    // Outside the scope, a unit is as good as unknown when looked up by name; by exact code the
-    // refusal says so (the manager typed a real code and should know why nothing happens).
-    const visible = found.filter((u) => inScope(scope, u.id));
-    if (visible.length === 0) {
-      return { ok: false, reason: byCode.length > 0 ? 'out_of_scope' : 'unknown_unit' };
-    }
-    if (visible.length > 1) return { ok: false, reason: 'ambiguous_unit', units: visible.slice(0, 8) };
-    return { ok: true, unit: visible[0]! };
+    return resolveUnit(await deps.managers.units(), query, (id) => inScope(scope, id));
   }
 
   async function notify(rows: NewLedgerRow[]): Promise<number> {
@@ -162,14 +138,15 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
   }
 
   return {
-    async nudge(personId, unitQuery, now, dutyCode) {
+    async nudge(personId, text, now) {
+      const { unitQuery, dutyCode } = splitDutyCode(text, await deps.managers.dutyCodes());
       const found = await findUnit(personId, unitQuery);
-      if (!found.ok) return found;
+      if (!found.ok) return { ...found, dutyCode };
       const unit = found.unit;
       const today = localDateOf(now, deps.timeZone);
       const stage = `nudge-${today}`;
       if (await deps.managers.nudged(unit.id, stage)) return { ok: false, reason: 'already_today', unit };
-      const target = await deps.managers.nudgeTarget(unit.id, today, dutyCode?.toUpperCase());
+      const target = await deps.managers.nudgeTarget(unit.id, today, dutyCode);
       if (!target) return { ok: false, reason: 'nothing_open', unit };
       const recipients = (await deps.reminders.focalRecipients([unit.id])).get(unit.id) ?? [];
       if (recipients.length === 0) return { ok: false, reason: 'no_focal', unit };
@@ -294,7 +271,8 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
         if (!scope) continue;
         const nearest = await deps.scopes.nearestDuty(scope, today);
         if (!nearest) continue;
-        const due = await deps.managers.dueDate(nearest.dutyCode, nearest.periodCode, scope);
+        // The next deadline of that report in scope (a duty may fall due on several days).
+        const due = await deps.managers.dueDate(nearest.dutyCode, nearest.periodCode, scope, today);
         if (!due?.dueDate || due.dueDate < today || due.dueDate > horizon) continue;
         rows.push({
           kind: 'digest',
@@ -302,7 +280,8 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
           assignmentId: null,
           dutyId: due.dutyId,
           periodCode: nearest.periodCode,
-          stage: `digest-${today}`,
+          // The deadline is named in the stage: the digest counts and lists that group only.
+          stage: `digest-${today}-due-${due.dueDate}`,
           recipient,
           plannedFor: now,
         });

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { importUnits } from '../app/import-units.js';
 import { createInvite } from '../app/invites.js';
 import { createStatusService } from '../app/status.js';
 import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
@@ -18,50 +17,11 @@ import { runSeed } from '../storage/seed/bootstrap.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
 import { createPrismaUnitStore } from '../storage/unit-store.js';
 import { createReminderRuntime } from '../wiring/reminder-runtime.js';
-import { type Command, type CommandContext, readTableArg, withDb } from './command-context.js';
+import { type Command, type CommandContext, withDb } from './command-context.js';
 import { operatorCommands } from './operator-commands.js';
+import { unitCommands } from './unit-commands.js';
 
 export type { Command, CommandContext } from './command-context.js';
-
-/**
- * The `units:import <file.csv|file.xlsx>` command: imports units all or nothing and prints the
- * counts created and updated, or every refused line (exit 1; an unreadable file too; exit 2
- * without a file).
- */
-export function createImportUnits(): Command {
-  return {
-    async run(ctx, _values, positionals) {
-      const read = await readTableArg(ctx, positionals, {
-        missing: 'cli-missing-arg',
-        badExtension: 'units-import-bad-extension',
-        unreadable: 'units-import-unreadable',
-      });
-      if (typeof read === 'number') return read;
-      const { file, table } = read;
-      return withDb(ctx, async (db) => {
-        const result = await importUnits({ units: createPrismaUnitStore(db.prisma) }, table, 'cli');
-        if (!result.ok) {
-          ctx.err(ctx.t('units-import-refused', { file, count: result.errors.length }));
-          for (const e of result.errors) {
-            ctx.err(
-              ctx.t('units-import-line', { line: e.line, message: ctx.t(`units-import-${e.code}`, e.args) }),
-            );
-          }
-          return 1;
-        }
-        ctx.out(
-          ctx.t('units-import-ok', {
-            file,
-            count: result.count,
-            created: result.created,
-            updated: result.updated,
-          }),
-        );
-        return 0;
-      });
-    },
-  };
-}
 
 /** Opens Redis for one command (queues), and closes it afterwards. */
 async function withRedis<T>(ctx: CommandContext, run: (redis: Redis) => Promise<T>): Promise<T> {
@@ -81,7 +41,8 @@ async function withRedis<T>(ctx: CommandContext, run: (redis: Redis) => Promise<
 
 /**
  * Every CLI command by name, as src/cli/main.ts looks them up and lists them in its usage line;
- * the operators' target and deadline commands are merged in from `operatorCommands`.
+ * the units' commands are merged in from `unitCommands`, the operators' target and deadline
+ * commands from `operatorCommands`.
  */
 export const commands: Record<string, Command> = {
   status: {
@@ -135,6 +96,7 @@ export const commands: Record<string, Command> = {
               state: u.state,
               submittedAt: u.submittedAt,
               values: u.values,
+              missingIndicators: u.missingIndicators,
             })),
             totals: r.totals,
           });
@@ -304,26 +266,7 @@ export const commands: Record<string, Command> = {
       });
     },
   },
-  'units:import': createImportUnits(),
-  'units:list': {
-    options: { format: { type: 'string' } },
-    async run(ctx, values) {
-      return withDb(ctx, async (db) => {
-        const units = await createPrismaUnitStore(db.prisma).list();
-        if (values.format === 'json') {
-          ctx.out(JSON.stringify(units.map(({ id: _id, ...u }) => u)));
-          return 0;
-        }
-        ctx.out(ctx.t('units-list-header'));
-        for (const u of units) {
-          const status = u.active ? ctx.t('units-list-active') : ctx.t('units-list-retired');
-          ctx.out([u.code, u.name, u.type, u.parent ?? '', u.clusters.join(' '), status].join(' | '));
-        }
-        ctx.out(ctx.t('units-list-count', { count: units.length }));
-        return 0;
-      });
-    },
-  },
+  ...unitCommands,
   invite: {
     options: { unit: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } },
     async run(ctx, values) {

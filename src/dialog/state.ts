@@ -27,6 +27,11 @@ export interface Draft {
   unused?: { raw: string; value: number; fits: string[] }[];
   /** The person chose to be asked for the missing figures one by one (`/tungchitieu`). */
   oneByOne?: boolean;
+  /**
+   * Indicators the person declared to have no figure for ("không có số liệu", "không áp dụng"):
+   * stored as such, and they count as given. Absent in states saved before.
+   */
+  none?: string[];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Where reporting stands for one duty and period over a manager's scope: who submitted on time,
- * late, who is missing, figures against targets. Pure: the caller loads the rows; `today` is a
+ * late, in part (and what they still owe), who is missing, figures against targets. Pure: the caller loads the rows; `today` is a
  * parameter.
  */
 import type { IsoDate } from './calendar.js';
@@ -8,8 +8,15 @@ import type { IndicatorKind } from './figures/index.js';
 import { evaluateTarget, resolveTarget, type ScopedTarget, type TargetStatus } from './submission.js';
 import { compareNames } from './text.js';
 
-/** The state a manager sees: `pending` (deadline ahead), `on_time`, `late`, `missing` (deadline passed). */
-export type StatusState = 'pending' | 'on_time' | 'late' | 'missing';
+/**
+ * The state a manager sees: `on_time` and `late` (complete), `partial` (some required figures,
+ * or only the signed document, stored — before or after the deadline), `pending` (nothing yet,
+ * deadline ahead), `missing` (nothing, deadline passed).
+ */
+export type StatusState = 'pending' | 'partial' | 'on_time' | 'late' | 'missing';
+
+/** Every state, in the order they are counted and listed: complete first, then the rest. */
+export const STATUS_STATES: readonly StatusState[] = ['on_time', 'late', 'partial', 'pending', 'missing'];
 
 /** One unit as the caller loads it for a duty and period: who it is, its deadline, what it sent. */
 export interface StatusUnitRow {
@@ -30,6 +37,13 @@ export interface StatusUnitRow {
   documentSent: boolean;
   focalName: string | null;
   values: Record<string, number>;
+  /**
+   * The indicators the duty requires of this unit's type, in the report's order (absent: none
+   * known — the unit counts as partial only by its document).
+   */
+  required?: readonly string[];
+  /** Required indicators the focal point declared to have no figure for ("không có số liệu"): given. */
+  declaredNone?: readonly string[];
 }
 
 /** An indicator of the duty, with its labels, how its values add up and the year's targets. */
@@ -59,6 +73,8 @@ export interface StatusInput {
 /** A unit in the report: its row, its state today and its figures against their targets. */
 export interface UnitStatus extends StatusUnitRow {
   state: StatusState;
+  /** Required indicators still without a value (nor declared none), in the report's order. */
+  missingIndicators: string[];
   /** Per indicator: the target that applies to this unit and whether it is met. */
   targetStatus: Record<string, TargetStatus>;
 }
@@ -88,8 +104,8 @@ export interface IndicatorSummary {
 }
 
 /**
- * Result of {@link buildStatus}: the counts per state, every counted unit, the missing ones by
- * cluster, the late ones and a summary per indicator.
+ * Result of {@link buildStatus}: the counts per state, every counted unit, the missing and the
+ * incomplete ones by cluster, the late ones and a summary per indicator.
  */
 export interface StatusReport {
   dutyCode: string;
@@ -102,19 +118,60 @@ export interface StatusReport {
   units: UnitStatus[];
   /** Missing units grouped by their (first) cluster; units without a cluster under `null`. */
   missingByCluster: { cluster: { code: string; name: string } | null; units: UnitStatus[] }[];
+  /**
+   * Units not complete yet (partial, pending, missing) grouped by their (first) cluster, in
+   * Vietnamese order; units without a cluster under `null`, last.
+   */
+  incompleteByCluster: { cluster: { code: string; name: string } | null; units: UnitStatus[] }[];
   late: UnitStatus[];
   indicators: IndicatorSummary[];
   unitsPlural?: { vi: string; en: string } | undefined;
 }
 
-/** The state of one unit today: stored on_time/late stand; otherwise pending until the deadline, then missing. */
+/**
+ * The state of one unit today: stored on_time/late stand; otherwise partial when something was
+ * given (a required figure, a declaration of none, or the signed document), else pending until
+ * the deadline, then missing.
+ */
 export function effectiveState(
-  row: Pick<StatusUnitRow, 'storedState' | 'dueDate' | 'submittedAt'>,
+  row: Pick<
+    StatusUnitRow,
+    'storedState' | 'dueDate' | 'values' | 'documentSent' | 'required' | 'declaredNone'
+  >,
   today: IsoDate,
 ): StatusState {
   if (row.storedState === 'on_time' || row.storedState === 'late') return row.storedState;
+  const given =
+    row.documentSent ||
+    (row.declaredNone?.length ?? 0) > 0 ||
+    (row.required ?? Object.keys(row.values)).some((code) => row.values[code] !== undefined);
+  if (given) return 'partial';
   if (row.dueDate !== null && today > row.dueDate) return 'missing';
   return 'pending';
+}
+
+/** Required indicators of a row still without a value or a declaration of none, in order. */
+export function missingIndicatorsOf(
+  row: Pick<StatusUnitRow, 'values' | 'required' | 'declaredNone'>,
+): string[] {
+  // A handful of codes per unit, for every unit of every status question: a list, not a Set.
+  const none = row.declaredNone ?? [];
+  return (row.required ?? []).filter((code) => row.values[code] === undefined && !none.includes(code));
+}
+
+/** Units grouped by their first cluster, in Vietnamese order; those without one last. */
+function byCluster(units: readonly UnitStatus[]) {
+  const groups = new Map<string, { cluster: { code: string; name: string } | null; units: UnitStatus[] }>();
+  for (const u of units) {
+    const c = u.clusters[0] ?? null;
+    const key = c?.code ?? '';
+    const g = groups.get(key) ?? { cluster: c, units: [] };
+    g.units.push(u);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) =>
+    compareNames(a.cluster?.name ?? '\uffff', b.cluster?.name ?? '\uffff'),
+  );
 }
 
 /**
@@ -143,23 +200,19 @@ export function buildStatus(input: StatusInput): StatusReport {
         const t = resolveTarget(targets, scopeOfUnit);
         targetStatus[ind.code] = v === undefined || !t ? 'not_applicable' : evaluateTarget(t, v);
       }
-      return { ...u, state: effectiveState(u, input.today), targetStatus };
+      return {
+        ...u,
+        state: effectiveState(u, input.today),
+        missingIndicators: missingIndicatorsOf(u),
+        targetStatus,
+      };
     })
     .sort((a, b) => compareNames(a.name, b.name));
-  const totals: Record<StatusState, number> = { pending: 0, on_time: 0, late: 0, missing: 0 };
+  const totals: Record<StatusState, number> = { pending: 0, partial: 0, on_time: 0, late: 0, missing: 0 };
   for (const u of units) totals[u.state]++;
 
-  const groups = new Map<string, { cluster: { code: string; name: string } | null; units: UnitStatus[] }>();
-  for (const u of units.filter((x) => x.state === 'missing')) {
-    const c = u.clusters[0] ?? null;
-    const key = c?.code ?? '';
-    const g = groups.get(key) ?? { cluster: c, units: [] };
-    g.units.push(u);
-    groups.set(key, g);
-  }
-  const missingByCluster = [...groups.values()].sort((a, b) =>
-    compareNames(a.cluster?.name ?? '\uffff', b.cluster?.name ?? '\uffff'),
-  );
+  const missingByCluster = byCluster(units.filter((x) => x.state === 'missing'));
+  const incompleteByCluster = byCluster(units.filter((x) => x.state !== 'on_time' && x.state !== 'late'));
 
   const indicators: IndicatorSummary[] = input.indicators.map((ind) => {
     // One pass per indicator (this runs for every status question over every unit).
@@ -224,6 +277,7 @@ export function buildStatus(input: StatusInput): StatusReport {
     totals,
     units,
     missingByCluster,
+    incompleteByCluster,
     late: units.filter((u) => u.state === 'late'),
     indicators,
     unitsPlural: input.unitsPlural,

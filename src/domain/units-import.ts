@@ -1,8 +1,11 @@
 /**
- * Validation of a unit import (CSV or XLSX with columns `code,name,type,parent,cluster`).
- * Pure: the caller reads the file and knows which codes exist; this decides whether the whole
- * file is acceptable. A file with any bad row is refused whole, each error with its line.
+ * Validation of a unit import (CSV or XLSX with columns `code,name,type,parent,cluster`), and the
+ * rules of a unit's name history (a row with an existing code and a new name renames the unit;
+ * the old name stays readable for the days it was in use). Pure: the caller reads the file and
+ * knows which codes exist; this decides whether the whole file is acceptable. A file with any
+ * bad row is refused whole, each error with its line.
  */
+import { addDays, compareDates, type IsoDate } from './calendar.js';
 import { cell, dataRowsOf, type RawTableRow } from './table-file.js';
 
 /** The columns of a unit import file; `parent` and `cluster` are optional. */
@@ -149,4 +152,44 @@ export function orderByParent(units: readonly ImportedUnit[]): ImportedUnit[] {
   };
   for (const u of units) visit(u);
   return out;
+}
+
+/** A name a unit bore before its current one, and the days it was in use (ISO dates, inclusive). */
+export interface FormerName {
+  name: string;
+  /** First day in use; null: since before the service knew the unit. */
+  validFrom: IsoDate | null;
+  /** Last day in use. */
+  validTo: IsoDate;
+}
+
+/**
+ * The days a replaced name was in use when a rename takes effect on `renamedOn` (an import's
+ * date): from the day after the unit's latest former name ended (`latestValidTo`; null when it
+ * has none: since before the service knew the unit) to the day before the rename, so on the
+ * import's date the new name holds. Null when that span is empty — a name given and replaced on
+ * the same day was the unit's name on no date, and is not history.
+ */
+export function replacedNameSpan(
+  latestValidTo: IsoDate | null,
+  renamedOn: IsoDate,
+): { validFrom: IsoDate | null; validTo: IsoDate } | null {
+  const validFrom = latestValidTo === null ? null : addDays(latestValidTo, 1);
+  const validTo = addDays(renamedOn, -1);
+  if (validFrom !== null && compareDates(validFrom, validTo) > 0) return null;
+  return { validFrom, validTo };
+}
+
+/**
+ * The name a unit bore on `date`: the first former name (in order of `validTo`) whose days
+ * include the date, else its current name (which holds after the latest former name ended, and
+ * also stands for dates before anything is known).
+ */
+export function nameOn(current: string, former: readonly FormerName[], date: IsoDate): string {
+  const sorted = [...former].sort((a, b) => compareDates(a.validTo, b.validTo));
+  const hit = sorted.find(
+    (f) =>
+      compareDates(date, f.validTo) <= 0 && (f.validFrom === null || compareDates(f.validFrom, date) <= 0),
+  );
+  return hit?.name ?? current;
 }

@@ -1,9 +1,9 @@
 /**
  * The completion chart of a status report (`/bieudo`): how many units of each cluster reported
- * on time, late, not at all, or are not yet due.
+ * on time, late, in part, not yet (before the deadline) or not at all (after it).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { StatusReport, StatusState } from '../domain/status.js';
+import { STATUS_STATES, type StatusReport, type StatusState } from '../domain/status.js';
 import { compareNames, formatShare } from '../messages/format.js';
 import type { Locale } from '../ports/translator.js';
 import { chartMetrics } from './chart-font.js';
@@ -16,11 +16,11 @@ import {
   wrapLabel,
 } from './chart-layout.js';
 import type { ExportLabels } from './export-labels.js';
-import { STATE_ORDER } from './report-facts.js';
 
 const STATE_COLOURS: Record<StatusState, { fill: string; text: string }> = {
   on_time: { fill: '#2e7d32', text: '#ffffff' },
   late: { fill: '#f9a825', text: '#212121' },
+  partial: { fill: '#64b5f6', text: '#212121' },
   missing: { fill: '#c62828', text: '#ffffff' },
   pending: { fill: '#b0bec5', text: '#212121' },
 };
@@ -28,11 +28,17 @@ const STATE_COLOURS: Record<StatusState, { fill: string; text: string }> = {
 /**
  * The completion chart: one stacked bar per cluster (units under their first cluster, those in
  * none last), a first bar for the whole scope when there are several, each segment a state with
- * its count and share when they fit.
+ * its count and share when they fit, in the order of `STATUS_STATES`.
  */
 export function completionSpec(report: StatusReport, locale: Locale, L: ExportLabels): TopLevelSpec {
   type Group = { key: string; name: string; counts: Record<StatusState, number>; total: number };
-  const empty = (): Record<StatusState, number> => ({ on_time: 0, late: 0, missing: 0, pending: 0 });
+  const empty = (): Record<StatusState, number> => ({
+    on_time: 0,
+    late: 0,
+    partial: 0,
+    pending: 0,
+    missing: 0,
+  });
   const groups = new Map<string, Group>();
   for (const u of report.units) {
     const c = u.clusters[0] ?? null;
@@ -62,7 +68,7 @@ export function completionSpec(report: StatusReport, locale: Locale, L: ExportLa
   );
   const segments = rows.flatMap((g) => {
     let start = 0;
-    return STATE_ORDER.filter((s) => g.counts[s] > 0).map((s) => {
+    return STATUS_STATES.filter((s) => g.counts[s] > 0).map((s) => {
       const n = g.counts[s];
       const share = g.total === 0 ? 0 : n / g.total;
       const px = share * plotWidth;
@@ -112,8 +118,8 @@ export function completionSpec(report: StatusReport, locale: Locale, L: ExportLa
             field: 'state',
             type: 'nominal',
             scale: {
-              domain: STATE_ORDER.map((s) => L.states[s]),
-              range: STATE_ORDER.map((s) => STATE_COLOURS[s].fill),
+              domain: STATUS_STATES.map((s) => L.states[s]),
+              range: STATUS_STATES.map((s) => STATE_COLOURS[s].fill),
             },
             legend: { title: null },
           },

@@ -20,10 +20,13 @@ export interface ExportLabels {
     submittedAt: string;
     sender: string;
     document: string;
+    missingIndicators: string;
   };
   states: Record<StatusState, string>;
   documentSent: string;
   documentNotSent: string;
+  /** What a unit that gave nothing still owes: every one of its `count` required indicators. */
+  missingAll: (count: number) => string;
   noCluster: string;
   totalsTitle: string;
   totalsCount: string;
@@ -77,15 +80,18 @@ export function exportLabels(t: Translate): ExportLabels {
       submittedAt: t('export-header-submitted-at'),
       sender: t('export-header-sender'),
       document: t('export-header-document'),
+      missingIndicators: t('export-header-missing-indicators'),
     },
     states: {
       on_time: t('export-state-on_time'),
       late: t('export-state-late'),
+      partial: t('export-state-partial'),
       missing: t('export-state-missing'),
       pending: t('export-state-pending'),
     },
     documentSent: t('export-document-sent'),
     documentNotSent: t('export-document-not-sent'),
+    missingAll: (count) => t('export-missing-all', { count }),
     noCluster: t('export-no-cluster'),
     totalsTitle: t('export-totals-title'),
     totalsCount: t('export-totals-count'),

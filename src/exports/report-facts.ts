@@ -1,10 +1,11 @@
 /**
  * What the workbook and the chart both read off a status report: indicator names and targets,
- * the order of states, shares, and the instant a file was made.
+ * target scopes' names, and the instant a file was made (the order of states is the domain's
+ * `STATUS_STATES`).
  */
 import { localDateOf, localTimeOf } from '../domain/calendar.js';
 import type { IndicatorKind } from '../domain/figures/index.js';
-import type { IndicatorSummary, StatusReport, StatusState, UnitStatus } from '../domain/status.js';
+import type { IndicatorSummary, StatusReport, UnitStatus } from '../domain/status.js';
 import { resolveTarget, type ScopedTarget } from '../domain/submission.js';
 import { formatDate, formatTarget, type Translate } from '../messages/format.js';
 import type { IndicatorMeta } from '../ports/status-exporter.js';
@@ -26,9 +27,6 @@ export function indicatorMeta(summary: IndicatorSummary, given?: readonly Indica
     targets: s.targets ?? g?.targets ?? [],
   };
 }
-
-/** The order states are listed and stacked in, best first. */
-export const STATE_ORDER: readonly StatusState[] = ['on_time', 'late', 'missing', 'pending'];
 
 /**
  * The targets that matter for this report: each per-unit target that applies to at least one of

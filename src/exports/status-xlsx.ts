@@ -3,7 +3,7 @@
  * where and a sheet of figures against the year's targets. Words from `locales/<lang>/exports.ftl`.
  */
 import ExcelJS from 'exceljs';
-import type { StatusReport, UnitStatus } from '../domain/status.js';
+import { STATUS_STATES, type StatusReport, type UnitStatus } from '../domain/status.js';
 import { formatValue } from '../messages/format.js';
 import type { IndicatorMeta, WorkbookOptions } from '../ports/status-exporter.js';
 import type { Locale, Translator } from '../ports/translator.js';
@@ -12,7 +12,6 @@ import {
   formatLocalDateTime,
   indicatorMeta,
   relevantTargets,
-  STATE_ORDER,
   scopeNamer,
   targetText,
 } from './report-facts.js';
@@ -32,16 +31,43 @@ function clusterNames(u: UnitStatus, labels: ExportLabels): string {
   return u.clusters.length === 0 ? labels.noCluster : u.clusters.map((c) => c.name).join(', ');
 }
 
+/**
+ * What a unit still owes, by the indicators' names: empty when nothing, "all n indicators" when
+ * it gave nothing yet (more than two owed), else the names in the report's order.
+ */
+function missingText(u: UnitStatus, name: (code: string) => string, L: ExportLabels): string {
+  const owed = u.missingIndicators;
+  if (owed.length > 2 && (u.state === 'pending' || u.state === 'missing')) return L.missingAll(owed.length);
+  return owed.map(name).join('; ');
+}
+
 function addStatusSheet(
   wb: ExcelJS.Workbook,
   report: StatusReport,
+  locale: Locale,
   L: ExportLabels,
   title: string,
-  timeZone: string,
+  opts: WorkbookOptions,
 ) {
   const ws = wb.addWorksheet(L.sheetStatus, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
   const h = L.headers;
-  const header = [h.unit, h.code, h.cluster, h.state, h.submittedAt, h.sender, h.document];
+  const header = [
+    h.unit,
+    h.code,
+    h.cluster,
+    h.state,
+    h.submittedAt,
+    h.sender,
+    h.document,
+    h.missingIndicators,
+  ];
+  const names = new Map(
+    report.indicators.map((s) => {
+      const meta = indicatorMeta(s, opts.indicators);
+      return [s.code, locale === 'vi' ? meta.labelVi : meta.labelEn];
+    }),
+  );
+  const name = (code: string) => names.get(code) ?? code;
   ws.columns = header.map(() => ({}));
 
   ws.getCell(1, 1).value = title;
@@ -60,11 +86,13 @@ function addStatusSheet(
       u.code,
       clusterNames(u, L),
       L.states[u.state],
-      u.submittedAt ? excelLocalDate(new Date(u.submittedAt), timeZone) : null,
+      u.submittedAt ? excelLocalDate(new Date(u.submittedAt), opts.timeZone) : null,
       u.focalName ?? '',
       u.documentSent ? L.documentSent : L.documentNotSent,
+      missingText(u, name, L),
     ];
     row.getCell(5).numFmt = 'dd/mm/yyyy hh:mm';
+    row.getCell(8).alignment = { vertical: 'top', wrapText: true };
     const fill = STATE_FILL[u.state];
     if (fill) row.getCell(4).fill = solid(fill);
   }
@@ -82,7 +110,7 @@ function addStatusSheet(
   const lines: [string, number][] = [
     [L.totalUnits, report.total],
     [L.submitted, report.totals.on_time + report.totals.late],
-    ...STATE_ORDER.map((s): [string, number] => [L.states[s], report.totals[s]]),
+    ...STATUS_STATES.map((s): [string, number] => [L.states[s], report.totals[s]]),
   ];
   for (const [label, n] of lines) {
     const row = ws.getRow(r++);
@@ -219,8 +247,9 @@ function addFiguresSheet(
 
 /**
  * The report as an `.xlsx` file: sheet 1 (`Tình hình` / `Status`) one row per unit with its state,
- * submission time (wall clock in `opts.timeZone`), sender and document, then counts and shares of
- * `report.total`; sheet 2 (`Số liệu` / `Figures`) unit × indicator values as numbers, the year's
+ * submission time (wall clock in `opts.timeZone`), sender, document and the required indicators
+ * it still owes (by name), then counts and shares of `report.total` per state in the order of
+ * `STATUS_STATES`; sheet 2 (`Số liệu` / `Figures`) unit × indicator values as numbers, the year's
  * targets above the header, below-target cells in light red, and the scope's aggregate (mean or
  * sum as the indicator defines). Headers bold, frozen and filterable. Words from `translator`.
  *
@@ -241,7 +270,7 @@ export async function statusWorkbook(
     report.periodCode,
     formatLocalDateTime(opts.generatedAt, opts.timeZone),
   );
-  addStatusSheet(wb, report, L, title, opts.timeZone);
+  addStatusSheet(wb, report, locale, L, title, opts);
   addFiguresSheet(wb, report, locale, L, title, opts.indicators);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);

@@ -19,6 +19,7 @@ const HEADER_FILL = 'FFD9E1F2';
 export const STATE_FILL: Record<StatusState, string | null> = {
   on_time: 'FFC6EFCE',
   late: 'FFFFEB9C',
+  partial: 'FFDDEBF7',
   missing: 'FFFFC7CE',
   pending: null,
 };

@@ -12,8 +12,8 @@ import type { GoneNotice } from '../ports/reminder-recipients.js';
 import type { DutyProgress, MissingUnit, PeerStats, ReminderView } from '../ports/reminder-views.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import { exampleMessage } from './examples.js';
-import { formatDate, formatDateTime, formatPeriod, type Translate } from './format.js';
-import { statusPages } from './status-view.js';
+import { compareNames, formatDate, formatDateTime, formatPeriod, type Translate } from './format.js';
+import { indicatorLabels, statusPages, unitStateText } from './status-view.js';
 
 const bind =
   (translator: Translator, l: Locale): Translate =>
@@ -25,6 +25,9 @@ const CHANNEL_LABEL: Record<ChannelName, string> = { telegram: 'Telegram', zalo:
 
 /** Units an escalation digest lists by name; the rest are counted. */
 const ESCALATION_LISTED_UNITS = 40;
+
+/** Units a weekly digest names; the rest are counted (`/tinhhinh` names more). */
+const DIGEST_LISTED_UNITS = 15;
 
 /**
  * Lines shared by many reminders of a fan-out (what is missing and how to answer; how the peers
@@ -112,17 +115,26 @@ export function reminderMessage(
 }
 
 /**
- * An escalation digest: the units (at least one) still missing on a duty and period past their
- * shared deadline, the first forty by name, and the duty's progress when known.
+ * An escalation digest: the units (at least one) still not complete on a duty and period past
+ * their shared deadline, in Vietnamese order, the first forty by name — a unit that sent part
+ * of it with what it still owes — and how the digest's own group stands (`group`: the
+ * recipient's units of that deadline; without it, no count is given rather than a wrong one).
  */
 export function escalationMessage(
   translator: Translator,
   l: Locale,
-  input: { periodCode: string; missing: readonly MissingUnit[]; info: DutyProgress | null },
+  input: {
+    periodCode: string;
+    missing: readonly MissingUnit[];
+    info: DutyProgress | null;
+    group?: StatusReport | null;
+  },
 ): OutgoingMessage {
   const t = bind(translator, l);
-  const { missing, info } = input;
-  const shown = missing.slice(0, ESCALATION_LISTED_UNITS);
+  const { missing, info, group } = input;
+  const shown = [...missing].sort((a, b) => compareNames(a.name, b.name)).slice(0, ESCALATION_LISTED_UNITS);
+  const inGroup = new Map(group?.units.map((u) => [u.unitId, u]) ?? []);
+  const labels = group ? indicatorLabels(group, l) : new Map<string, string>();
   // The digest's units share one deadline (it is part of the row's key).
   const due = missing[0]?.dueDate ?? info?.dueDate;
   const lines = [
@@ -131,23 +143,40 @@ export function escalationMessage(
       period: formatPeriod(input.periodCode),
       due: due ? formatDate(due) : '?',
     }),
-    ...shown.map((u) => t('escalation-line', { unit: u.name, cluster: u.cluster ? ` (${u.cluster})` : '' })),
+    ...shown.map((u) => {
+      const args = { unit: u.name, cluster: u.cluster ? ` (${u.cluster})` : '' };
+      const status = inGroup.get(u.id);
+      return status?.state === 'partial'
+        ? t('escalation-line-state', { ...args, state: unitStateText(status, labels, t) })
+        : t('escalation-line', args);
+    }),
   ];
   if (missing.length > shown.length)
     lines.push(t('escalation-more', { count: missing.length - shown.length }));
-  if (info) lines.push(t('escalation-summary', { done: info.done, total: info.total }));
+  if (group) {
+    const done = group.totals.on_time + group.totals.late;
+    lines.push(t('escalation-summary', { done, total: group.total, partial: group.totals.partial }));
+  } else {
+    lines.push(t('escalation-details'));
+  }
   return { text: lines.join('\n') };
 }
 
-/** The weekly digest: the first page of the manager's status report, between a title and a hint. */
+/**
+ * The weekly digest: the first page of the manager's status report over the units of the
+ * coming deadline `due` (the report given is already narrowed to them), between a title and a
+ * hint; at most fifteen units named.
+ */
 export function digestMessage(
   translator: Translator,
   l: Locale,
-  input: { report: StatusReport; scopeAll: boolean; timeZone: string },
+  input: { report: StatusReport; due: string; timeZone: string },
 ): OutgoingMessage {
   const t = bind(translator, l);
-  const first = statusPages(input.report, l, t, input.scopeAll, input.timeZone)[0] ?? '';
-  return { text: [t('digest-title'), first, t('digest-more')].join('\n') };
+  const first = statusPages(input.report, l, t, false, input.timeZone, { maxUnits: DIGEST_LISTED_UNITS })[0];
+  return {
+    text: [t('digest-title', { due: formatDate(input.due) }), first ?? '', t('digest-more')].join('\n'),
+  };
 }
 
 function exceptionArgs(t: Translate, l: Locale, ex: ExceptionView) {

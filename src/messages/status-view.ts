@@ -1,7 +1,11 @@
-/** The status report as chat text, paginated. */
-import { localDateOf } from '../domain/calendar.js';
+/**
+ * The status report as people read it: `/tinhhinh` pages (counts, then the units not complete
+ * by cluster with what each still owes, then the late ones), `/chitieu` and the `/tonghop`
+ * paragraphs, one per sector.
+ */
+import { type IsoDate, localDateOf } from '../domain/calendar.js';
 import { formatValue } from '../domain/figures/index.js';
-import type { IndicatorSummary, StatusReport } from '../domain/status.js';
+import { buildStatus, type IndicatorSummary, type StatusReport, type UnitStatus } from '../domain/status.js';
 import type { Locale } from '../ports/translator.js';
 import {
   formatDate,
@@ -14,18 +18,109 @@ import {
 
 const PAGE_LINES = 35;
 
+/** Indicator labels named in a unit's "still missing" list; the rest are counted. */
+const LISTED_LABELS = 4;
+
+/** How `statusPages` lists units. */
+export interface StatusPageOptions {
+  /**
+   * Units listed per section (not complete; late) before the rest are counted with a pointer
+   * to `/xuat`: a chat answer stays a page or two. Default: all (the CLI's text).
+   */
+  maxUnits?: number;
+}
+
+/** Indicator code → its label in the reader's language, for the indicators of a report. */
+export function indicatorLabels(
+  report: Pick<StatusReport, 'indicators'>,
+  locale: Locale,
+): Map<string, string> {
+  return new Map(report.indicators.map((i) => [i.code, locale === 'vi' ? i.labelVi : i.labelEn]));
+}
+
+/**
+ * Where a unit not complete stands, in a few words: missing, not yet due, or partly sent with
+ * the labels of what it still owes (the first four named, the rest counted).
+ */
+export function unitStateText(
+  u: Pick<UnitStatus, 'state' | 'missingIndicators'>,
+  labels: ReadonlyMap<string, string>,
+  t: Translate,
+): string {
+  if (u.state !== 'partial' || u.missingIndicators.length === 0) return t(`status-state-${u.state}`);
+  const names = u.missingIndicators.map((code) => labels.get(code) ?? code);
+  const shown = names.slice(0, LISTED_LABELS).join(', ');
+  return t('status-state-partial-lacks', {
+    labels:
+      names.length > LISTED_LABELS
+        ? t('status-labels-more', { labels: shown, count: names.length - LISTED_LABELS })
+        : shown,
+  });
+}
+
+/** Unit types listed under a heading of their own when they belong to no cluster. */
+const CLUSTER_TYPES = new Set(['CLUSTER']);
+const MINISTRY_TYPES = new Set(['MINISTRY_DEPT', 'TONG_CUC_THADS']);
+
+/**
+ * The units not complete, in the groups a manager reads: each cluster (Vietnamese order), then
+ * those in no cluster by kind — the clusters themselves, the Ministry's departments (Vụ TĐKT,
+ * the THADS management among them), and the rest (under "no cluster").
+ */
+function incompleteGroups(report: StatusReport, t: Translate): { heading: string; units: UnitStatus[] }[] {
+  const groups: { heading: string; units: UnitStatus[] }[] = [];
+  let loose: UnitStatus[] = [];
+  for (const g of report.incompleteByCluster) {
+    if (g.cluster) groups.push({ heading: g.cluster.name, units: g.units });
+    else loose = g.units;
+  }
+  const kinds: [string, (u: UnitStatus) => boolean][] = [
+    ['status-group-clusters', (u) => CLUSTER_TYPES.has(u.typeCode)],
+    ['status-group-ministry', (u) => MINISTRY_TYPES.has(u.typeCode)],
+    ['status-no-cluster', (u) => !CLUSTER_TYPES.has(u.typeCode) && !MINISTRY_TYPES.has(u.typeCode)],
+  ];
+  for (const [id, test] of kinds) {
+    const units = loose.filter(test);
+    if (units.length > 0) groups.push({ heading: t(id), units });
+  }
+  return groups;
+}
+
+/** The lines of the units not complete, by group, at most `max` units; the rest counted. */
+function incompleteLines(report: StatusReport, locale: Locale, t: Translate, max: number): string[] {
+  const count = report.total - report.totals.on_time - report.totals.late;
+  if (count === 0) return [];
+  const labels = indicatorLabels(report, locale);
+  const lines = [t('status-incomplete-title', { count })];
+  let listed = 0;
+  for (const g of incompleteGroups(report, t)) {
+    if (listed >= max) break;
+    lines.push(t('status-cluster', { cluster: g.heading, count: g.units.length }));
+    for (const u of g.units.slice(0, max - listed)) {
+      lines.push(t('status-unit-state', { unit: u.name, state: unitStateText(u, labels, t) }));
+      listed++;
+    }
+  }
+  if (listed < count) lines.push(t('status-more-units', { count: count - listed }));
+  return lines;
+}
+
 /**
  * The status report as chat messages: totals (and how many are locked) on the first page, then
- * missing units by cluster and late units, 35 lines a page, each later page headed by the title.
- * Read by the `/tinhhinh` flow, the CLI `status` text and the weekly digest (first page only).
+ * the units not complete by cluster — each with its state and what it still owes — and the
+ * late units, 35 lines a page, each later page headed by the title. Read by the `/tinhhinh`
+ * flow, the CLI `status` text and the weekly digest (first page only).
  */
 export function statusPages(
   report: StatusReport,
   locale: Locale,
-  t: (id: string, args?: Record<string, string | number>) => string,
+  t: Translate,
   scopeAll: boolean,
   timeZone: string,
+  opts: StatusPageOptions = {},
 ): string[] {
+  const max = opts.maxUnits ?? Number.POSITIVE_INFINITY;
+  const done = report.totals.on_time + report.totals.late;
   const head = [
     t('status-title', {
       duty: locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
@@ -35,38 +130,59 @@ export function statusPages(
     t('status-totals', {
       onTime: report.totals.on_time,
       late: report.totals.late,
-      missing: report.totals.missing,
+      partial: report.totals.partial,
       pending: report.totals.pending,
-      done: report.totals.on_time + report.totals.late,
+      missing: report.totals.missing,
+      done,
       total: report.total,
-      percent: formatShare(report.totals.on_time + report.totals.late, report.total, locale),
+      percent: formatShare(done, report.total, locale),
     }),
   ];
   // Locked is a fact of its own, beside on time / late / missing.
   const locked = report.units.filter((u) => u.locked).length;
   if (locked > 0) head.push(t('status-locked', { count: locked, total: report.total }));
-  const body: string[] = [];
-  if (report.missingByCluster.length > 0) {
-    body.push(t('status-missing-title'));
-    for (const g of report.missingByCluster) {
-      body.push(
-        t('status-cluster', { cluster: g.cluster?.name ?? t('status-no-cluster'), count: g.units.length }),
-      );
-      for (const u of g.units) body.push(t('status-unit-line', { unit: u.name }));
-    }
-  }
+  const body = incompleteLines(report, locale, t, max);
   if (report.late.length > 0) {
     body.push(t('status-late-title'));
-    for (const u of report.late) {
+    for (const u of report.late.slice(0, max)) {
       const at = u.submittedAt ? localDateOf(new Date(u.submittedAt), timeZone) : null;
       body.push(t('status-unit-late', { unit: u.name, at: at ? formatDayMonth(at) : '?' }));
     }
+    if (report.late.length > max) body.push(t('status-more-units', { count: report.late.length - max }));
   }
   const pages: string[] = [];
   for (let i = 0; i === 0 || i < body.length; i += PAGE_LINES) {
     pages.push([...(i === 0 ? head : [head[0]!]), ...body.slice(i, i + PAGE_LINES)].join('\n'));
   }
   return pages;
+}
+
+/**
+ * The report over some of its units (one sector, one deadline group): counts, groups and
+ * indicator summaries worked out again by the domain, so a part reads exactly like a whole.
+ */
+export function narrowReport(
+  report: StatusReport,
+  units: readonly UnitStatus[],
+  today: IsoDate,
+): StatusReport {
+  return buildStatus({
+    dutyCode: report.dutyCode,
+    dutyNameVi: report.dutyNameVi,
+    dutyNameEn: report.dutyNameEn,
+    periodCode: report.periodCode,
+    today,
+    units,
+    indicators: report.indicators.map((i) => ({
+      code: i.code,
+      labelVi: i.labelVi,
+      labelEn: i.labelEn,
+      kind: i.kind,
+      aggregate: i.aggregateKind,
+      targets: i.targets,
+    })),
+    unitsPlural: report.unitsPlural,
+  });
 }
 
 /** The target shown beside an indicator: its per-unit target if it has one, else its sum. */
@@ -126,18 +242,60 @@ export function targetsText(report: StatusReport, locale: Locale, t: Translate):
   return lines.join('\n');
 }
 
-/** `/tonghop`: a drafted paragraph for the consolidated report; every number comes from the report. */
-export function summaryParagraph(report: StatusReport, locale: Locale, t: Translate, today: string): string {
-  const done = report.totals.on_time + report.totals.late;
-  const plural = report.unitsPlural
-    ? locale === 'vi'
-      ? report.unitsPlural.vi
-      : report.unitsPlural.en
-    : t('units-word');
+/** Sectors in the order `/tonghop` writes them; other unit types follow by code. */
+const SECTOR_ORDER = ['CUC_THADS', 'SO_TU_PHAP', 'MINISTRY_DEPT', 'TONG_CUC_THADS', 'CLUSTER'];
+const sectorRank = (type: string) => {
+  const i = SECTOR_ORDER.indexOf(type);
+  return i === -1 ? SECTOR_ORDER.length : i;
+};
+
+/**
+ * `/tonghop`: a drafted paragraph for the consolidated report, one per sector (unit type) so
+ * each can be pasted where that sector is reported on; every number comes from the report.
+ * Each figure reads as its indicator aggregates — a total for counts and money, a mean for
+ * rates, and says which — and against its target.
+ */
+export function summaryParagraph(report: StatusReport, locale: Locale, t: Translate, today: IsoDate): string {
+  const types = [...new Set(report.units.map((u) => u.typeCode))].sort(
+    (a, b) => sectorRank(a) - sectorRank(b) || a.localeCompare(b),
+  );
+  if (types.length <= 1) {
+    const plural = report.unitsPlural
+      ? locale === 'vi'
+        ? report.unitsPlural.vi
+        : report.unitsPlural.en
+      : t('units-word');
+    return sectorParagraph(report, plural, locale, t, today);
+  }
+  return types
+    .map((type) =>
+      sectorParagraph(
+        narrowReport(
+          report,
+          report.units.filter((u) => u.typeCode === type),
+          today,
+        ),
+        t('summary-sector', { type }),
+        locale,
+        t,
+        today,
+      ),
+    )
+    .join('\n\n');
+}
+
+/** One sector's paragraph: who sent, each indicator reported in its kind against its target. */
+function sectorParagraph(
+  report: StatusReport,
+  plural: string,
+  locale: Locale,
+  t: Translate,
+  today: IsoDate,
+): string {
   const sentences = [
     t('summary-head', {
       date: formatDate(today),
-      done,
+      done: report.totals.on_time + report.totals.late,
       total: report.total,
       units: plural,
       duty: locale === 'vi' ? report.dutyNameVi.toLowerCase() : report.dutyNameEn,
@@ -148,21 +306,23 @@ export function summaryParagraph(report: StatusReport, locale: Locale, t: Transl
   ];
   for (const i of report.indicators.filter((x) => x.reported > 0)) {
     const label = (locale === 'vi' ? i.labelVi : i.labelEn).toLowerCase();
-    const value = formatValue(i.aggregate ?? 0, i.kind, locale);
+    const aggregate = t(i.aggregateKind === 'sum' ? 'summary-aggregate-sum' : 'summary-aggregate-mean', {
+      value: formatValue(i.aggregate ?? 0, i.kind, locale),
+    });
+    const target = targetShort(i, locale, t) ?? '';
     if (i.sumTarget) {
-      sentences.push(
-        t('summary-sum', {
-          label,
-          value,
-          status: t(i.sumTarget.status === 'met' ? 'summary-met' : 'summary-not-met'),
-        }),
-      );
+      const status = t(i.sumTarget.status === 'met' ? 'summary-met' : 'summary-not-met');
+      sentences.push(t('summary-sum', { label, aggregate, status, target }));
     } else if (i.evaluated > 0) {
-      sentences.push(t('summary-indicator', { label, value, met: i.met, evaluated: i.evaluated }));
+      sentences.push(
+        t('summary-indicator', { label, aggregate, met: i.met, evaluated: i.evaluated, target }),
+      );
     } else {
-      sentences.push(t(i.aggregateKind === 'sum' ? 'summary-total' : 'summary-mean', { label, value }));
+      sentences.push(t('summary-plain', { label, aggregate }));
     }
   }
-  if (report.totals.missing > 0) sentences.push(t('summary-missing', { count: report.totals.missing }));
+  if (report.totals.partial > 0) sentences.push(t('summary-partial', { count: report.totals.partial }));
+  const nothing = report.totals.pending + report.totals.missing;
+  if (nothing > 0) sentences.push(t('summary-missing', { count: nothing }));
   return `${sentences.join('; ')}.`;
 }

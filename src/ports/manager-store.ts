@@ -64,6 +64,8 @@ export interface UnitLedgerLine {
 export interface ManagerStore {
   /** Active units (id, code, name, type) — few hundred at most; matched by the use case. */
   units(): Promise<UnitRef[]>;
+  /** Codes of the active duties (a trailing word of `/nhac <unit> BC6T` is one of them). */
+  dutyCodes(): Promise<string[]>;
   /**
    * The assignment a nudge to this unit is about: of its incomplete, unlocked assignments
    * (optionally of one duty) still open for submission (deadline within 60 days ahead or 180
@@ -106,11 +108,15 @@ export interface ManagerStore {
    * overdue digests and blocked-bot notices its managers got about it.
    */
   unitLedger(unitId: number, limit: number): Promise<UnitLedgerLine[]>;
-  /** The duty's id and the earliest deadline of its assignments for the period within a scope. */
+  /**
+   * The duty's id and the earliest deadline of its assignments for the period within a scope,
+   * on or after `from` when given (one duty may fall due on several days: the next one).
+   */
   dueDate(
     dutyCode: string,
     periodCode: string,
     scope: Scope,
+    from?: string,
   ): Promise<{ dutyId: number; dueDate: string | null } | null>;
   /** A duty's code by id. */
   dutyCode(dutyId: number): Promise<string | null>;

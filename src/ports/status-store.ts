@@ -7,6 +7,12 @@ export type Scope = { kind: 'all' } | { kind: 'units'; unitIds: number[] };
  * Reads what status reports need. Scopes: a manager of a receiving unit (Vụ TĐKT) sees all;
  * of Tổng cục THADS, the units under it; of a cluster, its members; of another unit, that unit
  * and the units under it.
+ *
+ * Contract for `statusInput`: one row per assignment in scope, with the stored state as written
+ * (never `partial`: that is computed by the domain at read time), the stored values, `required`
+ * (the codes the duty requires of the unit's type, in position order; empty when it requires
+ * none) and `declaredNone` (required codes stored with neither value nor text: the focal point declared
+ * there is no figure, which counts as given). Its cost does not grow with a query per unit.
  */
 export interface StatusStore {
   /** The scope of a person's manager roles (null when they manage nothing). */

@@ -36,6 +36,8 @@ export interface AssignmentView {
   indicators: AssignmentIndicator[];
   /** Current stored values by indicator code. */
   values: Record<string, number>;
+  /** Indicators the focal point declared to have no figure for ("không có số liệu"): given. */
+  declaredNone: string[];
   /** The unit's values for the same duty in the previous period (filled by `get` only). */
   previous: Record<string, number>;
   /** Median of the unit's cluster peers (or same-type units) for this period (filled by `get` only). */
@@ -77,7 +79,8 @@ export interface SubmissionStore {
     assignmentId: number;
     personId: number;
     channel: ChannelName;
-    values: { code: string; value: number }[];
+    /** `null`: the focal point declared there is no figure ("không có số liệu"); it counts as given. */
+    values: { code: string; value: number | null }[];
     reason: string | null;
     rawMessage: string;
     now: Date;

@@ -21,6 +21,11 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
       return rows;
     },
 
+    async dutyCodes() {
+      const rows = await prisma.duty.findMany({ where: { active: true }, select: { code: true } });
+      return rows.map((r) => r.code);
+    },
+
     async nudgeTarget(unitId, today, dutyCode) {
       // The same window a focal point may still submit in (60 days ahead, 180 days late).
       const rows = await prisma.assignment.findMany({
@@ -203,7 +208,7 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
       );
     },
 
-    async dueDate(dutyCode, periodCode, scope) {
+    async dueDate(dutyCode, periodCode, scope, from) {
       const duty = await prisma.duty.findUnique({ where: { code: dutyCode }, select: { id: true } });
       if (!duty) return null;
       const agg = await prisma.assignment.aggregate({
@@ -211,6 +216,7 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
           dutyId: duty.id,
           periodCode,
           ...(scope.kind === 'units' ? { unitId: { in: scope.unitIds } } : {}),
+          ...(from ? { dueDate: { gte: day(from) } } : {}),
         },
         _min: { dueDate: true },
       });

@@ -39,7 +39,8 @@ export const REMINDER_VIEW_JOINS = Prisma.sql`LEFT JOIN "Assignment" a ON a."id"
 
 /**
  * The view's columns over `REMINDER_VIEW_JOINS`: the assignment, its duty's names, its unit
- * with its current cluster, and the codes of the indicators that have a value.
+ * with its current cluster, and the codes of the indicators that have a value (or were declared
+ * to have none, which counts as given).
  */
 export const REMINDER_VIEW_COLUMNS = Prisma.sql`a."id" AS "aId", a."periodCode" AS "aPeriodCode", a."dueDate", a."state"::text AS "state",
   (a."documentSentAt" IS NOT NULL) AS "documentSent",
@@ -51,7 +52,7 @@ export const REMINDER_VIEW_COLUMNS = Prisma.sql`a."id" AS "aId", a."periodCode" 
     WHERE cm."unitId" = u."id" AND cm."until" IS NULL ORDER BY cm."id" LIMIT 1) AS "clusterCode",
   COALESCE((SELECT array_agg(i."code") FROM "SubmissionValue" sv
               JOIN "Indicator" i ON i."id" = sv."indicatorId"
-             WHERE sv."assignmentId" = a."id" AND sv."value" IS NOT NULL), '{}') AS "filled"`;
+             WHERE sv."assignmentId" = a."id" AND (sv."value" IS NOT NULL OR sv."textValue" IS NULL)), '{}') AS "filled"`;
 
 /**
  * Turns a view row (with `aId` set) into the port's view: the required indicators of the duty

@@ -28,7 +28,9 @@ interface StatusRow {
 
 /**
  * StatusStore on Prisma. Nothing is cached: a scope walks the unit tree on each call, and
- * `statusInput` runs its statements concurrently.
+ * `statusInput` runs its statements concurrently. Each row carries the duty's required
+ * indicators for its unit type and those declared to have no figure (neither value nor text
+ * stored), taken from the statements it already runs: `partial` costs no query per unit.
  */
 export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
   async function descendants(rootIds: number[]): Promise<number[]> {
@@ -49,7 +51,11 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
 
   const unitFilter = (scope: Scope) => (scope.kind === 'all' ? {} : { unitId: { in: scope.unitIds } });
 
-  /** One row per assignment of the duty × period in scope, values aggregated (indicator id → value). */
+  /**
+   * One row per assignment of the duty × period in scope, values aggregated (indicator id →
+   * value; a row with neither value nor text is a declaration of "no figure", kept as null so it
+   * counts as given, as the submission store counts it).
+   */
   const rowsOf = (dutyCode: string, periodCode: string, scope: Scope) => prisma.$queryRaw<StatusRow[]>`
         SELECT a."dueDate", a."submittedAt", a.state::text AS state, a.locked,
                a."documentSentAt" IS NOT NULL AS "documentSent",
@@ -62,7 +68,8 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
                  ORDER BY r.id LIMIT 1) AS "focalName",
                (SELECT json_object_agg(v."indicatorId", v.value)
                   FROM "SubmissionValue" v
-                 WHERE v."assignmentId" = a.id AND v.value IS NOT NULL) AS "values"
+                 WHERE v."assignmentId" = a.id
+                   AND (v.value IS NOT NULL OR v."textValue" IS NULL)) AS "values"
           FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
           JOIN "Duty" d ON d.id = a."dutyId"
          WHERE d.code = ${dutyCode} AND a."periodCode" = ${periodCode}
@@ -110,6 +117,10 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
       if (!duty || !period || period.year !== year) return null;
       const typeCodes = [...new Set(rows.map((r) => r.typeCode))];
       const links = allLinks.filter((l) => typeCodes.includes(l.unitTypeCode));
+      // The duty's required indicators per unit type, in the report's order (the links are
+      // read by position): what `partial` and `missingIndicators` are measured against.
+      const requiredOf = new Map<string, string[]>(typeCodes.map((t) => [t, []]));
+      for (const l of links) if (l.required) requiredOf.get(l.unitTypeCode)!.push(l.indicator.code);
       const indicators = new Map<string, (typeof links)[number]['indicator']>();
       for (const l of links)
         if (!indicators.has(l.indicator.code)) indicators.set(l.indicator.code, l.indicator);
@@ -128,9 +139,13 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
       }
       const units: StatusUnitRow[] = rows.map((a) => {
         const values: Record<string, number> = {};
+        const required = requiredOf.get(a.typeCode) ?? [];
+        const none: string[] = [];
         for (const [id, v] of Object.entries(a.values ?? {})) {
           const code = codeOf.get(id);
-          if (code !== undefined && v !== null) values[code] = Number(v);
+          if (code === undefined) continue;
+          if (v !== null) values[code] = Number(v);
+          else if (required.includes(code)) none.push(code);
         }
         return {
           unitId: a.unitId,
@@ -147,6 +162,8 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
           documentSent: a.documentSent,
           focalName: a.focalName,
           values,
+          required,
+          declaredNone: required.filter((code) => none.includes(code)),
         };
       });
       const oneType = typeCodes.length === 1 ? unitTypes.find((t) => t.code === typeCodes[0]) : undefined;

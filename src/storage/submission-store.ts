@@ -126,7 +126,11 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
       };
     });
     const values: Record<string, number> = {};
-    for (const v of a.values) if (v.value !== null) values[v.indicator.code] = Number(v.value);
+    const declaredNone: string[] = [];
+    for (const v of a.values) {
+      if (v.value !== null) values[v.indicator.code] = Number(v.value);
+      else if (v.textValue === null) declaredNone.push(v.indicator.code);
+    }
     const context =
       full && indicators.length > 0
         ? await contextOf(a.duty.code, a.unitId, a.periodCode, a.unit.typeCode, clusterCodes)
@@ -148,6 +152,7 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
       documentSent: a.documentSentAt !== null,
       indicators,
       values,
+      declaredNone,
       previous,
       peerMedian,
     };
@@ -242,8 +247,9 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
               },
             });
           }
+          // A value, or a declared "no figure" (value and text both null), counts as given.
           const filled = await tx.submissionValue.findMany({
-            where: { assignmentId: a.id, value: { not: null } },
+            where: { assignmentId: a.id, OR: [{ value: { not: null } }, { textValue: null }] },
             select: { indicatorId: true },
           });
           const have = new Set(filled.map((f) => f.indicatorId));

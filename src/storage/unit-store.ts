@@ -1,6 +1,26 @@
-import type { ImportedUnit } from '../domain/units-import.js';
-import type { UnitStore, UnitSummary } from '../ports/unit-store.js';
+import { type ImportedUnit, nameOn, replacedNameSpan } from '../domain/units-import.js';
+import type { FormerUnitName, UnitStore, UnitSummary } from '../ports/unit-store.js';
 import type { PrismaClient } from './database.js';
+
+const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+/** A stored former name as the port gives it (ISO dates). */
+const toFormerName = (r: {
+  name: string;
+  validFrom: Date | null;
+  validTo: Date;
+  source: string;
+}): FormerUnitName => ({
+  name: r.name,
+  validFrom: r.validFrom ? isoOf(r.validFrom) : null,
+  validTo: isoOf(r.validTo),
+  source: r.source,
+});
+const formerNamesQuery = {
+  select: { name: true, validFrom: true, validTo: true, source: true },
+  orderBy: [{ validTo: 'asc' as const }, { id: 'asc' as const }],
+};
 
 /** UnitStore on Prisma (PostgreSQL or PGlite). */
 export function createPrismaUnitStore(prisma: PrismaClient): UnitStore {
@@ -39,15 +59,43 @@ export function createPrismaUnitStore(prisma: PrismaClient): UnitStore {
         parents: new Map(rows.map((r) => [r.code, r.parent?.code ?? null])),
       };
     },
-    async importUnits(units: readonly ImportedUnit[], actor: string) {
+    async importUnits(units: readonly ImportedUnit[], actor: string, on: string) {
       return prisma.$transaction(
         async (tx) => {
           let created = 0;
           let updated = 0;
+          const renamed: string[] = [];
           const ids = new Map<string, number>();
           // Pass 1: upsert without parents (a parent may come later in the file).
           for (const u of units) {
-            const before = await tx.unit.findUnique({ where: { code: u.code }, select: { id: true } });
+            const before = await tx.unit.findUnique({
+              where: { code: u.code },
+              select: { id: true, name: true },
+            });
+            if (before && before.name !== u.name) {
+              // A rename: the old name goes into the history, in use until the day before `on`.
+              renamed.push(u.code);
+              const latest = await tx.unitName.findFirst({
+                where: { unitId: before.id },
+                orderBy: { validTo: 'desc' },
+                select: { validTo: true },
+              });
+              const span = replacedNameSpan(latest ? isoOf(latest.validTo) : null, on);
+              if (span) {
+                await tx.unitName.createMany({
+                  data: [
+                    {
+                      unitId: before.id,
+                      name: before.name,
+                      validFrom: span.validFrom ? dateOf(span.validFrom) : null,
+                      validTo: dateOf(span.validTo),
+                      source: 'units:import',
+                    },
+                  ],
+                  skipDuplicates: true,
+                });
+              }
+            }
             const row = await tx.unit.upsert({
               where: { code: u.code },
               create: { code: u.code, name: u.name, typeCode: u.type },
@@ -81,17 +129,27 @@ export function createPrismaUnitStore(prisma: PrismaClient): UnitStore {
               actor,
               action: 'units.import',
               entity: 'Unit',
-              data: { codes: units.map((u) => u.code), created, updated },
+              data: { codes: units.map((u) => u.code), created, updated, renamed },
             },
           });
-          return { created, updated };
+          return { created, updated, renamed: renamed.length };
         },
         { timeout: 120_000, maxWait: 10_000 },
       );
     },
     async list() {
-      const rows = await prisma.unit.findMany({ include, orderBy: [{ typeCode: 'asc' }, { code: 'asc' }] });
-      return rows.map(toSummary);
+      const rows = await prisma.unit.findMany({
+        include: { ...include, formerNames: formerNamesQuery },
+        orderBy: [{ typeCode: 'asc' }, { code: 'asc' }],
+      });
+      return rows.map((u) => ({ ...toSummary(u), formerNames: u.formerNames.map(toFormerName) }));
+    },
+    async nameOn(unitId: number, date: string) {
+      const u = await prisma.unit.findUnique({
+        where: { id: unitId },
+        select: { name: true, formerNames: formerNamesQuery },
+      });
+      return u ? nameOn(u.name, u.formerNames.map(toFormerName), date) : null;
     },
     async find(code: string) {
       const u = await prisma.unit.findUnique({ where: { code: code.toUpperCase() }, include });

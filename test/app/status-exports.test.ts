@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildStatus, type StatusInput, type StatusUnitRow } from '../../src/domain/status.js';
 import { CHART_WIDTH } from '../../src/exports/chart-layout.js';
+import { completionSpec } from '../../src/exports/completion-chart.js';
+import { exportLabels } from '../../src/exports/export-labels.js';
 import * as chart from '../../src/exports/status-chart.js';
 import * as xlsx from '../../src/exports/status-xlsx.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
@@ -131,6 +133,7 @@ describe('status workbook', () => {
       'Thời điểm nộp',
       'Người gửi',
       'Văn bản',
+      'Chỉ tiêu còn thiếu',
     ]);
     expect(ws.getRow(2).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
@@ -213,6 +216,101 @@ describe('status workbook', () => {
     expect(rowWhere(ws, 2, 'GL').getCell(4).value).toBe('Not yet due');
     expect(wb.getWorksheet('Figures')!.getCell('D2').value).toBe('> 82.5%');
     expect(wb.getWorksheet('Figures')!.getCell('E2').value).toBe('total ≥ 15');
+  });
+});
+
+// The same units as the duty sees them: both figures required; Quảng Ninh sent one of them,
+// Điện Biên only its signed document, Bắc Ninh declared it has no houses to report.
+const required = ['thads_viec', 'ho_ngheo_nha'];
+const partialInput: StatusInput = {
+  ...input,
+  units: [
+    ...input.units.map((u) =>
+      u.code === 'DB'
+        ? { ...u, required, documentSent: true }
+        : u.code === 'BN'
+          ? { ...u, required, declaredNone: ['ho_ngheo_nha'] }
+          : { ...u, required },
+    ),
+    unit(8, 'QN', 'Cục THADS tỉnh Quảng Ninh', {
+      clusters: [north],
+      focalName: 'Lê Văn Hải',
+      values: { thads_viec: 90 },
+      required,
+    }),
+  ],
+};
+const partialReport = buildStatus(partialInput);
+
+describe('partly submitted reports in the files', () => {
+  it('the workbook names the state, colours it, counts it and lists what each unit still owes', async () => {
+    const wb = await open(await statusWorkbook(partialReport, 'vi', opts));
+    const ws = wb.getWorksheet('Tình hình')!;
+    expect(rowWhere(ws, 2, 'QN').getCell(4).fill).toMatchObject({ fgColor: { argb: 'FFDDEBF7' } });
+    const both = 'Tỷ lệ thi hành xong về việc; Nhà cho hộ nghèo';
+    const stateAndOwed = (code: string) => [4, 8].map((c) => rowWhere(ws, 2, code).getCell(c).value);
+    expect(Object.fromEntries(['QN', 'DB', 'BN', 'GL', 'HN'].map((c) => [c, stateAndOwed(c)]))).toEqual({
+      QN: ['Nộp một phần', 'Nhà cho hộ nghèo'],
+      DB: ['Nộp một phần', both],
+      // A declared "no figure" is given: only the other one is owed.
+      BN: ['Nộp một phần', 'Tỷ lệ thi hành xong về việc'],
+      GL: ['Chưa đến hạn', both],
+      HN: ['Đúng hạn', ''],
+    });
+
+    // Totals: every state, complete first, in the order of STATUS_STATES.
+    const first = rowWhere(ws, 1, 'Đã nộp').number + 1;
+    const totals = [0, 1, 2, 3, 4].map((i) => [
+      ws.getRow(first + i).getCell(1).value,
+      ws.getRow(first + i).getCell(2).value,
+    ]);
+    expect(totals).toEqual([
+      ['Đúng hạn', 2],
+      ['Nộp muộn', 1],
+      ['Nộp một phần', 3],
+      ['Chưa đến hạn', 1],
+      ['Chưa nộp', 0],
+    ]);
+    expect(rowWhere(ws, 1, 'Tổng số đơn vị').getCell(2).value).toBe(7);
+
+    const en = (await open(await statusWorkbook(partialReport, 'en', opts))).getWorksheet('Status')!;
+    expect(en.getRow(2).getCell(8).value).toBe('Indicators missing');
+    expect(rowWhere(en, 2, 'QN').getCell(4).value).toBe('Partly submitted');
+    expect(rowWhere(en, 2, 'QN').getCell(8).value).toBe('Houses for poor households');
+  });
+
+  it('says "all n indicators" for a unit that gave none of more than two', async () => {
+    const many = ['thads_viec', 'ho_ngheo_nha', 'xa_ngheo'];
+    const r = buildStatus({ ...input, units: input.units.map((u) => ({ ...u, required: many })) });
+    const ws = (await open(await statusWorkbook(r, 'vi', opts))).getWorksheet('Tình hình')!;
+    expect(rowWhere(ws, 2, 'BN').getCell(8).value).toBe('Tất cả 3 chỉ tiêu');
+    expect(rowWhere(ws, 2, 'HN').getCell(8).value).toBe('xa_ngheo');
+  });
+
+  it('the completion chart stacks partial between late and not yet due, with its own colour', async () => {
+    const L = exportLabels((id, args) => translator.t('vi', id, args));
+    const spec = completionSpec(partialReport, 'vi', L) as unknown as {
+      data: { values: { group: string; state: string; label: string }[] };
+      layer: { encoding: { color: { scale: { domain: string[]; range: string[] } | null } } }[];
+    };
+    const all = spec.data.values.filter((v) => v.group.startsWith('Toàn bộ'));
+    expect(all.map((v) => [v.state, v.label])).toEqual([
+      ['Đúng hạn', '2 · 28,6 %'],
+      ['Nộp muộn', '1 · 14,3 %'],
+      ['Nộp một phần', '3 · 42,9 %'],
+      ['Chưa đến hạn', '1 · 14,3 %'],
+    ]);
+    const north = spec.data.values.filter((v) => v.group.startsWith('Cụm Đồng bằng sông Hồng'));
+    expect(north.map((v) => v.state)).toEqual(['Đúng hạn', 'Nộp muộn', 'Nộp một phần']);
+    const scale = spec.layer[0]!.encoding.color.scale!;
+    expect(scale.domain).toEqual(['Đúng hạn', 'Nộp muộn', 'Nộp một phần', 'Chưa đến hạn', 'Chưa nộp']);
+    expect(new Set(scale.range).size).toBe(5);
+
+    const svg = await statusChartSvg(partialReport, 'vi', 'completion');
+    expect(svg).toContain('Nộp một phần');
+    expect(svg).toContain('đã nộp 3/7 đơn vị');
+    keep('completion-partial-vi', await statusChartPng(partialReport, 'vi', 'completion'));
+    expect(await statusChartSvg(partialReport, 'en', 'completion')).toContain('Partly submitted');
   });
 });
 

@@ -88,12 +88,16 @@ afterAll(async () => {
 });
 
 describe('managers ask where things stand', () => {
-  it('/tinhhinh: counts, the missing grouped by cluster, the late — within the manager’s scope only', async () => {
+  it('/tinhhinh: counts, the units not complete grouped by cluster with their state, the late — within the manager’s scope only', async () => {
     const reply = await chatWith(engine, { chatId: managerChat }).say('/tinhhinh BC6T 2027-H1');
     expect(reply).toContain('kỳ 2027-H1 (4 đơn vị trong phạm vi)');
-    expect(reply).toContain('Đúng hạn 1 · Nộp muộn 1 · Chưa nộp 2 · Chưa đến hạn 0 — đã nộp 2/4 (50 %)');
+    expect(reply).toContain(
+      'Đúng hạn 1 · Nộp muộn 1 · Nộp một phần 0 · Chưa đến hạn 0 · Chưa nộp 2 — đã nộp đủ 2/4 (50 %)',
+    );
     expect(reply).toMatch(
-      new RegExp(`Chưa nộp:\\nCụm Nam ${tag} \\(2\\):\\n• Cục Cà Mau ${tag}\\n• Cục Đà Nẵng ${tag}`),
+      new RegExp(
+        `Đơn vị chưa nộp đủ \\(2\\):\\nCụm Nam ${tag} \\(2\\):\\n• Cục Cà Mau ${tag} — Chưa nộp\\n• Cục Đà Nẵng ${tag} — Chưa nộp`,
+      ),
     );
     expect(reply).toMatch(new RegExp(`Nộp muộn:\\n• Cục Bình ${tag} — nộp 18/07`));
     // Nothing from outside the scope.
@@ -124,7 +128,13 @@ describe('managers ask where things stand', () => {
     const json = JSON.parse(r.stdout) as {
       duty: string;
       period: string;
-      units: { code: string; state: string; submittedAt: string | null; values: Record<string, number> }[];
+      units: {
+        code: string;
+        state: string;
+        submittedAt: string | null;
+        values: Record<string, number>;
+        missingIndicators: string[];
+      }[];
       totals: Record<string, number>;
     };
     expect(json.duty).toBe('BC6T');
@@ -133,7 +143,10 @@ describe('managers ask where things stand', () => {
     expect(mine[codes.a]).toMatchObject({ state: 'on_time', values: { thads_viec: 85 } });
     expect(mine[codes.b]).toMatchObject({ state: 'late', submittedAt: '2027-07-18T03:00:00.000Z' });
     expect(mine[codes.c]?.state).toBe('missing');
-    expect(Object.keys(json.totals).sort()).toEqual(['late', 'missing', 'on_time', 'pending']);
+    expect(Object.keys(json.totals).sort()).toEqual(['late', 'missing', 'on_time', 'partial', 'pending']);
+    // Nothing given: every required indicator still owed, in the report's order.
+    expect(mine[codes.c]?.missingIndicators).toContain('thads_viec');
+    expect(mine[codes.a]?.missingIndicators).not.toContain('thads_viec');
     expect(json.totals.missing).toBeGreaterThanOrEqual(2);
   });
 });
@@ -190,8 +203,9 @@ describe('targets and the drafted paragraph', () => {
 
   it('/tonghop drafts a paragraph whose numbers come from the stored values', async () => {
     const reply = await chatWith(engine, { chatId: managerChat }).say('/tonghop BC6T 2027-H1');
+    // The target beside the figure (issue 23): a drafter pastes the comparison as it stands.
     expect(reply).toBe(
-      'Đến ngày 20/07/2027, 2/4 Cục THADS đã gửi báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1 (1 đúng hạn, 1 nộp muộn); tỷ lệ thi hành xong về việc bình quân 82,5 %, 1/2 đơn vị đạt chỉ tiêu; còn 2 đơn vị chưa gửi.',
+      'Đến ngày 20/07/2027, 2/4 THADS tỉnh đã gửi báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1 (1 đúng hạn, 1 nộp muộn); tỷ lệ thi hành xong về việc bình quân 82,5 %, 1/2 đơn vị đạt chỉ tiêu (> 82,5 %); còn 2 đơn vị chưa gửi.',
     );
   });
 });

@@ -140,3 +140,41 @@ describe('storing', () => {
     expect(await stored(aid)).toEqual({});
   });
 });
+
+describe('a figure declared “không có số liệu”', () => {
+  it('is read back as such, stored as no figure, and counts as given: the report is complete', async () => {
+    const { unit, chat, aid } = await thadsFocal();
+    const draft = draftOf(
+      aid,
+      {
+        thads_viec: 83.5,
+        thads_tien: 46.2,
+        thads_giam_viec: 9,
+        thads_giam_tien: 7,
+        ho_ngheo_nha: 2,
+        ung_ho: 15_000_000,
+      },
+      { none: ['xa_ngheo'] },
+    );
+    const show = await turnFor(dialog.ctx, chat);
+    await confirmDraft(show, draft);
+    expect(texts(show)).toContain('Không có số liệu: Số xã nghèo được hỗ trợ');
+    expect(texts(show)).not.toContain('Còn thiếu');
+    expect(labels(show)).toEqual(['✅ Xác nhận', '✏️ Sửa', '✖ Hủy']);
+
+    const press = await confirming(chat, draft);
+    await commit(press, draft);
+
+    expect(texts(press)).toContain('Đã lưu 6 số liệu');
+    expect(texts(press)).toContain('Báo cáo đã đủ số liệu, nộp đúng hạn');
+    const row = await dialog.prisma.submissionValue.findFirstOrThrow({
+      where: { assignmentId: aid, indicator: { code: 'xa_ngheo' } },
+      include: { revisions: true },
+    });
+    expect(row.value).toBeNull();
+    expect(row.revisions).toHaveLength(1);
+    const a = await dialog.prisma.assignment.findUniqueOrThrow({ where: { id: aid } });
+    expect(a.state).toBe('on_time');
+    expect(unit.id).toBe(a.unitId);
+  });
+});

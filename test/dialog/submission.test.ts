@@ -135,7 +135,7 @@ describe('figures from free text', () => {
     expect(texts(one)).toBe(
       'Còn thiếu: Giảm số việc chuyển kỳ sau (%). Đồng chí gửi số, hoặc bấm (gõ) Bỏ qua.',
     );
-    expect(labels(one)).toEqual(['Bỏ qua', '✖ Hủy']);
+    expect(labels(one)).toEqual(['Bỏ qua', 'Không có số liệu', '✖ Hủy']);
     expect(one.out[0]?.expectsFigure).toBe(true);
 
     const answer = await nextTurn(one, { text: '9' });
@@ -153,6 +153,28 @@ describe('figures from free text', () => {
     expect(flow.asking).toBe('ho_ngheo_nha');
     expect(texts(skip)).toContain('Còn thiếu: Số nhà hỗ trợ hộ nghèo');
     expect(await storedValues(unit.id)).toBe(0);
+  });
+
+  it('one by one, “không có” (or its button) declares the figure has none — unlike a skip, it is given', async () => {
+    const { chat } = await thadsFocal();
+    const first = await turnFor(dialog.ctx, chat, { text: 'việc 83,5% tiền 46,2%' });
+    await onText(first, 'việc 83,5% tiền 46,2%');
+    const one = await nextTurn(first, { buttonData: buttonData(first, 'Từng chỉ tiêu') });
+    await onButton(one, buttonData(first, 'Từng chỉ tiêu'));
+    expect(labels(one)).toEqual(['Bỏ qua', 'Không có số liệu', '✖ Hủy']);
+
+    const typed = await nextTurn(one, { text: 'không có' });
+    await onText(typed, 'không có');
+    let flow = collecting(typed.state.flow);
+    expect(flow.draft.none).toEqual(['thads_giam_viec']);
+    expect(flow.draft.skipped).toEqual([]);
+    expect(flow.asking).toBe('thads_giam_tien');
+
+    const pressed = await nextTurn(typed, { buttonData: buttonData(typed, 'Không có số liệu') });
+    await onButton(pressed, buttonData(typed, 'Không có số liệu'));
+    flow = collecting(pressed.state.flow);
+    expect(flow.draft.none).toEqual(['thads_giam_viec', 'thads_giam_tien']);
+    expect(flow.asking).toBe('ho_ngheo_nha');
   });
 
   it('refuses an out-of-range value with its reason in the same reply as the accepted one', async () => {

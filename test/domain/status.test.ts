@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildStatus, effectiveState, type StatusUnitRow } from '../../src/domain/status.js';
+import {
+  buildStatus,
+  effectiveState,
+  missingIndicatorsOf,
+  STATUS_STATES,
+  type StatusUnitRow,
+} from '../../src/domain/status.js';
 import { parseStatusQuestion } from '../../src/domain/status-question.js';
 
 const unit = (over: Partial<StatusUnitRow> & { code: string }): StatusUnitRow => ({
@@ -33,8 +39,64 @@ describe('status', () => {
     ['missing the day after', { storedState: 'pending', dueDate: '2027-07-15' }, '2027-07-16', 'missing'],
     ['late stays late', { storedState: 'late', dueDate: '2027-07-15' }, '2027-07-20', 'late'],
     ['no date: pending', { storedState: 'pending', dueDate: null }, '2030-01-01', 'pending'],
+    [
+      'some required figures before the deadline: partial',
+      { storedState: 'pending', dueDate: '2027-07-15', required: ['viec', 'tien'], values: { viec: 85 } },
+      '2027-07-10',
+      'partial',
+    ],
+    [
+      'some required figures after the deadline: partial, not missing',
+      { storedState: 'pending', dueDate: '2027-07-15', required: ['viec', 'tien'], values: { viec: 85 } },
+      '2027-07-20',
+      'partial',
+    ],
+    [
+      'only the signed document: partial',
+      { storedState: 'pending', dueDate: '2027-07-15', required: ['viec'], documentSent: true },
+      '2027-07-20',
+      'partial',
+    ],
+    [
+      'a figure declared none counts as given: partial',
+      { storedState: 'pending', dueDate: '2027-07-15', required: ['viec', 'tien'], declaredNone: ['tien'] },
+      '2027-07-20',
+      'partial',
+    ],
+    [
+      'a figure the duty does not require is not a part of the report',
+      { storedState: 'pending', dueDate: '2027-07-15', required: ['viec'], values: { khac: 3 } },
+      '2027-07-20',
+      'missing',
+    ],
+    [
+      'no required list: any figure is a part',
+      { storedState: 'pending', dueDate: '2027-07-15', values: { khac: 3 } },
+      '2027-07-20',
+      'partial',
+    ],
+    [
+      'complete stays on time, with its document or not',
+      { storedState: 'on_time', dueDate: '2027-07-15', required: ['viec'], values: { viec: 85 } },
+      '2027-07-20',
+      'on_time',
+    ],
   ] as const)('%s', (_n, row, today, expected) => {
-    expect(effectiveState({ submittedAt: null, ...row }, today)).toBe(expected);
+    expect(effectiveState({ values: {}, documentSent: false, ...row }, today)).toBe(expected);
+  });
+
+  it.each([
+    ['nothing given: every required one, in order', {}, [], ['viec', 'tien', 'nha']],
+    ['figures and a declaration of none are given', { viec: 85 }, ['nha'], ['tien']],
+    ['a zero is a figure', { viec: 0, tien: 0, nha: 0 }, [], []],
+  ] as const)('missing indicators: %s', (_n, values, declaredNone, expected) => {
+    expect(missingIndicatorsOf({ values, declaredNone, required: ['viec', 'tien', 'nha'] })).toEqual(
+      expected,
+    );
+  });
+
+  it('lists states complete first, then partial, pending and missing', () => {
+    expect(STATUS_STATES).toEqual(['on_time', 'late', 'partial', 'pending', 'missing']);
   });
 
   const report = buildStatus({
@@ -58,9 +120,12 @@ describe('status', () => {
         submittedAt: '2027-07-18T02:00:00Z',
         values: { viec: 80, giam: 12, nha: 6, chua: 3 },
       }),
-      unit({ code: 'U3', clusters: [c2], values: { viec: 82.5 } }),
+      // One figure of four after the deadline: partial, not missing.
+      unit({ code: 'U3', clusters: [c2], values: { viec: 82.5 }, required: ['viec', 'giam', 'nha', 'chua'] }),
       unit({ code: 'U4', clusters: [c2] }),
-      unit({ code: 'U5' }),
+      unit({ code: 'U5', required: ['viec', 'giam', 'nha', 'chua'] }),
+      // Only the signed document: partial, every figure still owed.
+      unit({ code: 'U8', clusters: [c2], documentSent: true, required: ['viec', 'giam', 'nha', 'chua'] }),
       // Retired before the deadline: out of every count.
       unit({ code: 'U6', active: false, retiredAt: '2027-03-01' }),
       // Retired after the deadline: it still owed this report.
@@ -102,9 +167,9 @@ describe('status', () => {
     ],
   });
 
-  it('counts on time, late, missing; retired units leave the denominator; completion ≤ 100 %', () => {
-    expect(report.total).toBe(6);
-    expect(report.totals).toEqual({ pending: 0, on_time: 1, late: 1, missing: 4 });
+  it('counts on time, late, partial, missing; retired units leave the denominator; completion ≤ 100 %', () => {
+    expect(report.total).toBe(7);
+    expect(report.totals).toEqual({ pending: 0, partial: 2, on_time: 1, late: 1, missing: 3 });
     expect(report.units.map((u) => u.code)).not.toContain('U6');
   });
 
@@ -112,11 +177,32 @@ describe('status', () => {
     expect(report.missingByCluster.map((g) => [g.cluster?.code ?? null, g.units.map((u) => u.code)])).toEqual(
       [
         ['CUM_1', ['U7']],
-        ['CUM_2', ['U3', 'U4']],
+        ['CUM_2', ['U4']],
         [null, ['U5']],
       ],
     );
     expect(report.late.map((u) => u.code)).toEqual(['U2']);
+  });
+
+  it('groups every unit not complete by cluster, each with its state and what it still owes', () => {
+    expect(
+      report.incompleteByCluster.map((g) => [
+        g.cluster?.code ?? null,
+        g.units.map((u) => [u.code, u.state, u.missingIndicators]),
+      ]),
+    ).toEqual([
+      ['CUM_1', [['U7', 'missing', []]]],
+      [
+        'CUM_2',
+        [
+          ['U3', 'partial', ['giam', 'nha', 'chua']],
+          ['U4', 'missing', []],
+          ['U8', 'partial', ['viec', 'giam', 'nha', 'chua']],
+        ],
+      ],
+      [null, [['U5', 'missing', ['viec', 'giam', 'nha', 'chua']]]],
+    ]);
+    expect(report.units.find((u) => u.code === 'U1')!.missingIndicators).toEqual([]);
   });
 
   it('evaluates floor (exclusive), range, ceiling and a system-wide sum', () => {

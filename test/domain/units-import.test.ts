@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { orderByParent, type RawUnitRow, validateUnitImport } from '../../src/domain/units-import.js';
+import {
+  nameOn,
+  orderByParent,
+  type RawUnitRow,
+  replacedNameSpan,
+  validateUnitImport,
+} from '../../src/domain/units-import.js';
 
 const types = new Set(['SO_TU_PHAP', 'CUC_THADS', 'TONG_CUC_THADS', 'CLUSTER', 'MINISTRY_DEPT']);
 const existing = {
@@ -109,5 +115,43 @@ describe('unit import validation', () => {
     );
     expect(r.ok).toBe(true);
     if (r.ok) expect(orderByParent(r.units).map((u) => u.code)).toEqual(['PARENT', 'CHILD']);
+  });
+});
+
+describe("a unit's name history", () => {
+  it('a rename closes the old name the day before the import, after the previous former name', () => {
+    expect(replacedNameSpan(null, '2027-03-05')).toEqual({ validFrom: null, validTo: '2027-03-04' });
+    expect(replacedNameSpan('2025-06-30', '2027-03-05')).toEqual({
+      validFrom: '2025-07-01',
+      validTo: '2027-03-04',
+    });
+    // On the first of the year and of March in a leap year.
+    expect(replacedNameSpan(null, '2027-01-01')?.validTo).toBe('2026-12-31');
+    expect(replacedNameSpan('2028-01-31', '2028-03-01')).toEqual({
+      validFrom: '2028-02-01',
+      validTo: '2028-02-29',
+    });
+  });
+
+  it('a name given and replaced on the same day is no history', () => {
+    expect(replacedNameSpan('2027-03-04', '2027-03-05')).toBeNull();
+    expect(replacedNameSpan('2027-03-04', '2027-03-06')).toEqual({
+      validFrom: '2027-03-05',
+      validTo: '2027-03-05',
+    });
+  });
+
+  it('reads the name a unit bore on a date', () => {
+    const former = [
+      { name: 'Đơn vị B', validFrom: '2025-07-01', validTo: '2027-03-04' },
+      { name: 'Cục Thi hành án dân sự Hà Nội', validFrom: null, validTo: '2025-06-30' },
+    ];
+    const current = 'Thi hành án dân sự thành phố Hà Nội';
+    expect(nameOn(current, former, '2017-01-01')).toBe('Cục Thi hành án dân sự Hà Nội');
+    expect(nameOn(current, former, '2025-06-30')).toBe('Cục Thi hành án dân sự Hà Nội');
+    expect(nameOn(current, former, '2025-07-01')).toBe('Đơn vị B');
+    expect(nameOn(current, former, '2027-03-04')).toBe('Đơn vị B');
+    expect(nameOn(current, former, '2027-03-05')).toBe(current);
+    expect(nameOn(current, [], '2020-01-01')).toBe(current);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
+import { createPrismaUnitStore } from '../../src/storage/unit-store.js';
 import { runCli } from '../support/cli.js';
 import { openTestDatabase, uniqueCode } from '../support/db.js';
 
@@ -88,6 +89,85 @@ describe('units:import', () => {
     expect(await db.prisma.unit.count({ where: { code: { in: [good1, good2, 'XA_1'] } } })).toBe(0);
   });
 
+  it('renames in bulk: an existing code with a new name, the old name kept until the day before', {
+    timeout: 90_000,
+  }, async () => {
+    const [a, b, c] = [uniqueCode('THADS'), uniqueCode('THADS'), uniqueCode('THADS')];
+    const file = path.join(dir, 'rename.csv');
+    const csv = (rows: string[]) => `code,name,type,parent,cluster\n${rows.join('\n')}\n`;
+    writeFileSync(
+      file,
+      csv([
+        `${a},Cục Thi hành án dân sự tỉnh Thử A,CUC_THADS,TCTHADS,`,
+        `${b},Cục Thi hành án dân sự tỉnh Thử B,CUC_THADS,TCTHADS,`,
+        `${c},Thi hành án dân sự tỉnh Thử C,CUC_THADS,TCTHADS,`,
+      ]),
+    );
+    const march = { ...env(), APP_NOW: '2027-03-05T09:00:00+07:00' };
+    expect((await runCli(['units:import', file], march)).code).toBe(0);
+
+    writeFileSync(
+      file,
+      csv([
+        `${a},Thi hành án dân sự tỉnh Thử A,CUC_THADS,TCTHADS,`,
+        `${b},Thi hành án dân sự tỉnh Thử B,CUC_THADS,TCTHADS,`,
+        `${c},Thi hành án dân sự tỉnh Thử C,CUC_THADS,TCTHADS,`,
+      ]),
+    );
+    const r = await runCli(['units:import', file], march);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Đã nhập 3 đơn vị (0 mới, 3 cập nhật) từ ${file}.`);
+    expect(r.stdout).toContain(
+      'Đã đổi tên 2 đơn vị; tên cũ được giữ trong lịch sử của đơn vị (dùng đến hết ngày 04/03/2027).',
+    );
+
+    // A second rename later: the history keeps both names, each with its days.
+    writeFileSync(file, csv([`${a},THADS tỉnh Thử A (mới),CUC_THADS,TCTHADS,`]));
+    const april = await runCli(['units:import', file, '--lang', 'en'], {
+      ...env(),
+      APP_NOW: '2027-04-10T09:00:00+07:00',
+    });
+    expect(april.stdout).toContain(
+      "Renamed 1 unit; the old names are kept in the units' history (in use until 09/04/2027).",
+    );
+
+    const list = await runCli(['units:list', '--format', 'json'], env());
+    const units = JSON.parse(list.stdout) as {
+      code: string;
+      name: string;
+      formerNames: { name: string; validFrom: string | null; validTo: string; source: string }[];
+    }[];
+    const byCode = (code: string) => units.find((u) => u.code === code)!;
+    expect(byCode(a).name).toBe('THADS tỉnh Thử A (mới)');
+    expect(byCode(a).formerNames).toEqual([
+      {
+        name: 'Cục Thi hành án dân sự tỉnh Thử A',
+        validFrom: null,
+        validTo: '2027-03-04',
+        source: 'units:import',
+      },
+      {
+        name: 'Thi hành án dân sự tỉnh Thử A',
+        validFrom: '2027-03-05',
+        validTo: '2027-04-09',
+        source: 'units:import',
+      },
+    ]);
+    expect(byCode(b).formerNames.map((f) => f.name)).toEqual(['Cục Thi hành án dân sự tỉnh Thử B']);
+    expect(byCode(c).formerNames).toEqual([]);
+
+    const store = createPrismaUnitStore(db.prisma);
+    const id = (await db.prisma.unit.findUniqueOrThrow({ where: { code: a } })).id;
+    expect(await store.nameOn(id, '2027-03-04')).toBe('Cục Thi hành án dân sự tỉnh Thử A');
+    expect(await store.nameOn(id, '2027-03-05')).toBe('Thi hành án dân sự tỉnh Thử A');
+    expect(await store.nameOn(id, '2027-04-10')).toBe('THADS tỉnh Thử A (mới)');
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'units.import', data: { path: ['renamed'], array_contains: [b] } },
+    });
+    expect(audit.data).toMatchObject({ created: 0, updated: 3, renamed: [a, b] });
+  });
+
   it('refuses a file of another kind politely', async () => {
     const file = path.join(dir, 'units.txt');
     writeFileSync(file, 'code,name,type\n');
@@ -105,5 +185,22 @@ describe('units:list', () => {
     expect(units.find((u) => u.code === 'VU_TDKT')?.type).toBe('MINISTRY_DEPT');
     expect(units.filter((u) => u.type === 'SO_TU_PHAP').length).toBeGreaterThanOrEqual(34);
     expect(units.find((u) => u.code === 'THADS_HANOI')?.parent).toBe('TCTHADS');
+  });
+
+  it('lists each unit with its former names (the names until 1 July 2025)', async () => {
+    const r = await runCli(['units:list', '--format', 'json'], env());
+    const units = JSON.parse(r.stdout) as { code: string; name: string; formerNames: unknown[] }[];
+    expect(units.find((u) => u.code === 'THADS_BACNINH')).toMatchObject({
+      name: 'Thi hành án dân sự tỉnh Bắc Ninh',
+      formerNames: [
+        {
+          name: 'Cục Thi hành án dân sự Bắc Ninh',
+          validFrom: null,
+          validTo: '2025-06-30',
+          source: 'QĐ 1898/QĐ-BTP',
+        },
+      ],
+    });
+    expect(units.find((u) => u.code === 'VU_TDKT')?.formerNames).toEqual([]);
   });
 });

@@ -267,8 +267,14 @@ describe('weekly digest', () => {
     const created = await runtime.managerActions.planDigests(monday);
     expect(created).toBeGreaterThanOrEqual(2); // the cluster head and Vụ TĐKT (others may share the DB)
     expect(await runtime.managerActions.planDigests(new Date(monday.getTime() + 3_600_000))).toBe(0);
+    // This file's Monday only: another file's planning pass on a Monday of its own year (BC6T
+    // 2027-H1's T-3) may plan digests for these managers too, their scopes sharing its units.
     const rows = await db.prisma.reminderLedger.findMany({
-      where: { kind: 'digest', chatId: { in: [String(chats.clusterHead), String(chats.vu)] } },
+      where: {
+        kind: 'digest',
+        chatId: { in: [String(chats.clusterHead), String(chats.vu)] },
+        plannedFor: { gte: monday, lt: new Date('2033-07-18T00:00:00Z') },
+      },
     });
     expect(rows).toHaveLength(2);
     await deliverPlanned();
@@ -279,6 +285,10 @@ describe('weekly digest', () => {
     // Within the cluster's scope: its two members, not the Sở outside it.
     expect(digest[0]!.text).toContain('2 đơn vị');
     expect(digest[0]!.text).not.toContain('Xa Thử');
+    // The deadline it is about, and who still owes what: both members stored one figure above.
+    expect(digest[0]!.text).toContain('Bản tin tuần — báo cáo hạn 15/07/2033 trong phạm vi của đồng chí:');
+    expect(digest[0]!.text).toContain(`• Sở Tư pháp Bắc Thử ${tag} — Nộp một phần, còn thiếu: `);
+    expect(digest[0]!.text).toContain(`• Sở Tư pháp Nam Thử ${tag} — Nộp một phần, còn thiếu: `);
     // Focal points get no digest.
     expect(tg.messagesTo(chats.focalB).some((m) => (m.text ?? '').includes('Bản tin tuần'))).toBe(false);
   });

@@ -210,7 +210,7 @@ describe('reminders', () => {
       expect(got[0]!.text).toContain('hạn 15/07/2027 (còn 7 ngày)');
       expect(got[0]!.text).toContain('Còn thiếu: Tỷ lệ thi hành xong về việc');
       expect(got[0]!.text).toMatch(/Đồng chí trả lời ngay tại đây, ví dụ: \S+ 83,5%/);
-      expect(got[0]!.text).toMatch(/\d+\/\d+ Cục THADS đã gửi\./);
+      expect(got[0]!.text).toMatch(/\d+\/\d+ THADS tỉnh đã gửi\./);
     }
     const sent = await db.prisma.reminderLedger.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
     expect(sent.every((r) => r.platformMessageId !== null && r.attempts === 1)).toBe(true);
@@ -543,6 +543,65 @@ describe('reminders', () => {
     await cleanup(prefix, r.queues);
   });
 
+  it('an escalation digest lists in Vietnamese order (Â, Đ, Ư before Y), names what a partial unit lacks — as its reminder does — and counts its own group', async () => {
+    const prefix = uniqueCode('t');
+    const { chat: manager, personId } = await tongCucManager('Quản lý thứ tự tên');
+    const x = uniqueCode('vn');
+    // Created in byte order; Vietnamese puts Y last. Đông sent one figure of seven.
+    const made = new Map<string, Awaited<ReturnType<typeof unitWithFocalPoints>>>();
+    for (const word of ['Yên', 'Âu', 'Ưng', 'Đông']) {
+      made.set(word, await unitWithFocalPoints(1, `Cục THADS 0 thứ tự ${word} ${x}`));
+    }
+    const dong = made.get('Đông')!;
+    const asg = await db.prisma.assignment.findFirstOrThrow({
+      where: { unitId: dong.unit.id, periodCode: '2027-H1', duty: { code: 'BC6T' } },
+    });
+    const viec = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
+    await db.prisma.submissionValue.create({
+      data: { assignmentId: asg.id, indicatorId: viec.id, value: 85 },
+    });
+    const tPlus1 = new Date('2027-07-16T02:00:00Z');
+    const r = runtimeFor(prefix, createFixedClock(tPlus1));
+    await r.plan(tPlus1);
+
+    const digest = await db.prisma.reminderLedger.findFirstOrThrow({
+      where: { kind: 'escalation', recipientId: personId, stage: 'T+1', periodCode: '2027-H1' },
+    });
+    expect(await r.deliver(digest.id)).toBe('sent');
+    // A long digest arrives in several messages (Telegram's 4,096 characters).
+    const text = tg
+      .messagesTo(manager)
+      .map((m) => m.text)
+      .join('\n');
+    const mine = text.split('\n').filter((l) => l.includes(x));
+    expect(mine.map((l) => /thứ tự (\S+)/.exec(l)?.[1])).toEqual(['Âu', 'Đông', 'Ưng', 'Yên']);
+    const required = await db.prisma.dutyIndicator.findMany({
+      where: { duty: { code: 'BC6T' }, unitTypeCode: 'CUC_THADS', required: true },
+      include: { indicator: true },
+      orderBy: { position: 'asc' },
+    });
+    const lacking = required.filter((l) => l.indicator.code !== 'thads_viec').map((l) => l.indicator.labelVi);
+    expect(mine[1]).toBe(
+      `• ${dong.unit.name} — Nộp một phần, còn thiếu: ${lacking.slice(0, 4).join(', ')}${lacking.length > 4 ? ` và ${lacking.length - 4} chỉ tiêu khác` : ''}`,
+    );
+    expect(mine[0]).toBe(`• ${made.get('Âu')!.unit.name}`);
+    // The count is the manager's units of that deadline, the partial ones said apart.
+    const counts = /Đã gửi: (\d+)\/(\d+) đơn vị; (\d+) đơn vị mới nộp một phần\. Gửi \/tinhhinh/.exec(text);
+    expect(counts).not.toBeNull();
+    expect(Number(counts![2])).toBeGreaterThanOrEqual(4);
+    expect(Number(counts![3])).toBeGreaterThanOrEqual(1);
+
+    // Đông's own reminder of that stage names what it still owes, not what it sent.
+    const reminder = await db.prisma.reminderLedger.findFirstOrThrow({
+      where: { kind: 'reminder', assignmentId: asg.id, stage: 'T+1' },
+    });
+    expect(await r.deliver(reminder.id)).toBe('sent');
+    const toDong = tg.messagesTo(dong.chats[0]!).at(-1)?.text ?? '';
+    expect(toDong).toContain(`Còn thiếu: ${lacking.join(', ')}.`);
+    expect(toDong).not.toContain('Tỷ lệ thi hành xong về việc');
+    await cleanup(prefix, r.queues);
+  });
+
   it('units of one duty with different deadlines get an escalation digest each, dated by their own deadline', async () => {
     // SKD1 2029-H1 (a year no other file plans or materialises): 30 June — a Saturday in 2029,
     // so Monday 2 July — for the Sở Tư pháp and the Ministry's departments, Thursday 5 July for
@@ -580,6 +639,25 @@ describe('reminders', () => {
     const text = tg.messagesTo(chat).at(-1)?.text ?? '';
     expect(text).toContain('Báo cáo sơ kết đợt thi đua thứ nhất');
     expect(text).toContain('05/07/2029');
+    // Issue 23, seen: "Đã gửi: 0/66 đơn vị" — every unit of the duty. The count is the digest's
+    // own group: the units due on 5 July (clusters and the THADS management).
+    const group = await db.prisma.assignment.count({
+      where: {
+        dutyId: skd1.id,
+        periodCode: '2029-H1',
+        dueDate: new Date('2029-07-05T00:00:00Z'),
+        unit: { active: true },
+      },
+    });
+    const all = await db.prisma.assignment.count({
+      where: { dutyId: skd1.id, periodCode: '2029-H1', unit: { active: true } },
+    });
+    expect(group).toBeLessThan(all);
+    expect(text).toContain(`Đã gửi: 0/${group} đơn vị. Gửi /tinhhinh để xem chi tiết.`);
+    // Listed in Vietnamese order, as /tinhhinh lists them.
+    const listed = text.split('\n').filter((l) => l.startsWith('• '));
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed).toEqual([...listed].sort(new Intl.Collator('vi').compare));
     await cleanup(prefix, r1.queues);
     await r2.queues.close();
   });
@@ -722,7 +800,7 @@ describe('reminders', () => {
     expect(english).toContain('📅 Reminder: Six-month emulation and commendation report, period 2027-H1');
     expect(english).toContain('due 15/07/2027 (7 days left)');
     expect(english).toMatch(/Reply right here, e\.g\.: \S+ 83\.5%/);
-    expect(english).toMatch(/\d+\/\d+ provincial Civil Judgment Enforcement Departments have sent it\./);
+    expect(english).toMatch(/\d+\/\d+ provincial Civil Judgment Enforcement offices have sent it\./);
     await cleanup(prefix, r.queues);
   });
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
+import { seedDatabase } from '../../src/storage/seed/seed-database.js';
+import { createPrismaUnitStore } from '../../src/storage/unit-store.js';
 import { runCli } from '../support/cli.js';
 import { seedCounts } from '../support/counts.js';
-import { openTestDatabase } from '../support/db.js';
+import { openTestDatabase, uniqueCode } from '../support/db.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -21,6 +23,8 @@ describe('db:seed on PostgreSQL', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Đã nạp dữ liệu mặc định: \d+ đơn vị, 4 loại báo cáo/);
     const before = await seedCounts(db.prisma);
+    const history = () => db.prisma.unitName.count({ where: { source: 'QĐ 1898/QĐ-BTP' } });
+    const historyBefore = await history();
     const second = await runCli(['db:seed'], env);
     expect(second.code).toBe(0);
     // Other test files add units in parallel: compare what the seed owns.
@@ -38,7 +42,71 @@ describe('db:seed on PostgreSQL', () => {
     ]) {
       expect(after[k], k).toBe(before[k]);
     }
+    // The Tổng cục, the 34 provincial THADS and the 3 THADS clusters: one former name each.
+    expect(await history()).toBe(38);
+    expect(historyBefore).toBe(38);
   }, 180_000);
+
+  it('shows the names of 1 July 2025 (QĐ 1898/QĐ-BTP), the earlier ones kept as history', async () => {
+    const name = async (code: string) => (await db.prisma.unit.findUniqueOrThrow({ where: { code } })).name;
+    expect(await name('TCTHADS')).toBe('Cục Quản lý Thi hành án dân sự');
+    expect(await name('THADS_HANOI')).toBe('Thi hành án dân sự thành phố Hà Nội');
+    expect(await name('THADS_BACNINH')).toBe('Thi hành án dân sự tỉnh Bắc Ninh');
+    expect(await name('THADS_HOCHIMINH')).toBe('Thi hành án dân sự Thành phố Hồ Chí Minh');
+    expect(await name('STP_HANOI')).toBe('Sở Tư pháp Hà Nội');
+    const units = createPrismaUnitStore(db.prisma);
+    const tc = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'TCTHADS' } });
+    expect(await units.nameOn(tc.id, '2024-12-31')).toBe('Tổng cục Thi hành án dân sự');
+    expect(await units.nameOn(tc.id, '2025-06-30')).toBe('Tổng cục Thi hành án dân sự');
+    expect(await units.nameOn(tc.id, '2025-07-01')).toBe('Cục Quản lý Thi hành án dân sự');
+    const types = Object.fromEntries((await db.prisma.unitType.findMany()).map((t) => [t.code, t]));
+    expect(types.CUC_THADS).toMatchObject({
+      nameVi: 'Thi hành án dân sự tỉnh, thành phố',
+      pluralVi: 'THADS tỉnh',
+    });
+    expect(types.TONG_CUC_THADS).toMatchObject({
+      nameVi: 'Cục Quản lý Thi hành án dân sự',
+      pluralVi: 'Cục Quản lý THADS',
+    });
+  });
+
+  it('keeps a name an operator gave; gives its own names only to units bearing one of them', async () => {
+    const [mine, theirs] = [uniqueCode('SEEDTEST'), uniqueCode('SEEDTEST')];
+    const unit = (code: string) => ({
+      code,
+      name: `Đơn vị mới ${code}`,
+      type: 'MINISTRY_DEPT',
+      formerNames: [{ name: `Đơn vị cũ ${code}`, validTo: '2025-06-30', source: 'thử' }],
+    });
+    const data = {
+      unitTypes: [],
+      units: [unit(mine), unit(theirs)],
+      clusters: [],
+      movements: [],
+      indicators: [],
+      duties: [],
+      targets: [],
+      holidays: [],
+    };
+    // Installed under the former names, one then renamed by an operator.
+    await db.prisma.unit.create({
+      data: { code: mine, name: `Đơn vị cũ ${mine}`, typeCode: 'MINISTRY_DEPT' },
+    });
+    await db.prisma.unit.create({
+      data: { code: theirs, name: 'Tên do quản trị đặt', typeCode: 'MINISTRY_DEPT' },
+    });
+    await seedDatabase(db.prisma, data);
+    await seedDatabase(db.prisma, data);
+    const rows = await db.prisma.unit.findMany({
+      where: { code: { in: [mine, theirs] } },
+      include: { formerNames: true },
+      orderBy: { code: 'asc' },
+    });
+    expect(rows.map((r) => [r.code, r.name, r.formerNames.map((f) => f.name)])).toEqual([
+      [mine, `Đơn vị mới ${mine}`, [`Đơn vị cũ ${mine}`]],
+      [theirs, 'Tên do quản trị đặt', []],
+    ]);
+  });
 
   it('holds the plans: stable codes, indicators with synonyms, targets per year', async () => {
     const types = (await db.prisma.unitType.findMany()).map((t) => t.code).sort();

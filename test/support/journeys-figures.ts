@@ -39,16 +39,16 @@ async function stored(
   db: Database,
   unitId: number,
   report: typeof BC6T | typeof BCNAM = BC6T,
-): Promise<Record<string, number>> {
+): Promise<Record<string, number | null>> {
   const rows = await db.prisma.submissionValue.findMany({
     where: { assignment: { unitId, ...report } },
     include: { indicator: { select: { code: true } } },
   });
-  return Object.fromEntries(rows.map((r) => [r.indicator.code, Number(r.value)]));
+  return Object.fromEntries(rows.map((r) => [r.indicator.code, r.value === null ? null : Number(r.value)]));
 }
 
 /** A step checking the unit's stored figures (`{}`: nothing stored yet) and the report's state. */
-const storedAre = (values: Record<string, number>, state?: 'pending' | 'on_time'): Step => ({
+const storedAre = (values: Record<string, number | null>, state?: 'pending' | 'on_time'): Step => ({
   async check({ db, vars }) {
     const unit = vars.unit as { id: number };
     expect(await stored(db, unit.id)).toEqual(values);
@@ -113,14 +113,15 @@ export const FIGURE_JOURNEYS: Journey[] = [
       {
         who: 'focal',
         expects: 'Còn thiếu: Giảm số việc chuyển kỳ sau (%)',
-        choices: ['Bỏ qua', 'Hủy'],
+        choices: ['Bỏ qua', 'Không có số liệu', 'Hủy'],
         byWord: true,
       },
       { who: 'focal', says: '9' },
       { who: 'focal', expects: 'Còn thiếu: Giảm số tiền chuyển kỳ sau (%)' },
       { who: 'focal', says: 'bỏ qua' },
       { who: 'focal', expects: 'Còn thiếu: Số nhà hỗ trợ hộ nghèo', as: 'houses' },
-      { who: 'focal', chooses: 'Bỏ qua', in: 'houses' },
+      // The unit had no such case: declared, not skipped — it counts as given.
+      { who: 'focal', chooses: 'Không có số liệu', in: 'houses' },
       { who: 'focal', expects: 'Còn thiếu: Số xã nghèo được hỗ trợ' },
       // On Zalo `1` used to be "1. Bỏ qua": here it is one commune.
       { who: 'focal', says: '1' },
@@ -133,7 +134,8 @@ export const FIGURE_JOURNEYS: Journey[] = [
           '• Giảm số việc chuyển kỳ sau: 9 %',
           '• Số xã nghèo được hỗ trợ: 1',
           '• Tiền, hàng ủng hộ người nghèo: 5.000.000 đồng',
-          'Bỏ qua: Giảm số tiền chuyển kỳ sau, Số nhà hỗ trợ hộ nghèo',
+          'Bỏ qua: Giảm số tiền chuyển kỳ sau',
+          'Không có số liệu: Số nhà hỗ trợ hộ nghèo',
         ],
         lacks: ['Còn thiếu'],
         choices: CONFIRM_CHOICES,
@@ -148,7 +150,14 @@ export const FIGURE_JOURNEYS: Journey[] = [
       { who: 'focal', expects: 'Xác nhận số liệu', as: 'confirm', lacks: ['Chưa dùng'] },
       { who: 'focal', chooses: 'Xác nhận', in: 'confirm' },
       { who: 'focal', expects: 'Đã lưu 5 số liệu' },
-      storedAre({ thads_viec: 83.5, thads_tien: 46.2, thads_giam_viec: 9, xa_ngheo: 1, ung_ho: 5_000_000 }),
+      storedAre({
+        thads_viec: 83.5,
+        thads_tien: 46.2,
+        thads_giam_viec: 9,
+        ho_ngheo_nha: null,
+        xa_ngheo: 1,
+        ung_ho: 5_000_000,
+      }),
     ],
   },
   {

@@ -8,10 +8,10 @@ import { splitReason } from '../../domain/submission.js';
 import { exampleFor, focalUnits, note, say, type Turn, tr } from '../context.js';
 import { commit } from './confirm.js';
 import { type DocumentInput, onDocument, requestUnlock } from './documents.js';
-import { decideException } from './manager-actions.js';
+import { decideException, managerCommand } from './manager-actions.js';
 import { setChannel, setLanguage } from './settings.js';
 import { status } from './status.js';
-import { advance, assignNumber, onText, startDraft } from './submission.js';
+import { advance, assignNumber, declareNone, onText, startDraft } from './submission.js';
 
 /** Acts on one press. */
 export async function onButton(turn: Turn, data: string): Promise<void> {
@@ -23,6 +23,11 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
   if (token === 'x' && (action === 'allow' || action === 'refuse') && /^\d{1,9}$/.test(arg ?? '')) {
     if (!turn.binding || !deps.actions) return say(turn, tr(turn, 'stale-button'));
     return decideException(turn, deps.actions, Number(arg), action === 'allow');
+  }
+  // A unit chosen among several a name matched (`x|nhac|<code> [duty]`): the command again.
+  if (token === 'x' && (action === 'nhac' || action === 'danhac') && /^[\w .-]{1,60}$/.test(arg ?? '')) {
+    if (!turn.binding || !deps.actions) return say(turn, tr(turn, 'stale-button'));
+    return managerCommand(turn, deps.actions, action, arg!);
   }
   const flow = turn.state.flow;
   if (!turn.binding || flow.k === 'idle' || !('token' in flow) || flow.token !== token) {
@@ -60,6 +65,10 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
       if (!a) return say(turn, tr(turn, 'stale-button'));
       if (action === 'skip' && flow.asking === arg) {
         flow.draft.skipped.push(arg);
+        return advance(turn, a, flow.draft);
+      }
+      if (action === 'none' && flow.asking === arg) {
+        declareNone(flow.draft, arg);
         return advance(turn, a, flow.draft);
       }
       if (action === 'amb') {

@@ -153,7 +153,9 @@ async function due(turn: Turn): Promise<void> {
       continue;
     }
     const lines = open.map((a) => {
-      const missing = a.indicators.filter((i) => i.required && a.values[i.code] === undefined);
+      const missing = a.indicators.filter(
+        (i) => i.required && a.values[i.code] === undefined && !a.declaredNone.includes(i.code),
+      );
       let state: string;
       if (a.indicators.length === 0)
         state = tr(turn, a.documentSent ? 'status-document-sent' : 'status-document-only');

@@ -76,6 +76,9 @@ export async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentV
       }),
     );
   }
+  const none = (draft.none ?? []).map(byCode).filter((i): i is AssignmentIndicator => i !== undefined);
+  if (none.length > 0)
+    lines.push(tr(turn, 'confirm-none', { labels: none.map((i) => label(l, i)).join(', ') }));
   const missing = missingFigures(a, draft);
   if (missing.length > 0)
     lines.push(tr(turn, 'confirm-missing', { labels: missing.map((i) => label(l, i)).join(', ') }));
@@ -103,7 +106,7 @@ export async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentV
   if (draft.reason && changes.some((c) => c.old !== null))
     lines.push(tr(turn, 'confirm-reason', { reason: draft.reason }));
   const hint = missing.length > 0 ? exampleFor(turn, { ...a, indicators: missing }) : undefined;
-  if (changes.length === 0) {
+  if (changes.length === 0 && none.length === 0) {
     rows.push([btn(token, 'cancel', tr(turn, 'btn-cancel'))]);
   } else if (missing.length > 0) {
     lines.push(tr(turn, 'confirm-missing-how', { example: hint ?? '' }));
@@ -146,7 +149,11 @@ export async function commit(turn: Turn, draft: Draft): Promise<void> {
       assignmentId: a.id,
       personId: turn.binding!.personId,
       channel: turn.input.channel,
-      values: changes.map((c) => ({ code: c.code, value: c.new })),
+      values: [
+        ...changes.map((c) => ({ code: c.code, value: c.new as number | null })),
+        // Declared "no figure": stored as such, so it counts as given.
+        ...(draft.none ?? []).map((code) => ({ code, value: null })),
+      ],
       reason: changes.some((c) => c.old !== null) ? draft.reason : null,
       rawMessage: draft.raw,
       now: turn.now,
@@ -176,7 +183,10 @@ export async function commit(turn: Turn, draft: Draft): Promise<void> {
     );
   } else {
     const after = { ...a.values, ...draft.values };
-    const missing = a.indicators.filter((i) => i.required && after[i.code] === undefined);
+    const none = new Set([...a.declaredNone, ...(draft.none ?? [])]);
+    const missing = a.indicators.filter(
+      (i) => i.required && after[i.code] === undefined && !none.has(i.code),
+    );
     if (missing.length > 0)
       lines.push(tr(turn, 'saved-missing', { labels: missing.map((i) => label(l, i)).join(', ') }));
   }

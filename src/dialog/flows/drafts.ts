@@ -10,6 +10,8 @@ export function missingFigures(a: AssignmentView, draft: Draft): AssignmentView[
       i.required &&
       draft.values[i.code] === undefined &&
       a.values[i.code] === undefined &&
-      !draft.skipped.includes(i.code),
+      !draft.skipped.includes(i.code) &&
+      !(draft.none ?? []).includes(i.code) &&
+      !a.declaredNone.includes(i.code),
   );
 }

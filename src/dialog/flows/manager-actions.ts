@@ -1,10 +1,13 @@
 /**
  * Managers' actions, each checked against the person's scope by the use case: `/nhac` nudges a
  * unit, `/danhac` lists what it was sent, `/khoa` and `/mokhoa` lock and reopen a period (Vụ
- * TĐKT), `/chophep N` and `/tuchoi N` decide an exception request (also by button).
+ * TĐKT), `/chophep N` and `/tuchoi N` decide an exception request (also by button). A unit is
+ * named by code, name or part of it (the use case resolves it); when several match, each is a
+ * button (`x|nhac|<code>`) that runs the command again on it, checked against the scope again.
  */
 import type { ManagerActions } from '../../app/manager-actions.js';
 import { formatDateTime, formatPeriod } from '../../messages/format.js';
+import type { Button } from '../../ports/channel.js';
 import type { UnitRef } from '../../ports/identities.js';
 import { save, say, type Turn, tr } from '../context.js';
 
@@ -35,15 +38,12 @@ export async function managerCommand(
   }
 }
 
-/** `/nhac STP_HANOI`, `/nhac Sở Tư pháp Hà Nội BC6T`: a trailing duty code is optional. */
+/**
+ * `/nhac STP_HANOI`, `/nhac Sở Tư pháp Hà Nội BC6T`, `/nhac bac ninh`: the use case tells a
+ * trailing duty code from the last word of a name.
+ */
 async function nudge(turn: Turn, actions: ManagerActions, words: string[]): Promise<void> {
-  const last = words.at(-1)?.toUpperCase();
-  const duty =
-    words.length > 1 && last && /^[A-Z][A-Z0-9]{2,9}$/.test(last) && last !== words[0]?.toUpperCase()
-      ? last
-      : undefined;
-  const unitQuery = (duty ? words.slice(0, -1) : words).join(' ');
-  const r = await save(() => actions.nudge(turn.binding!.personId, unitQuery, turn.now, duty));
+  const r = await save(() => actions.nudge(turn.binding!.personId, words.join(' '), turn.now));
   if (r.ok) {
     return say(
       turn,
@@ -57,7 +57,7 @@ async function nudge(turn: Turn, actions: ManagerActions, words: string[]): Prom
   }
   if (r.reason === 'nothing_open' || r.reason === 'no_focal' || r.reason === 'already_today')
     return say(turn, tr(turn, `nudge-${r.reason}`, { unit: r.unit.name }));
-  return unitRefusal(turn, r, 'nhac');
+  return unitRefusal(turn, r, 'nhac', 'dutyCode' in r ? r.dutyCode : undefined);
 }
 
 /** `/danhac <unit>`: every reminder the unit was sent (when, channel, delivered or not). */
@@ -120,11 +120,24 @@ export async function decideException(
   say(turn, tr(turn, allow ? 'exception-allow-done' : 'exception-refuse-done', args));
 }
 
-/** Says why a unit named in a command was not found, or lists the units the words could mean. */
-function unitRefusal(turn: Turn, r: { reason: string; units?: UnitRef[] }, command: 'nhac' | 'danhac'): void {
+/**
+ * Says why a unit named in a command was not found, or lists the units the words could mean,
+ * each a button that runs the command on it (with the duty code typed, if any).
+ */
+function unitRefusal(
+  turn: Turn,
+  r: { reason: string; units?: UnitRef[] },
+  command: 'nhac' | 'danhac',
+  dutyCode?: string,
+): void {
   if (r.reason === 'ambiguous_unit') {
-    const list = (r.units ?? []).map((u) => `• ${u.code} — ${u.name}`).join('\n');
-    say(turn, tr(turn, 'unit-ambiguous', { command: `/${command}`, list }));
+    const units = r.units ?? [];
+    const list = units.map((u) => `• ${u.code} — ${u.name}`).join('\n');
+    const rows: Button[][] = units.map((u) => [
+      { label: u.name, data: `x|${command}|${dutyCode ? `${u.code} ${dutyCode}` : u.code}` },
+    ]);
+    const code = units[0]?.code ?? 'STP_HANOI';
+    say(turn, tr(turn, 'unit-ambiguous', { command: `/${command}`, list, code }), rows);
     return;
   }
   say(turn, tr(turn, `unit-${r.reason}`, { command: `/${command}` }));

@@ -10,6 +10,12 @@ import { statusPages, summaryParagraph, targetsText } from '../../messages/statu
 import type { Button } from '../../ports/channel.js';
 import { btn, say, type Turn, tr } from '../context.js';
 
+/**
+ * Units a chat answer names per section; the rest are counted and left to `/xuat`. About a
+ * page and a half: enough to call round, short enough to read on a phone.
+ */
+const CHAT_LISTED_UNITS = 30;
+
 /** Why a status answer was refused, as the status service reports it. */
 interface Refusal {
   reason: string;
@@ -46,6 +52,7 @@ export async function status(turn: Turn, q: StatusQuery, page = 0): Promise<void
     (id, args) => tr(turn, id, args),
     result.scope.kind === 'all',
     deps.timeZone,
+    { maxUnits: CHAT_LISTED_UNITS },
   );
   const p = Math.min(Math.max(0, page), pages.length - 1);
   const token = turn.ctx.newToken();

@@ -8,6 +8,7 @@ import { type ParseResult, parseFigures, validateValue } from '../../domain/figu
 import { reportsNamedIn } from '../../domain/report-named.js';
 import { parseStatusQuestion } from '../../domain/status-question.js';
 import { changesFrom, parseDocumentRef, splitReason } from '../../domain/submission.js';
+import { foldForMatch } from '../../domain/text.js';
 import { shortestLabel } from '../../messages/examples.js';
 import { formatPeriod } from '../../messages/format.js';
 import type { UnitRef } from '../../ports/identities.js';
@@ -20,7 +21,19 @@ import { missingFigures } from './drafts.js';
 import { status } from './status.js';
 
 /** Typed answers that skip the figure being asked for. */
-const SKIP_WORDS = new Set(['bo qua', 'boqua', 'skip', 'bỏ qua', 'khong co', 'không có', '-']);
+const SKIP_WORDS = new Set(['bo qua', 'boqua', 'skip', 'bỏ qua', '-']);
+/** Typed answers (folded) that declare the figure asked has no value: it counts as given. */
+const NONE_WORDS = new Set([
+  'khong co',
+  'khong co so lieu',
+  'k co',
+  'ko co',
+  'khong ap dung',
+  'khong phat sinh',
+  'none',
+  'not applicable',
+  'n/a',
+]);
 
 /**
  * Free text from a bound person: an answer to the step in progress (a reason, a missing figure),
@@ -203,6 +216,7 @@ export async function advance(turn: Turn, a: AssignmentView, draft: Draft): Prom
       [
         [
           btn(token, 'skip', tr(turn, 'btn-skip'), missing.code),
+          btn(token, 'none', tr(turn, 'btn-none'), missing.code),
           btn(token, 'cancel', tr(turn, 'btn-cancel')),
         ],
       ],
@@ -214,7 +228,7 @@ export async function advance(turn: Turn, a: AssignmentView, draft: Draft): Prom
     draft.values,
     a.indicators.map((i) => i.code),
   );
-  if (changes.length === 0 && (draft.unused ?? []).length === 0) {
+  if (changes.length === 0 && (draft.unused ?? []).length === 0 && (draft.none ?? []).length === 0) {
     turn.state.flow = { k: 'idle' };
     turn.state.choices = [];
     // Refused numbers alone: the refusal says why; one more line says what to send instead.
@@ -301,6 +315,10 @@ async function collectText(turn: Turn, flow: Extract<Flow, { k: 'collect' }>, te
     draft.skipped.push(flow.asking);
     return advance(turn, a, draft);
   }
+  if (flow.asking && NONE_WORDS.has(foldForMatch(text.trim()).replace(/[.!]+$/, ''))) {
+    declareNone(draft, flow.asking);
+    return advance(turn, a, draft);
+  }
   const { figures, reason } = splitReason(text);
   if (reason) draft.reason = reason;
   const r = parseFigures(figures, a.indicators);
@@ -332,4 +350,10 @@ async function collectText(turn: Turn, flow: Extract<Flow, { k: 'collect' }>, te
     note(turn, notUnderstood);
   }
   return advance(turn, a, draft);
+}
+
+/** Records that the indicator `code` has no figure this period (declared, not skipped). */
+export function declareNone(draft: Draft, code: string): void {
+  draft.none = [...new Set([...(draft.none ?? []), code])];
+  delete draft.values[code];
 }

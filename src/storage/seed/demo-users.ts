@@ -1,6 +1,6 @@
 /**
- * Demo identities for the local web chat: a focal point of a Sở Tư pháp and of a Cục THADS,
- * and managers of Vụ TĐKT and Tổng cục THADS. Created only when the web chat is on.
+ * Demo identities for the local web chat: a focal point of a Sở Tư pháp and of a provincial
+ * THADS, and managers of Vụ TĐKT and the Cục Quản lý THADS. Created only when the web chat is on.
  */
 import type { DemoUser, WebChatUsers } from '../../ports/web-chat-users.js';
 import type { PrismaClient } from '../database.js';
@@ -9,7 +9,7 @@ const DEMO: { id: string; name: string; role: 'focal' | 'manager'; unit: string 
   { id: 'demo-stp-hanoi', name: 'Nguyễn Thị Lan (đầu mối)', role: 'focal', unit: 'STP_HANOI' },
   { id: 'demo-thads-hanoi', name: 'Trần Văn Minh (đầu mối)', role: 'focal', unit: 'THADS_HANOI' },
   { id: 'demo-vu-tdkt', name: 'Lê Thu Hà (Vụ TĐKT)', role: 'manager', unit: 'VU_TDKT' },
-  { id: 'demo-tcthads', name: 'Phạm Quốc Hưng (Tổng cục THADS)', role: 'manager', unit: 'TCTHADS' },
+  { id: 'demo-tcthads', name: 'Phạm Quốc Hưng (Cục Quản lý THADS)', role: 'manager', unit: 'TCTHADS' },
 ];
 
 /** Creates the demo people, web identities and roles if missing (idempotent). */

@@ -1,12 +1,14 @@
 /**
  * Loads the default-install data (prisma/seed) idempotently: every row is upserted by its
  * natural key, so running it twice leaves the same rows. Rows an administrator changed later
- * are updated back only where the seed owns the value (names, labels); deadlines and targets
- * changed by someone other than the seed are left alone.
+ * are updated back only where the seed owns the value (labels; a unit's name while it is one the
+ * seed gave, now or formerly); unit names an operator gave, and deadlines and targets changed by
+ * someone other than the seed, are left alone.
  */
 import type {
   SeedCluster,
   SeedDuty,
+  SeedFormerName,
   SeedHoliday,
   SeedIndicator,
   SeedMovement,
@@ -29,6 +31,48 @@ export interface SeedData {
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+/**
+ * Upserts one unit by code and returns its id. The seed sets the name (and English name) only
+ * while the unit bears a name the seed gave — its current one or a former one — and then also
+ * records the former names in the unit's history (each unless the history already ends a name
+ * on that day); a name an operator gave is kept as it is.
+ */
+async function upsertUnit(
+  prisma: PrismaClient,
+  code: string,
+  fields: { name: string; nameEn: string | null; typeCode: string; parentId?: number | null },
+  formerNames: readonly SeedFormerName[] = [],
+): Promise<number> {
+  const before = await prisma.unit.findUnique({ where: { code }, select: { name: true } });
+  const owned =
+    before === null || before.name === fields.name || formerNames.some((f) => f.name === before.name);
+  const { name: _name, nameEn: _nameEn, ...rest } = fields;
+  const row = await prisma.unit.upsert({
+    where: { code },
+    create: { code, ...fields },
+    update: owned ? fields : rest,
+    select: { id: true },
+  });
+  if (owned && formerNames.length > 0) {
+    // A day the unit's history already ends a name on (a migration, an import) is not re-told.
+    const known = await prisma.unitName.findMany({ where: { unitId: row.id }, select: { validTo: true } });
+    const ends = new Set(known.map((k) => k.validTo.toISOString().slice(0, 10)));
+    await prisma.unitName.createMany({
+      data: formerNames
+        .filter((f) => !ends.has(f.validTo))
+        .map((f) => ({
+          unitId: row.id,
+          name: f.name,
+          validFrom: f.validFrom ? day(f.validFrom) : null,
+          validTo: day(f.validTo),
+          source: f.source,
+        })),
+      skipDuplicates: true,
+    });
+  }
+  return row.id;
+}
 
 /** Upserts the seed data. Returns row counts of what the seed covers. */
 export async function seedDatabase(prisma: PrismaClient, data: SeedData): Promise<Record<string, number>> {
@@ -56,13 +100,7 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData): Promis
         typeCode: u.type,
         parentId: u.parent ? ids.get(u.parent)! : null,
       };
-      const row = await prisma.unit.upsert({
-        where: { code: u.code },
-        create: { code: u.code, ...fields },
-        update: fields,
-        select: { id: true },
-      });
-      ids.set(u.code, row.id);
+      ids.set(u.code, await upsertUnit(prisma, u.code, fields, u.formerNames));
       pending.splice(i, 1);
     }
   }
@@ -71,12 +109,7 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData): Promis
 
   for (const c of data.clusters) {
     const fields = { name: c.name, nameEn: c.nameEn ?? null, typeCode: 'CLUSTER' };
-    const cluster = await prisma.unit.upsert({
-      where: { code: c.code },
-      create: { code: c.code, ...fields },
-      update: fields,
-      select: { id: true },
-    });
+    const cluster = { id: await upsertUnit(prisma, c.code, fields, c.formerNames) };
     ids.set(c.code, cluster.id);
     for (const m of c.members) {
       const unitId = ids.get(m);
