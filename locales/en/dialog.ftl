@@ -69,7 +69,7 @@ text-too-long = Your message is very long; I read only its first { $max ->
 
 pick-unit = You are the focal point of several units. Which unit are these figures for?
 pick-assignment = Which report are these figures for?
-assignment-label = { $duty }, period { $period }
+assignment-label = { $report }
 unit-chosen = { $unit } selected. Your next messages count for this unit (send /huy to choose again).
 
 invalid-value = Not accepted: { $label } = { $raw }: { $reason }
@@ -84,7 +84,7 @@ skip-word-hint = (type "skip" to skip)
 ask-reason = You are correcting figures already sent. Please give the reason (e.g. the department re-checked its data).
 ask-edit = Send the figures to change, e.g.: { $example }
 
-confirm-title = Confirm the figures of { $duty }, period { $period } — { $unit }:
+confirm-title = Confirm the figures of { $report } — { $unit }:
 confirm-line = • { $label }: { $value }
 confirm-line-change = • { $label }: { $old } → { $value }
 target-met = target met ({ $target })
@@ -99,26 +99,27 @@ confirm-question = Press Confirm to save, Edit to change, Cancel to discard.
 saved = Saved { $count ->
     [one] { $count } figure
    *[other] { $count } figures
-} of { $unit } ({ $duty }, period { $period }) at { $time }.
+} of { $unit } ({ $report }) at { $time }.
 saved-complete-on-time = The report is complete and on time. Thank you!
 saved-complete-late = The report is complete (after the deadline of { $due }).
 saved-missing = Still missing: { $labels }.
-save-locked = The { $duty } { $period } period is locked; figures cannot be changed. If a correction is needed, press "Ask to unlock" to send a request to the Emulation and Commendation Department.
+save-locked = { $report } is locked; figures cannot be changed. If a correction is needed, press "Ask to unlock" to send a request to the Emulation and Commendation Department.
 save-not-allowed = You are no longer the focal point of { $unit }, so these figures cannot be saved.
 save-failed = Not saved because of a system problem; nothing was written. Please press Confirm again in a few minutes.
 unlock-requested = Your request to unlock was sent to the Emulation and Commendation Department. You will be told of the answer.
 already-handled = This has already been handled.
 
-document-recorded = Recorded the report document of { $duty }, period { $period }, for { $unit }: { $ref }.
+document-recorded = Recorded the document of { $report } for { $unit }: { $ref }.
 document-file = file "{ $name }"
 document-number = no. { $number }
 document-number-date = no. { $number } dated { $date }
 pick-assignment-document = Which report is this document for?
 
 due-title = Reports due for { $unit }:
-due-line = • { $duty }, period { $period } — due { $due }: { $status }
+due-line = • { $report } — due { $due }: { $status }
 due-none = { $unit } has no open report right now.
-due-no-date = date not set
+# A report whose deadline a higher body has not announced yet (its reminders start once it is).
+due-line-undated = • { $report } — deadline not announced yet; you will be reminded once it is: { $status }
 status-complete = complete
 status-missing = missing { $labels }
 status-document-only = document not sent
@@ -140,7 +141,7 @@ example-manager-command = /tinhhinh BC6T
 
 system-error = Sorry, the system has a problem and could not handle this message; nothing was saved. Please try again in a few minutes.
 
-status-title = Status of { $duty }, period { $period } ({ $scope }):
+status-title = Status of { $report } ({ $scope }):
 status-scope-all = whole sector
 status-scope-units = { $count ->
     [one] { $count } unit in scope
@@ -150,8 +151,6 @@ status-totals = On time { $onTime } · Late { $late } · Partly sent { $partial 
 status-locked = 🔒 Locked for edits: { $count }/{ $total } reports.
 status-incomplete-title = Not complete yet ({ $count }):
 status-cluster = { $cluster } ({ $count }):
-status-group-clusters = Emulation clusters and groups
-status-group-ministry = Departments of the Ministry
 status-no-cluster = No cluster
 status-unit-state = • { $unit } — { $state }
 status-state-on_time = On time
@@ -174,17 +173,17 @@ status-more = … and { $count ->
     [one] { $count } more unit.
    *[other] { $count } more units.
 }
-status-none = No unit in your scope has to send { $duty } for period { $period }.
+status-none = No unit in your scope has to send { $report }.
 status-unknown-duty = No report "{ $duty }" for period "{ $period }". Use the codes DKTD, SKD1, BC6T, BCNAM; periods like 2026 or 2026-H1.
 status-no-scope = This is for managers. Your account has no manager role.
 status-nothing = No report in your scope is due around now.
 btn-next-page = Next page ›
 btn-prev-page = ‹ Previous page
-export-caption = Excel file of { $duty }, period { $period } (sheets "Status" and "Figures").
-chart-caption = Chart of { $duty }, period { $period }.
+export-caption = Excel file of { $report } (sheets "Status" and "Figures").
+chart-caption = Chart of { $report }.
 chart-unknown-indicator = The report has no such indicator. Example: /bieudo BC6T 2027-H1 thads_viec
 
-targets-title = Figures against targets — { $duty }, period { $period }:
+targets-title = Figures against targets — { $report }:
 targets-none = • { $label }: no unit has sent figures yet
 targets-mean = mean { $value }
 targets-sum = total { $value }
@@ -195,7 +194,7 @@ targets-best-worst = highest { $best }; lowest { $worst }
 targets-below = ⚠ Below target: { $units }
 targets-no-indicators = This report has no figures with targets.
 units-word = units
-summary-head = As of { $date }, { $done }/{ $total } { $units } have sent the { $duty }, period { $period }{ $done ->
+summary-head = As of { $date }, { $done }/{ $total } { $units } have sent { $report }{ $done ->
     [0] {""}
    *[other] {" "}({ $onTime } on time, { $late } late)
 }

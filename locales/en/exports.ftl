@@ -8,10 +8,10 @@ export-creator = Đôn Đốc
 
 ## Both files
 
-export-title = Reporting status: { $duty } — period { $period } (generated { $at })
+export-title = Reporting status of { $report } (generated { $at })
 export-header-unit = Unit
 export-header-code = Code
-export-header-cluster = Cluster
+export-header-cluster = Cluster / group
 export-state-on_time = On time
 export-state-late = Late
 export-state-partial = Partly submitted
@@ -55,7 +55,7 @@ export-sum-target-not-met = total not met
 
 ## The chart
 
-export-chart-subtitle = { $duty } — period { $period }
+export-chart-subtitle = { $report }
 export-reached = met
 export-not-reached = not met
 export-all = All

@@ -3,7 +3,7 @@
 nudge-sent = Reminder sent to { $count ->
     [one] { $count } focal point
    *[other] { $count } focal points
-} of { $unit } ({ $duty }, period { $period }). Send /danhac { $unit } to see whether it arrived.
+} of { $unit } ({ $report }). Send /danhac { $unit } to see whether it arrived.
 nudge-nothing_open = { $unit } has no report waiting to be submitted, so there is nothing to remind.
 nudge-no_focal = { $unit } has no focal point connected to the bot, so nobody can be reminded. Ask the Emulation and Commendation Department for an invite code for the unit; once the focal point sends that code to the bot, reminders reach them.
 nudge-already_today = { $unit } was already reminded today; a unit can be nudged by hand once a day.
@@ -11,7 +11,7 @@ nudge-already_today = { $unit } was already reminded today; a unit can be nudged
 unit-missing_unit = Please name the unit, e.g. { $command } STP_HANOI or { $command } Sở Tư pháp Hà Nội
 unit-unknown_unit = No such unit within your scope. Example: { $command } STP_HANOI
 unit-out_of_scope = This unit is outside your scope.
-unit-no_scope = { $command } is for managers (Emulation and Commendation Department, General Department of THADS, cluster heads and deputies).
+unit-no_scope = { $command } is for managers (Emulation and Commendation Department, Department of Civil Judgment Enforcement Management, cluster heads and deputies).
 unit-ambiguous =
     Several units match; please choose one (or send it again with the unit code):
     { $list }
@@ -19,7 +19,7 @@ unit-ambiguous =
 
 ledger-none = No reminder has been sent to { $unit } yet.
 ledger-title = Reminders sent to { $unit } (newest first):
-ledger-line = • { $when } — { $kind } { $duty } { $period } { $stage } → { $recipient } via { $channel }: { $status }
+ledger-line = • { $when } — { $kind } { $report } { $stage } → { $recipient } via { $channel }: { $status }
 ledger-kind-reminder = deadline reminder
 ledger-kind-escalation = overdue digest
 ledger-kind-nudge = manual nudge
@@ -32,17 +32,17 @@ ledger-status-failed = could not be sent
 ledger-status-skipped = not sent (the unit had submitted)
 ledger-status-uncertain = delivery uncertain (the server was interrupted while sending)
 
-lock-done = Locked { $duty }, period { $period }: { $count ->
+lock-done = Locked { $report }: { $count ->
     [one] { $count } report can
    *[other] { $count } reports can
 } no longer be edited. Focal points who need a change will send you an unlock request.
-unlock-done = Unlocked { $duty }, period { $period }: { $count ->
+unlock-done = Unlocked { $report }: { $count ->
     [one] { $count } report can
    *[other] { $count } reports can
 } be edited again.
 lock-not_allowed = Only the Emulation and Commendation Department can lock or unlock a reporting period.
 lock-nothing_due = No recent reporting period. Example: /khoa BC6T 2027-H1
-lock-unknown_duty = There is no report { $duty } for period { $period }. Example: /khoa BC6T 2027-H1
+lock-unknown_duty = There is no report { $report }. Example: /khoa BC6T 2027-H1
 
 unlock-already-requested = You have already asked to unlock this report; the managers have not answered yet.
 exception-usage = Send { $command } with the request number, e.g. { $command } 12
@@ -50,16 +50,16 @@ exception-not_found = There is no request number { NUMBER($id, useGrouping: 0) }
 exception-out_of_scope = Request { NUMBER($id, useGrouping: 0) } is outside your scope.
 exception-no_scope = Only managers can decide unlock requests.
 exception-decided = Request { NUMBER($id, useGrouping: 0) } has already been decided.
-exception-allow-done = { $unit } may edit { $duty }, period { $period }, until { $until } (request { NUMBER($id, useGrouping: 0) }). The focal point has been told.
-exception-refuse-done = Request { NUMBER($id, useGrouping: 0) } from { $unit } ({ $duty }, period { $period }) refused. The focal point has been told.
+exception-allow-done = { $unit } may edit { $report }, until { $until } (request { NUMBER($id, useGrouping: 0) }). The focal point has been told.
+exception-refuse-done = Request { NUMBER($id, useGrouping: 0) } from { $unit } ({ $report }) refused. The focal point has been told.
 
-exception-request = 🔓 Unlock request { NUMBER($id, useGrouping: 0) }: { $person } ({ $unit }) asks to edit the locked figures of { $duty }, period { $period }. Reason: { $reason }.
+exception-request = 🔓 Unlock request { NUMBER($id, useGrouping: 0) }: { $person } ({ $unit }) asks to edit the locked figures of { $report }. Reason: { $reason }.
 exception-request-how = Press Allow or Refuse, or send /chophep { NUMBER($id, useGrouping: 0) } or /tuchoi { NUMBER($id, useGrouping: 0) }.
 exception-no-reason = none given
 btn-allow = ✅ Allow
 btn-refuse = ✖️ Refuse
-exception-allowed = ✅ Your request to unlock { $duty }, period { $period }, was allowed: you can edit the figures until { $until }. Send /sua to correct.
-exception-refused = Your request to unlock { $duty }, period { $period }, was not allowed. Contact the Emulation and Commendation Department if needed.
+exception-allowed = ✅ Your request to unlock { $report }, was allowed: you can edit the figures until { $until }. Send /sua to correct.
+exception-refused = Your request to unlock { $report }, was not allowed. Contact the Emulation and Commendation Department if needed.
 
 digest-title = 📊 Weekly digest — reports due { $due } within your scope:
 digest-more = Send /tinhhinh for details, /nhac <unit name or code> to remind one unit.

@@ -1,11 +1,11 @@
 # Deadline reminders to focal points and escalation digests to managers.
 
-reminder-before = 📅 Reminder: { $duty }, period { $period }, for { $unit } — due { $due } ({ $days ->
+reminder-before = 📅 Reminder: { $report }, for { $unit } — due { $due } ({ $days ->
     [one] { $days } day
    *[other] { $days } days
 } left).
-reminder-today = ⏰ Today ({ $due }) is the deadline of { $duty }, period { $period }, for { $unit }.
-reminder-overdue = ❗ { $duty }, period { $period }, for { $unit } is { $days ->
+reminder-today = ⏰ Today ({ $due }) is the deadline of { $report }, for { $unit }.
+reminder-overdue = ❗ { $report }, for { $unit } is { $days ->
     [one] { $days } day
    *[other] { $days } days
 } overdue (due { $due }).
@@ -18,7 +18,7 @@ reminder-cluster = Your cluster still has { $left ->
    *[other] { $left } units
 } to send.
 reminder-manual = Please complete this report as soon as possible.
-escalation-title = ❗ Units that have not sent { $duty }, period { $period } (due { $due }):
+escalation-title = ❗ Units that have not sent { $report } (due { $due }):
 escalation-line = • { $unit }{ $cluster }
 escalation-line-state = • { $unit }{ $cluster } — { $state }
 escalation-more = … and { $count } more.

@@ -16,7 +16,7 @@ unbound-only =
     Đồng chí chưa kết nối với đơn vị nào nên chưa gửi được số liệu.
     Vui lòng gửi mã mời (ví dụ: /start K7PM-Q2XD-9RWA), hoặc /trogiup để xem hướng dẫn.
 bind-ok = Đã kết nối: đồng chí là { $role } của { $unit }.
-bind-ok-handover = Đã kết nối: đồng chí là đầu mối mới của { $unit } (thay { $previous }, ghi nhận ngày { $date }).
+bind-ok-handover = Đã kết nối: đồng chí là đầu mối mới của { $unit } (thay { $previous }, ghi nhận lúc { $date }).
 bind-ok-next = Gửi /hanchot để xem các báo cáo cần nộp, hoặc gửi số liệu ngay, ví dụ: { $example }
 bind-unknown = Mã mời không đúng. Đồng chí kiểm tra lại mã (12 ký tự, ví dụ K7PM-Q2XD-9RWA) hoặc liên hệ Vụ Thi đua – Khen thưởng để được cấp mã mới.
 bind-used = Mã mời này đã được sử dụng. Mỗi mã chỉ dùng một lần; đồng chí liên hệ Vụ Thi đua – Khen thưởng để được cấp mã mới.
@@ -63,7 +63,7 @@ text-too-long = Tin nhắn dài quá; tôi chỉ đọc { $max } ký tự đầu
 
 pick-unit = Đồng chí là đầu mối của nhiều đơn vị. Số liệu này của đơn vị nào?
 pick-assignment = Số liệu này cho báo cáo nào?
-assignment-label = { $duty } kỳ { $period }
+assignment-label = { $report }
 unit-chosen = Đã chọn { $unit }. Các tin nhắn tiếp theo sẽ tính cho đơn vị này (gửi /huy để chọn lại).
 
 invalid-value = Không nhận { $label } = { $raw }: { $reason }
@@ -78,7 +78,7 @@ skip-word-hint = (gõ "bỏ qua" để bỏ qua)
 ask-reason = Đồng chí đang sửa số liệu đã gửi. Vui lòng cho biết lý do sửa (ví dụ: Cục đã rà soát lại số liệu).
 ask-edit = Đồng chí gửi lại các số cần sửa, ví dụ: { $example }
 
-confirm-title = Xác nhận số liệu { $duty } kỳ { $period } — { $unit }:
+confirm-title = Xác nhận số liệu { $report } — { $unit }:
 confirm-line = • { $label }: { $value }
 confirm-line-change = • { $label }: { $old } → { $value }
 target-met = đạt chỉ tiêu ({ $target })
@@ -90,26 +90,27 @@ confirm-reason = Lý do sửa: { $reason }
 confirm-skipped = Bỏ qua: { $labels }
 confirm-question = Bấm Xác nhận để lưu, Sửa để thay đổi, Hủy để bỏ.
 
-saved = Đã lưu { $count } số liệu của { $unit } ({ $duty } kỳ { $period }) lúc { $time }.
+saved = Đã lưu { $count } số liệu của { $unit } ({ $report }) lúc { $time }.
 saved-complete-on-time = Báo cáo đã đủ số liệu, nộp đúng hạn. Cảm ơn đồng chí!
 saved-complete-late = Báo cáo đã đủ số liệu (nộp sau hạn { $due }).
 saved-missing = Còn thiếu: { $labels }.
-save-locked = Kỳ báo cáo { $duty } { $period } đã khóa, không sửa được số liệu. Nếu cần điều chỉnh, đồng chí bấm "Đề nghị mở khóa" để gửi đề nghị tới Vụ Thi đua – Khen thưởng.
+save-locked = { $report } đã khóa, không sửa được số liệu. Nếu cần điều chỉnh, đồng chí bấm "Đề nghị mở khóa" để gửi đề nghị tới Vụ Thi đua – Khen thưởng.
 save-not-allowed = Đồng chí không còn là đầu mối của { $unit } nên không lưu được số liệu này.
 save-failed = Chưa lưu được do sự cố hệ thống; số liệu chưa được ghi. Đồng chí bấm Xác nhận lại sau ít phút.
 unlock-requested = Đã gửi đề nghị mở khóa tới Vụ Thi đua – Khen thưởng. Đồng chí sẽ được báo khi có ý kiến.
 already-handled = Thao tác này đã được xử lý.
 
-document-recorded = Đã ghi nhận văn bản báo cáo { $duty } kỳ { $period } của { $unit }: { $ref }.
+document-recorded = Đã ghi nhận văn bản { $report } của { $unit }: { $ref }.
 document-file = tệp "{ $name }"
 document-number = số { $number }
 document-number-date = số { $number } ngày { $date }
 pick-assignment-document = Văn bản này cho báo cáo nào?
 
 due-title = Báo cáo cần nộp của { $unit }:
-due-line = • { $duty } kỳ { $period } — hạn { $due }: { $status }
+due-line = • { $report } — hạn { $due }: { $status }
 due-none = { $unit } hiện không có báo cáo nào đang mở.
-due-no-date = chưa có ngày
+# A report whose deadline a higher body has not announced yet (its reminders start once it is).
+due-line-undated = • { $report } — hạn nộp chưa công bố, sẽ nhắc đồng chí khi có hạn: { $status }
 status-complete = đã đủ số liệu
 status-missing = còn thiếu { $labels }
 status-document-only = chưa gửi văn bản
@@ -131,15 +132,13 @@ example-manager-command = /tinhhinh BC6T
 
 system-error = Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn này; chưa có gì được lưu. Đồng chí thử lại sau ít phút.
 
-status-title = Tình hình { $duty } kỳ { $period } ({ $scope }):
+status-title = Tình hình { $report } ({ $scope }):
 status-scope-all = toàn ngành
 status-scope-units = { $count } đơn vị trong phạm vi
 status-totals = Đúng hạn { $onTime } · Nộp muộn { $late } · Nộp một phần { $partial } · Chưa đến hạn { $pending } · Chưa nộp { $missing } — đã nộp đủ { $done }/{ $total } ({ $percent })
 status-locked = 🔒 Đã khóa sửa số liệu: { $count }/{ $total } báo cáo.
 status-incomplete-title = Đơn vị chưa nộp đủ ({ $count }):
 status-cluster = { $cluster } ({ $count }):
-status-group-clusters = Các cụm, khối thi đua
-status-group-ministry = Các đơn vị thuộc Bộ
 status-no-cluster = Không thuộc cụm
 status-unit-state = • { $unit } — { $state }
 status-state-on_time = Đúng hạn
@@ -153,17 +152,17 @@ status-more-units = … và { $count } đơn vị khác — /xuat để xem đ�
 status-late-title = Nộp muộn:
 status-unit-late = • { $unit } — nộp { $at }
 status-more = … còn { $count } đơn vị nữa.
-status-none = Không có đơn vị nào trong phạm vi của đồng chí phải nộp { $duty } kỳ { $period }.
+status-none = Không có đơn vị nào trong phạm vi của đồng chí phải nộp { $report }.
 status-unknown-duty = Không tìm thấy báo cáo "{ $duty }" kỳ "{ $period }". Dùng mã: DKTD, SKD1, BC6T, BCNAM; kỳ dạng 2026 hoặc 2026-H1.
 status-no-scope = Chức năng này dành cho lãnh đạo, quản lý. Tài khoản của đồng chí chưa có vai trò quản lý.
 status-nothing = Không có báo cáo nào đến hạn gần đây trong phạm vi của đồng chí.
 btn-next-page = Trang sau ›
 btn-prev-page = ‹ Trang trước
-export-caption = Tệp Excel tình hình { $duty } kỳ { $period } (trang "Tình hình" và "Số liệu").
-chart-caption = Biểu đồ { $duty } kỳ { $period }.
+export-caption = Tệp Excel tình hình { $report } (trang "Tình hình" và "Số liệu").
+chart-caption = Biểu đồ { $report }.
 chart-unknown-indicator = Không có chỉ tiêu này trong báo cáo. Ví dụ: /bieudo BC6T 2027-H1 thads_viec
 
-targets-title = Số liệu so với chỉ tiêu — { $duty } kỳ { $period }:
+targets-title = Số liệu so với chỉ tiêu — { $report }:
 targets-none = • { $label }: chưa có đơn vị nào gửi số liệu
 targets-mean = bình quân { $value }
 targets-sum = tổng { $value }
@@ -174,7 +173,7 @@ targets-best-worst = cao nhất { $best }; thấp nhất { $worst }
 targets-below = ⚠ Chưa đạt: { $units }
 targets-no-indicators = Báo cáo này không có chỉ tiêu số liệu.
 units-word = đơn vị
-summary-head = Đến ngày { $date }, { $done }/{ $total } { $units } đã gửi { $duty } kỳ { $period }{ $done ->
+summary-head = Đến ngày { $date }, { $done }/{ $total } { $units } đã gửi { $report }{ $done ->
     [0] {""}
    *[other] {" "}({ $onTime } đúng hạn, { $late } nộp muộn)
 }

@@ -7,10 +7,10 @@ export-creator = Đôn Đốc
 
 ## Both files
 
-export-title = Tình hình báo cáo: { $duty } — kỳ { $period } (lập lúc { $at })
+export-title = Tình hình nộp { $report } (lập lúc { $at })
 export-header-unit = Đơn vị
 export-header-code = Mã
-export-header-cluster = Cụm
+export-header-cluster = Cụm / nhóm
 export-state-on_time = Đúng hạn
 export-state-late = Nộp muộn
 export-state-partial = Nộp một phần
@@ -50,7 +50,7 @@ export-sum-target-not-met = tổng chưa đạt
 
 ## The chart
 
-export-chart-subtitle = { $duty } — kỳ { $period }
+export-chart-subtitle = { $report }
 export-reached = đạt
 export-not-reached = chưa đạt
 export-all = Toàn bộ

@@ -1,6 +1,6 @@
 # Managers' actions: manual nudges, locks, exceptions to a lock, reminder history, weekly digest.
 
-nudge-sent = Đã gửi lời nhắc tới { $count } đầu mối của { $unit } ({ $duty } kỳ { $period }). Gửi /danhac { $unit } để xem đã nhận hay chưa.
+nudge-sent = Đã gửi lời nhắc tới { $count } đầu mối của { $unit } ({ $report }). Gửi /danhac { $unit } để xem đã nhận hay chưa.
 nudge-nothing_open = { $unit } không có báo cáo nào đang chờ nộp nên không cần nhắc.
 nudge-no_focal = { $unit } chưa có đầu mối kết nối với bot nên chưa nhắc được. Đề nghị Vụ Thi đua – Khen thưởng cấp mã mời cho đơn vị; cán bộ đầu mối gửi mã đó cho bot là nhận được lời nhắc.
 nudge-already_today = Hôm nay đã nhắc { $unit } rồi; mỗi đơn vị chỉ nhắc thủ công một lần mỗi ngày.
@@ -8,7 +8,7 @@ nudge-already_today = Hôm nay đã nhắc { $unit } rồi; mỗi đơn vị ch�
 unit-missing_unit = Đồng chí cho biết đơn vị cần xem, ví dụ: { $command } STP_HANOI hoặc { $command } Sở Tư pháp Hà Nội
 unit-unknown_unit = Không tìm thấy đơn vị này trong phạm vi quản lý của đồng chí. Ví dụ: { $command } STP_HANOI
 unit-out_of_scope = Đơn vị này không thuộc phạm vi quản lý của đồng chí.
-unit-no_scope = Lệnh { $command } dành cho quản lý (Vụ Thi đua – Khen thưởng, Tổng cục THADS, trưởng/phó cụm thi đua).
+unit-no_scope = Lệnh { $command } dành cho quản lý (Vụ Thi đua – Khen thưởng, Cục Quản lý Thi hành án dân sự, trưởng/phó cụm thi đua).
 unit-ambiguous =
     Có nhiều đơn vị trùng tên, đồng chí chọn một đơn vị (hoặc gửi lại với mã đơn vị):
     { $list }
@@ -16,7 +16,7 @@ unit-ambiguous =
 
 ledger-none = Chưa có lời nhắc nào gửi tới { $unit }.
 ledger-title = Lời nhắc đã gửi tới { $unit } (mới nhất trước):
-ledger-line = • { $when } — { $kind } { $duty } { $period } { $stage } → { $recipient } qua { $channel }: { $status }
+ledger-line = • { $when } — { $kind } { $report } { $stage } → { $recipient } qua { $channel }: { $status }
 ledger-kind-reminder = nhắc hạn
 ledger-kind-escalation = báo cáo chậm
 ledger-kind-nudge = nhắc thủ công
@@ -29,11 +29,11 @@ ledger-status-failed = gửi không được
 ledger-status-skipped = không gửi (đơn vị đã nộp)
 ledger-status-uncertain = không chắc đã tới (máy chủ gián đoạn khi đang gửi)
 
-lock-done = Đã khóa { $duty } kỳ { $period }: { $count } báo cáo không sửa được nữa. Đầu mối cần sửa sẽ gửi đề nghị mở khóa tới đồng chí.
-unlock-done = Đã mở khóa { $duty } kỳ { $period }: { $count } báo cáo sửa được trở lại.
+lock-done = Đã khóa { $report }: { $count } báo cáo không sửa được nữa. Đầu mối cần sửa sẽ gửi đề nghị mở khóa tới đồng chí.
+unlock-done = Đã mở khóa { $report }: { $count } báo cáo sửa được trở lại.
 lock-not_allowed = Chỉ Vụ Thi đua – Khen thưởng được khóa hoặc mở khóa kỳ báo cáo.
 lock-nothing_due = Không có kỳ báo cáo nào gần đây. Ví dụ: /khoa BC6T 2027-H1
-lock-unknown_duty = Không có báo cáo { $duty } kỳ { $period }. Ví dụ: /khoa BC6T 2027-H1
+lock-unknown_duty = Không có báo cáo { $report }. Ví dụ: /khoa BC6T 2027-H1
 
 unlock-already-requested = Đồng chí đã gửi đề nghị mở khóa báo cáo này; đang chờ ý kiến của quản lý.
 exception-usage = Gửi { $command } kèm số đề nghị, ví dụ: { $command } 12
@@ -41,16 +41,16 @@ exception-not_found = Không có đề nghị số { NUMBER($id, useGrouping: 0)
 exception-out_of_scope = Đề nghị số { NUMBER($id, useGrouping: 0) } không thuộc phạm vi quản lý của đồng chí.
 exception-no_scope = Chỉ quản lý mới duyệt được đề nghị mở khóa.
 exception-decided = Đề nghị số { NUMBER($id, useGrouping: 0) } đã được xử lý trước đó.
-exception-allow-done = Đã cho phép { $unit } sửa { $duty } kỳ { $period } đến { $until } (đề nghị số { NUMBER($id, useGrouping: 0) }). Đầu mối đã được báo.
-exception-refuse-done = Đã từ chối đề nghị số { NUMBER($id, useGrouping: 0) } của { $unit } ({ $duty } kỳ { $period }). Đầu mối đã được báo.
+exception-allow-done = Đã cho phép { $unit } sửa { $report } đến { $until } (đề nghị số { NUMBER($id, useGrouping: 0) }). Đầu mối đã được báo.
+exception-refuse-done = Đã từ chối đề nghị số { NUMBER($id, useGrouping: 0) } của { $unit } ({ $report }). Đầu mối đã được báo.
 
-exception-request = 🔓 Đề nghị mở khóa số { NUMBER($id, useGrouping: 0) }: { $person } ({ $unit }) xin sửa số liệu { $duty } kỳ { $period } đã khóa. Lý do: { $reason }.
+exception-request = 🔓 Đề nghị mở khóa số { NUMBER($id, useGrouping: 0) }: { $person } ({ $unit }) xin sửa số liệu { $report } đã khóa. Lý do: { $reason }.
 exception-request-how = Bấm Cho phép hoặc Từ chối, hoặc gửi /chophep { NUMBER($id, useGrouping: 0) } hay /tuchoi { NUMBER($id, useGrouping: 0) }.
 exception-no-reason = không nêu
 btn-allow = ✅ Cho phép
 btn-refuse = ✖️ Từ chối
-exception-allowed = ✅ Đề nghị mở khóa { $duty } kỳ { $period } đã được chấp thuận: đồng chí sửa được số liệu đến { $until }. Gửi /sua để sửa.
-exception-refused = Đề nghị mở khóa { $duty } kỳ { $period } chưa được chấp thuận. Đồng chí liên hệ Vụ Thi đua – Khen thưởng nếu cần.
+exception-allowed = ✅ Đề nghị mở khóa { $report } đã được chấp thuận: đồng chí sửa được số liệu đến { $until }. Gửi /sua để sửa.
+exception-refused = Đề nghị mở khóa { $report } chưa được chấp thuận. Đồng chí liên hệ Vụ Thi đua – Khen thưởng nếu cần.
 
 digest-title = 📊 Bản tin tuần — báo cáo hạn { $due } trong phạm vi của đồng chí:
 digest-more = Gửi /tinhhinh để xem chi tiết, /nhac <tên hoặc mã đơn vị> để nhắc một đơn vị.

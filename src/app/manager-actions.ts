@@ -43,7 +43,15 @@ export interface ManagerActionsDeps {
  * submission), `no_focal` (nobody to reach) or `already_today`.
  */
 export type NudgeResult =
-  | { ok: true; unit: UnitRef; dutyCode: string; periodCode: string; recipients: number }
+  | {
+      ok: true;
+      unit: UnitRef;
+      dutyCode: string;
+      dutyNameVi: string;
+      dutyNameEn: string;
+      periodCode: string;
+      recipients: number;
+    }
   | (Exclude<UnitLookup, { ok: true }> & { dutyCode?: string | undefined })
   | { ok: false; reason: 'nothing_open' | 'no_focal' | 'already_today'; unit: UnitRef };
 
@@ -53,7 +61,7 @@ export type NudgeResult =
  * near in scope), `unknown_duty` (the duty or period does not exist; the codes tried echoed).
  */
 export type LockResult =
-  | { ok: true; dutyCode: string; periodCode: string; count: number }
+  | { ok: true; dutyCode: string; dutyNameVi: string; dutyNameEn: string; periodCode: string; count: number }
   | {
       ok: false;
       reason: 'not_allowed' | 'nothing_due' | 'unknown_duty';
@@ -167,6 +175,8 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
         ok: true,
         unit,
         dutyCode: target.dutyCode,
+        dutyNameVi: target.dutyNameVi,
+        dutyNameEn: target.dutyNameEn,
         periodCode: target.periodCode,
         recipients: recipients.length,
       };
@@ -186,7 +196,14 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
       const { dutyCode, periodCode } = which;
       const res = await deps.managers.setLock({ dutyCode, periodCode, locked, actorPersonId: personId, now });
       if (!res) return { ok: false, reason: 'unknown_duty', dutyCode, periodCode };
-      return { ok: true, dutyCode, periodCode, count: res.count };
+      return {
+        ok: true,
+        dutyCode,
+        dutyNameVi: res.dutyNameVi,
+        dutyNameEn: res.dutyNameEn,
+        periodCode,
+        count: res.count,
+      };
     },
 
     async requestException(input, now) {

@@ -307,7 +307,7 @@ export const commands: Record<string, Command> = {
           ctx.t('invite-created', {
             unit: `${result.unit.name} (${result.unit.code})`,
             role: ctx.t(`role-${role}`),
-            expires: formatDateTime(result.expiresAt, ctx.config.timeZone, ctx.locale),
+            expires: formatDateTime(result.expiresAt, ctx.config.timeZone, ctx.t),
           }),
         );
         ctx.out(result.code);

@@ -8,6 +8,7 @@ import type { StatusService } from '../app/status.js';
 import { localDateOf } from '../domain/calendar.js';
 import { formatValue, normalizeText } from '../domain/figures/index.js';
 import { exampleMessage, managerExample } from '../messages/examples.js';
+import { formatDateTime, formatReport } from '../messages/format.js';
 import type { Button, DialogInput, OutgoingMessage } from '../ports/channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { ConversationStore } from '../ports/conversations.js';
@@ -135,6 +136,25 @@ export const label = (l: Locale, i: { labelVi: string; labelEn: string }) =>
 /** A report's duty name in the reader's language. */
 export const dutyName = (l: Locale, a: Pick<AssignmentView, 'dutyNameVi' | 'dutyNameEn'>) =>
   l === 'vi' ? a.dutyNameVi : a.dutyNameEn;
+
+/**
+ * A report as the turn's reader names it: its duty's name and its period in words
+ * (`Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027`), given a duty name or an
+ * assignment.
+ */
+export function reportTitle(
+  turn: Turn,
+  duty: string | Pick<AssignmentView, 'dutyNameVi' | 'dutyNameEn'>,
+  periodCode: string,
+): string {
+  const name = typeof duty === 'string' ? duty : dutyName(turn.locale, duty);
+  return formatReport(name, periodCode, (id, args) => tr(turn, id, args));
+}
+
+/** An instant as the turn's reader reads it: `12:43 ngày 06/12/2026`, in the service's time zone. */
+export function timeOf(turn: Turn, instant: Date): string {
+  return formatDateTime(instant, turn.ctx.deps.timeZone, (id, args) => tr(turn, id, args));
+}
 
 /** A value of an indicator with its unit, in the reader's convention. */
 export const fmt = (l: Locale, i: Pick<AssignmentIndicator, 'kind'>, v: number) => formatValue(v, i.kind, l);

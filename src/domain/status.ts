@@ -68,6 +68,37 @@ export interface StatusInput {
   indicators: readonly StatusIndicator[];
   /** How to name the units in a sentence ("Cục THADS") when they share one type. */
   unitsPlural?: { vi: string; en: string } | undefined;
+  /**
+   * The unit types of the units (their plural names and whether they are organised in
+   * clusters): units in no cluster are grouped by a type that is not, and listed as "no cluster"
+   * only when their type is. Absent: every unit in no cluster is "no cluster".
+   */
+  unitTypes?: readonly StatusUnitType[] | undefined;
+}
+
+/** A unit type as the status groups read it (data of the `UnitType` table). */
+export interface StatusUnitType {
+  code: string;
+  /** Plural names in a sentence ("đơn vị thuộc Bộ", "cụm thi đua"). */
+  pluralVi: string;
+  pluralEn: string;
+  /**
+   * Most of the type's active units are members of a cluster (Sở Tư pháp, THADS tỉnh): one of
+   * them outside every cluster is "no cluster". False for the clusters themselves and for the
+   * Ministry's departments, most of which belong to none.
+   */
+  clustered: boolean;
+}
+
+/**
+ * Units listed together: those of one cluster (their first); else, in no cluster, those of a
+ * type not organised in clusters (`unitType`, headed by its plural); else (both null) the units
+ * that should be in a cluster and are in none.
+ */
+export interface UnitGroup {
+  cluster: { code: string; name: string } | null;
+  unitType: StatusUnitType | null;
+  units: UnitStatus[];
 }
 
 /** A unit in the report: its row, its state today and its figures against their targets. */
@@ -116,16 +147,15 @@ export interface StatusReport {
   total: number;
   totals: Record<StatusState, number>;
   units: UnitStatus[];
-  /** Missing units grouped by their (first) cluster; units without a cluster under `null`. */
-  missingByCluster: { cluster: { code: string; name: string } | null; units: UnitStatus[] }[];
-  /**
-   * Units not complete yet (partial, pending, missing) grouped by their (first) cluster, in
-   * Vietnamese order; units without a cluster under `null`, last.
-   */
-  incompleteByCluster: { cluster: { code: string; name: string } | null; units: UnitStatus[] }[];
+  /** Missing units in the groups of {@link groupUnits}. */
+  missingByCluster: UnitGroup[];
+  /** Units not complete yet (partial, pending, missing) in the groups of {@link groupUnits}. */
+  incompleteByCluster: UnitGroup[];
   late: UnitStatus[];
   indicators: IndicatorSummary[];
   unitsPlural?: { vi: string; en: string } | undefined;
+  /** As given in the input (what the groups were made with). */
+  unitTypes?: readonly StatusUnitType[] | undefined;
 }
 
 /**
@@ -159,19 +189,32 @@ export function missingIndicatorsOf(
   return (row.required ?? []).filter((code) => row.values[code] === undefined && !none.includes(code));
 }
 
-/** Units grouped by their first cluster, in Vietnamese order; those without one last. */
-function byCluster(units: readonly UnitStatus[]) {
-  const groups = new Map<string, { cluster: { code: string; name: string } | null; units: UnitStatus[] }>();
+/**
+ * Units in their groups: each cluster (a unit under its first), in Vietnamese order of the
+ * clusters' names; then the units in no cluster by type where the type is not organised in
+ * clusters (the clusters themselves, the Ministry's departments), in Vietnamese order of the
+ * types' plural names; last, the units that should be in a cluster and are in none. Units keep
+ * their order within a group.
+ */
+export function groupUnits(
+  units: readonly UnitStatus[],
+  unitTypes: readonly StatusUnitType[] = [],
+): UnitGroup[] {
+  const types = new Map(unitTypes.map((t) => [t.code, t]));
+  const groups = new Map<string, UnitGroup>();
   for (const u of units) {
-    const c = u.clusters[0] ?? null;
-    const key = c?.code ?? '';
-    const g = groups.get(key) ?? { cluster: c, units: [] };
+    const cluster = u.clusters[0] ?? null;
+    const type = types.get(u.typeCode);
+    const unitType = cluster === null && type !== undefined && !type.clustered ? type : null;
+    // Cluster and type codes may coincide: the key says which.
+    const key = cluster ? `c:${cluster.code}` : unitType ? `t:${unitType.code}` : '';
+    const g = groups.get(key) ?? { cluster, unitType, units: [] };
     g.units.push(u);
     groups.set(key, g);
   }
-  return [...groups.values()].sort((a, b) =>
-    compareNames(a.cluster?.name ?? '\uffff', b.cluster?.name ?? '\uffff'),
-  );
+  const rank = (g: UnitGroup) => (g.cluster ? 0 : g.unitType ? 1 : 2);
+  const name = (g: UnitGroup) => g.cluster?.name ?? g.unitType?.pluralVi ?? '';
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || compareNames(name(a), name(b)));
 }
 
 /**
@@ -211,8 +254,14 @@ export function buildStatus(input: StatusInput): StatusReport {
   const totals: Record<StatusState, number> = { pending: 0, partial: 0, on_time: 0, late: 0, missing: 0 };
   for (const u of units) totals[u.state]++;
 
-  const missingByCluster = byCluster(units.filter((x) => x.state === 'missing'));
-  const incompleteByCluster = byCluster(units.filter((x) => x.state !== 'on_time' && x.state !== 'late'));
+  const missingByCluster = groupUnits(
+    units.filter((x) => x.state === 'missing'),
+    input.unitTypes,
+  );
+  const incompleteByCluster = groupUnits(
+    units.filter((x) => x.state !== 'on_time' && x.state !== 'late'),
+    input.unitTypes,
+  );
 
   const indicators: IndicatorSummary[] = input.indicators.map((ind) => {
     // One pass per indicator (this runs for every status question over every unit).
@@ -281,5 +330,6 @@ export function buildStatus(input: StatusInput): StatusReport {
     late: units.filter((u) => u.state === 'late'),
     indicators,
     unitsPlural: input.unitsPlural,
+    unitTypes: input.unitTypes,
   };
 }

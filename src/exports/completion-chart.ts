@@ -3,8 +3,9 @@
  * on time, late, in part, not yet (before the deadline) or not at all (after it).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { STATUS_STATES, type StatusReport, type StatusState } from '../domain/status.js';
-import { compareNames, formatShare } from '../messages/format.js';
+import { groupUnits, STATUS_STATES, type StatusReport, type StatusState } from '../domain/status.js';
+import { formatShare } from '../messages/format.js';
+import { groupHeading } from '../messages/status-view.js';
 import type { Locale } from '../ports/translator.js';
 import { chartMetrics } from './chart-font.js';
 import {
@@ -26,12 +27,13 @@ const STATE_COLOURS: Record<StatusState, { fill: string; text: string }> = {
 };
 
 /**
- * The completion chart: one stacked bar per cluster (units under their first cluster, those in
- * none last), a first bar for the whole scope when there are several, each segment a state with
- * its count and share when they fit, in the order of `STATUS_STATES`.
+ * The completion chart: one stacked bar per group of `/tinhhinh` (each cluster, units under their
+ * first; then the units in no cluster by a type not organised in clusters; "no cluster" last), a
+ * first bar for the whole scope when there are several, each segment a state with its count and
+ * share when they fit, in the order of `STATUS_STATES`.
  */
 export function completionSpec(report: StatusReport, locale: Locale, L: ExportLabels): TopLevelSpec {
-  type Group = { key: string; name: string; counts: Record<StatusState, number>; total: number };
+  type Group = { name: string; counts: Record<StatusState, number>; total: number };
   const empty = (): Record<StatusState, number> => ({
     on_time: 0,
     late: 0,
@@ -39,19 +41,13 @@ export function completionSpec(report: StatusReport, locale: Locale, L: ExportLa
     pending: 0,
     missing: 0,
   });
-  const groups = new Map<string, Group>();
-  for (const u of report.units) {
-    const c = u.clusters[0] ?? null;
-    const key = c?.code ?? '';
-    const g = groups.get(key) ?? { key, name: c?.name ?? L.noCluster, counts: empty(), total: 0 };
-    g.counts[u.state]++;
-    g.total++;
-    groups.set(key, g);
-  }
-  const clusters = [...groups.values()].sort((a, b) =>
-    a.key === '' ? 1 : b.key === '' ? -1 : compareNames(a.name, b.name),
-  );
-  const all: Group = { key: '*', name: L.all, counts: { ...report.totals }, total: report.total };
+  // The groups /tinhhinh lists, in its order: clusters, types in no cluster, "no cluster" last.
+  const clusters: Group[] = groupUnits(report.units, report.unitTypes).map((g) => {
+    const counts = empty();
+    for (const u of g.units) counts[u.state]++;
+    return { name: groupHeading(g, locale, L.noCluster), counts, total: g.units.length };
+  });
+  const all: Group = { name: L.all, counts: { ...report.totals }, total: report.total };
   // The whole scope first, unless it is a single cluster already.
   const rows = (clusters.length > 1 ? [all, ...clusters] : clusters).map((g) => ({
     ...g,

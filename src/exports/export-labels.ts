@@ -3,7 +3,7 @@
  * so the file and the picture say the same thing in the same words.
  */
 import type { StatusState } from '../domain/status.js';
-import type { Translate } from '../messages/format.js';
+import { formatReport, type Translate } from '../messages/format.js';
 
 /** Words the exports print, in the reader's locale (counts written whole, never `1.234`). */
 export interface ExportLabels {
@@ -71,7 +71,7 @@ export function exportLabels(t: Translate): ExportLabels {
     t,
     sheetStatus: t('export-sheet-status'),
     sheetFigures: t('export-sheet-figures'),
-    title: (duty, period, at) => t('export-title', { duty, period, at }),
+    title: (duty, period, at) => t('export-title', { report: formatReport(duty, period, t), at }),
     headers: {
       unit: t('export-header-unit'),
       code: t('export-header-code'),
@@ -120,7 +120,7 @@ export function exportLabels(t: Translate): ExportLabels {
     shownWorst: (shown, total) => t('export-shown-worst', { shown, total }),
     targetLabel: (target) => t('export-target-label', { target }),
     targetMarks: t('export-target-marks'),
-    chartSubtitle: (duty, period) => t('export-chart-subtitle', { duty, period }),
+    chartSubtitle: (duty, period) => t('export-chart-subtitle', { report: formatReport(duty, period, t) }),
     moneyUnit: t('export-money-unit'),
     yes: t('export-yes'),
     no: t('export-no'),

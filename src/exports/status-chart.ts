@@ -47,8 +47,9 @@ export async function statusChartSvg(
 /**
  * A PNG of the report, 900 px wide at scale 2 (1 800 px; less for very tall charts, which stay
  * within Telegram's photo limits): `'completion'` stacks on time / late / partly submitted /
- * not yet due / missing per cluster (units grouped under their first cluster, `Không thuộc cụm`
- * for none; a first bar for the whole scope when there are several), with counts and shares;
+ * not yet due / missing per group of `/tinhhinh` (units under their first cluster; in none, by a
+ * type not organised in clusters, else `Không thuộc cụm`; a first bar for the whole scope when
+ * there are several), with counts and shares;
  * `{ indicator }` draws one bar per unit, coloured by met / below target, with a dashed rule at
  * the target (or a mark at each unit's own target when they differ). Labels and numbers in
  * `locale`, words from `translator`.

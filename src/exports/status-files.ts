@@ -4,6 +4,8 @@
  * the CLI and the jobs can all hold an exporter for free.
  */
 import type { StatusReport } from '../domain/status.js';
+import { foldAccents } from '../domain/text.js';
+import { formatPeriod, type Translate } from '../messages/format.js';
 import type { OutgoingFile } from '../ports/channel.js';
 import { ChartError, type StatusExporter } from '../ports/status-exporter.js';
 import type { Locale, Translator } from '../ports/translator.js';
@@ -15,8 +17,15 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * `translator` (`locales/<lang>/exports.ftl`), file names included.
  */
 export function createStatusExporter(translator: Translator): StatusExporter {
-  const fileName = (report: StatusReport, locale: Locale, id: string, args: Record<string, string> = {}) =>
-    translator.t(locale, id, { duty: report.dutyCode, period: report.periodCode, ...args });
+  // ASCII names a phone saves as they are, the period in words: tinh-hinh-BC6T-6-thang-dau-nam-2027.xlsx.
+  const fileName = (report: StatusReport, locale: Locale, id: string, args: Record<string, string> = {}) => {
+    const t: Translate = (key, a) => translator.t(locale, key, a);
+    const period = foldAccents(formatPeriod(report.periodCode, t))
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
+    return t(id, { duty: report.dutyCode, period, ...args });
+  };
   return {
     async workbook(report, locale, opts): Promise<OutgoingFile> {
       const { statusWorkbook } = await import('./status-xlsx.js');

@@ -4,17 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { STATUS_STATES, type StatusReport, type UnitStatus } from '../domain/status.js';
-import { formatValue } from '../messages/format.js';
+import { formatDateTime, formatValue } from '../messages/format.js';
+import { groupHeading } from '../messages/status-view.js';
 import type { IndicatorMeta, WorkbookOptions } from '../ports/status-exporter.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import { type ExportLabels, exportLabels } from './export-labels.js';
-import {
-  formatLocalDateTime,
-  indicatorMeta,
-  relevantTargets,
-  scopeNamer,
-  targetText,
-} from './report-facts.js';
+import { indicatorMeta, relevantTargets, scopeNamer, targetText } from './report-facts.js';
 import {
   BELOW_TARGET_FILL,
   BELOW_TARGET_FONT,
@@ -27,8 +22,14 @@ import {
   valueFormat,
 } from './xlsx-style.js';
 
-function clusterNames(u: UnitStatus, labels: ExportLabels): string {
-  return u.clusters.length === 0 ? labels.noCluster : u.clusters.map((c) => c.name).join(', ');
+/**
+ * The cluster column: the unit's clusters; in none, the group `/tinhhinh` lists it under (its
+ * type's plural for a type not organised in clusters, else "no cluster").
+ */
+function clusterNames(u: UnitStatus, report: StatusReport, locale: Locale, labels: ExportLabels): string {
+  if (u.clusters.length > 0) return u.clusters.map((c) => c.name).join(', ');
+  const unitType = report.unitTypes?.find((t) => t.code === u.typeCode && !t.clustered) ?? null;
+  return groupHeading({ cluster: null, unitType }, locale, labels.noCluster);
 }
 
 /**
@@ -84,7 +85,7 @@ function addStatusSheet(
     row.values = [
       u.name,
       u.code,
-      clusterNames(u, L),
+      clusterNames(u, report, locale, L),
       L.states[u.state],
       u.submittedAt ? excelLocalDate(new Date(u.submittedAt), opts.timeZone) : null,
       u.focalName ?? '',
@@ -172,7 +173,7 @@ function addFiguresSheet(
     const row = ws.getRow(r++);
     row.getCell(1).value = u.name;
     row.getCell(2).value = u.code;
-    row.getCell(3).value = clusterNames(u, L);
+    row.getCell(3).value = clusterNames(u, report, locale, L);
     metas.forEach(({ meta }, i) => {
       const v = u.values[meta.code];
       if (v === undefined) return;
@@ -268,7 +269,7 @@ export async function statusWorkbook(
   const title = L.title(
     locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
     report.periodCode,
-    formatLocalDateTime(opts.generatedAt, opts.timeZone),
+    formatDateTime(opts.generatedAt, opts.timeZone, L.t),
   );
   addStatusSheet(wb, report, locale, L, title, opts);
   addFiguresSheet(wb, report, locale, L, title, opts.indicators);

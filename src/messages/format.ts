@@ -5,10 +5,12 @@
  * made once. Words come from `locales/` through the `t` function the caller passes; the
  * formatters add only symbols (`≥`, `–`) and digits.
  */
+
+import { type PeriodInfo, parsePeriodCode } from '../domain/calendar.js';
 import type { IndicatorKind } from '../domain/figures/index.js';
 import { formatNumber, formatValue } from '../domain/figures/index.js';
 import type { ScopedTarget } from '../domain/submission.js';
-import { compareNames } from '../domain/text.js';
+import { compareNames, foldForMatch } from '../domain/text.js';
 import type { Locale } from '../ports/translator.js';
 
 export { compareNames, formatNumber, formatValue };
@@ -50,11 +52,46 @@ export function formatShare(part: number, whole: number, locale: Locale): string
 }
 
 /**
- * A reporting period as people read it. Today the code itself (`2027-H1`, `2027`): every place
- * that prints a period goes through here.
+ * A reporting period in words: `6 tháng đầu năm 2027`, `năm 2027` (vi); `first half of 2027`,
+ * `2027` (en), from the locale's `period-year` / `period-half1` / `period-half2`. A code that is
+ * not a period (data, not a crash) is printed as it is.
  */
-export function formatPeriod(periodCode: string): string {
-  return periodCode;
+export function formatPeriod(periodCode: string, t: Translate): string {
+  const p = parsePeriodCode(periodCode);
+  if (!p) return periodCode;
+  return t(periodMessage(p), { year: String(p.year) });
+}
+
+/**
+ * A report as people name it: the duty's name and its period in words, never saying the period
+ * twice — `Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027` (the name already ends
+ * with "6 tháng đầu năm"), `Kế hoạch thi đua và đăng ký danh hiệu thi đua năm 2027`; in English
+ * `Six-month emulation and commendation report (first half of 2027)`.
+ */
+export function formatReport(dutyName: string, periodCode: string, t: Translate): string {
+  const p = parsePeriodCode(periodCode);
+  if (p) {
+    // The period's words before its year ("6 tháng đầu năm", "năm"): a name ending with the
+    // first of them ("Báo cáo 6 tháng") goes on with the rest and the year.
+    const words = t(periodMessage(p), { year: YEAR_MARK });
+    const at = words.indexOf(YEAR_MARK);
+    const lead =
+      at > 0 && at + YEAR_MARK.length === words.length ? words.slice(0, at).trim().split(/\s+/) : [];
+    const name = dutyName.trim().split(/\s+/);
+    for (let k = Math.min(lead.length, name.length); k > 0; k--) {
+      const tail = name.slice(-k).map(foldForMatch).join(' ');
+      if (tail === lead.slice(0, k).map(foldForMatch).join(' '))
+        return [...name, ...lead.slice(k), String(p.year)].join(' ');
+    }
+  }
+  return t('report-title', { duty: dutyName, period: formatPeriod(periodCode, t) });
+}
+
+/** Stands for the year while the period's own words are read (a character no message holds). */
+const YEAR_MARK = '\u2063';
+
+function periodMessage(p: PeriodInfo): string {
+  return p.kind === 'year' ? 'period-year' : p.half === 2 ? 'period-half2' : 'period-half1';
 }
 
 /** An ISO calendar date (`2027-07-15`) as `15/07/2027`, the convention of both languages here. */
@@ -71,22 +108,27 @@ export function formatDayMonth(isoDate: string): string {
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * An instant in `timeZone` with hours and minutes and a four-digit year, in the reader's
- * convention: `12:43 06/12/2026` (vi), `06/12/2026, 12:43` (en).
+ * An instant in `timeZone`, hours and minutes then the date with a four-digit year, in the
+ * reader's words (`date-time`): `12:43 ngày 06/12/2026` (vi), `12:43 on 06/12/2026` (en). A
+ * message says "lúc"/"at" before it where the sentence wants it.
  */
-export function formatDateTime(instant: Date, timeZone: string, locale: Locale): string {
-  const key = `${locale}|${timeZone}`;
-  let f = dateTimeFormats.get(key);
+export function formatDateTime(instant: Date, timeZone: string, t: Translate): string {
+  let f = dateTimeFormats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    f = new Intl.DateTimeFormat('en-GB', {
       timeZone,
+      hourCycle: 'h23',
       hour: '2-digit',
       minute: '2-digit',
       day: '2-digit',
       month: '2-digit',
       year: 'numeric',
     });
-    dateTimeFormats.set(key, f);
+    dateTimeFormats.set(timeZone, f);
   }
-  return f.format(instant);
+  const part = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+  return t('date-time', {
+    time: `${part.hour}:${part.minute}`,
+    date: `${part.day}/${part.month}/${part.year}`,
+  });
 }

@@ -12,7 +12,7 @@ import type { GoneNotice } from '../ports/reminder-recipients.js';
 import type { DutyProgress, MissingUnit, PeerStats, ReminderView } from '../ports/reminder-views.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import { exampleMessage } from './examples.js';
-import { compareNames, formatDate, formatDateTime, formatPeriod, type Translate } from './format.js';
+import { compareNames, formatDate, formatDateTime, formatReport, type Translate } from './format.js';
 import { indicatorLabels, statusPages, unitStateText } from './status-view.js';
 
 const bind =
@@ -65,7 +65,7 @@ export function reminderMessage(
   const duty = l === 'vi' ? a.dutyNameVi : a.dutyNameEn;
   const due = a.dueDate ?? today;
   const days = daysBetween(today, due);
-  const args = { duty, period: formatPeriod(a.periodCode), unit: a.unitName, due: formatDate(due) };
+  const args = { report: formatReport(duty, a.periodCode, t), unit: a.unitName, due: formatDate(due) };
   const head =
     days > 0
       ? t('reminder-before', { ...args, days })
@@ -139,8 +139,7 @@ export function escalationMessage(
   const due = missing[0]?.dueDate ?? info?.dueDate;
   const lines = [
     t('escalation-title', {
-      duty: l === 'vi' ? (info?.nameVi ?? '') : (info?.nameEn ?? ''),
-      period: formatPeriod(input.periodCode),
+      report: formatReport(l === 'vi' ? (info?.nameVi ?? '') : (info?.nameEn ?? ''), input.periodCode, t),
       due: due ? formatDate(due) : '?',
     }),
     ...shown.map((u) => {
@@ -182,8 +181,7 @@ export function digestMessage(
 function exceptionArgs(t: Translate, l: Locale, ex: ExceptionView) {
   return {
     unit: ex.unit.name,
-    duty: l === 'vi' ? ex.dutyNameVi : ex.dutyNameEn,
-    period: formatPeriod(ex.periodCode),
+    report: formatReport(l === 'vi' ? ex.dutyNameVi : ex.dutyNameEn, ex.periodCode, t),
     person: ex.requestedByName,
     reason: ex.reason ?? t('exception-no-reason'),
     id: ex.id,
@@ -222,7 +220,7 @@ export function exceptionDecisionMessage(
   const t = bind(translator, l);
   const args = exceptionArgs(t, l, ex);
   if (ex.status === 'allowed') {
-    const until = ex.openUntil ? formatDateTime(ex.openUntil, timeZone, l) : '';
+    const until = ex.openUntil ? formatDateTime(ex.openUntil, timeZone, t) : '';
     return { text: t('exception-allowed', { ...args, until }) };
   }
   if (ex.status === 'refused') return { text: t('exception-refused', args) };

@@ -5,12 +5,18 @@
  */
 import { type IsoDate, localDateOf } from '../domain/calendar.js';
 import { formatValue } from '../domain/figures/index.js';
-import { buildStatus, type IndicatorSummary, type StatusReport, type UnitStatus } from '../domain/status.js';
+import {
+  buildStatus,
+  type IndicatorSummary,
+  type StatusReport,
+  type UnitGroup,
+  type UnitStatus,
+} from '../domain/status.js';
 import type { Locale } from '../ports/translator.js';
 import {
   formatDate,
   formatDayMonth,
-  formatPeriod,
+  formatReport,
   formatShare,
   formatTarget,
   type Translate,
@@ -58,32 +64,21 @@ export function unitStateText(
   });
 }
 
-/** Unit types listed under a heading of their own when they belong to no cluster. */
-const CLUSTER_TYPES = new Set(['CLUSTER']);
-const MINISTRY_TYPES = new Set(['MINISTRY_DEPT', 'TONG_CUC_THADS']);
-
 /**
- * The units not complete, in the groups a manager reads: each cluster (Vietnamese order), then
- * those in no cluster by kind — the clusters themselves, the Ministry's departments (Vụ TĐKT,
- * the THADS management among them), and the rest (under "no cluster").
+ * How a group of units is headed: its cluster's name; for units of a type not organised in
+ * clusters, the type's plural in the reader's language, capitalised ("Cụm thi đua", "Đơn vị thuộc
+ * Bộ"); else `noCluster` (units that should be in a cluster and are in none). Shared by
+ * `/tinhhinh`, the chart and the workbook.
  */
-function incompleteGroups(report: StatusReport, t: Translate): { heading: string; units: UnitStatus[] }[] {
-  const groups: { heading: string; units: UnitStatus[] }[] = [];
-  let loose: UnitStatus[] = [];
-  for (const g of report.incompleteByCluster) {
-    if (g.cluster) groups.push({ heading: g.cluster.name, units: g.units });
-    else loose = g.units;
-  }
-  const kinds: [string, (u: UnitStatus) => boolean][] = [
-    ['status-group-clusters', (u) => CLUSTER_TYPES.has(u.typeCode)],
-    ['status-group-ministry', (u) => MINISTRY_TYPES.has(u.typeCode)],
-    ['status-no-cluster', (u) => !CLUSTER_TYPES.has(u.typeCode) && !MINISTRY_TYPES.has(u.typeCode)],
-  ];
-  for (const [id, test] of kinds) {
-    const units = loose.filter(test);
-    if (units.length > 0) groups.push({ heading: t(id), units });
-  }
-  return groups;
+export function groupHeading(
+  g: Pick<UnitGroup, 'cluster' | 'unitType'>,
+  locale: Locale,
+  noCluster: string,
+): string {
+  if (g.cluster) return g.cluster.name;
+  if (!g.unitType) return noCluster;
+  const plural = locale === 'vi' ? g.unitType.pluralVi : g.unitType.pluralEn;
+  return plural.charAt(0).toLocaleUpperCase(locale) + plural.slice(1);
 }
 
 /** The lines of the units not complete, by group, at most `max` units; the rest counted. */
@@ -93,9 +88,10 @@ function incompleteLines(report: StatusReport, locale: Locale, t: Translate, max
   const labels = indicatorLabels(report, locale);
   const lines = [t('status-incomplete-title', { count })];
   let listed = 0;
-  for (const g of incompleteGroups(report, t)) {
+  const noCluster = t('status-no-cluster');
+  for (const g of report.incompleteByCluster) {
     if (listed >= max) break;
-    lines.push(t('status-cluster', { cluster: g.heading, count: g.units.length }));
+    lines.push(t('status-cluster', { cluster: groupHeading(g, locale, noCluster), count: g.units.length }));
     for (const u of g.units.slice(0, max - listed)) {
       lines.push(t('status-unit-state', { unit: u.name, state: unitStateText(u, labels, t) }));
       listed++;
@@ -123,8 +119,7 @@ export function statusPages(
   const done = report.totals.on_time + report.totals.late;
   const head = [
     t('status-title', {
-      duty: locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
-      period: formatPeriod(report.periodCode),
+      report: formatReport(locale === 'vi' ? report.dutyNameVi : report.dutyNameEn, report.periodCode, t),
       scope: scopeAll ? t('status-scope-all') : t('status-scope-units', { count: report.total }),
     }),
     t('status-totals', {
@@ -182,6 +177,7 @@ export function narrowReport(
       targets: i.targets,
     })),
     unitsPlural: report.unitsPlural,
+    unitTypes: report.unitTypes,
   });
 }
 
@@ -199,8 +195,7 @@ function targetShort(
 export function targetsText(report: StatusReport, locale: Locale, t: Translate): string {
   const lines = [
     t('targets-title', {
-      duty: locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
-      period: formatPeriod(report.periodCode),
+      report: formatReport(locale === 'vi' ? report.dutyNameVi : report.dutyNameEn, report.periodCode, t),
     }),
   ];
   for (const i of report.indicators) {
@@ -275,13 +270,20 @@ export function summaryParagraph(report: StatusReport, locale: Locale, t: Transl
           report.units.filter((u) => u.typeCode === type),
           today,
         ),
-        t('summary-sector', { type }),
+        sectorPlural(report, type, locale, t),
         locale,
         t,
         today,
       ),
     )
     .join('\n\n');
+}
+
+/** A sector named in a sentence: its unit type's plural from the data, else the locale's word. */
+function sectorPlural(report: StatusReport, type: string, locale: Locale, t: Translate): string {
+  const known = report.unitTypes?.find((x) => x.code === type);
+  if (!known) return t('summary-sector', { type });
+  return locale === 'vi' ? known.pluralVi : known.pluralEn;
 }
 
 /** One sector's paragraph: who sent, each indicator reported in its kind against its target. */
@@ -298,8 +300,11 @@ function sectorParagraph(
       done: report.totals.on_time + report.totals.late,
       total: report.total,
       units: plural,
-      duty: locale === 'vi' ? report.dutyNameVi.toLowerCase() : report.dutyNameEn,
-      period: formatPeriod(report.periodCode),
+      report: formatReport(
+        locale === 'vi' ? report.dutyNameVi.toLowerCase() : report.dutyNameEn,
+        report.periodCode,
+        t,
+      ),
       onTime: report.totals.on_time,
       late: report.totals.late,
     }),

@@ -14,6 +14,9 @@ export interface NudgeTarget {
   assignmentId: number;
   dutyId: number;
   dutyCode: string;
+  /** The duty's name in each language (what people read). */
+  dutyNameVi: string;
+  dutyNameEn: string;
   periodCode: string;
   dueDate: string | null;
 }
@@ -38,6 +41,9 @@ export interface ExceptionView {
 export interface UnitLedgerLine {
   kind: LedgerKind;
   dutyCode: string | null;
+  /** The duty's name in each language; null with `dutyCode`. */
+  dutyNameVi: string | null;
+  dutyNameEn: string | null;
   periodCode: string | null;
   stage: string;
   recipient: string;
@@ -84,7 +90,7 @@ export interface ManagerStore {
     locked: boolean;
     actorPersonId: number;
     now: Date;
-  }): Promise<{ count: number } | null>;
+  }): Promise<{ count: number; dutyNameVi: string; dutyNameEn: string } | null>;
   /** Records a request; one pending request per assignment and person (returns the existing one). */
   createException(input: {
     assignmentId: number;

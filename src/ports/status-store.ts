@@ -12,7 +12,9 @@ export type Scope = { kind: 'all' } | { kind: 'units'; unitIds: number[] };
  * (never `partial`: that is computed by the domain at read time), the stored values, `required`
  * (the codes the duty requires of the unit's type, in position order; empty when it requires
  * none) and `declaredNone` (required codes stored with neither value nor text: the focal point declared
- * there is no figure, which counts as given). Its cost does not grow with a query per unit.
+ * there is no figure, which counts as given), and `unitTypes` for the types of those rows (their
+ * plural names; `clustered` when more than half of the type's active units, over the whole
+ * organisation, are members of a cluster now). Its cost does not grow with a query per unit.
  */
 export interface StatusStore {
   /** The scope of a person's manager roles (null when they manage nothing). */

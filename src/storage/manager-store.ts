@@ -36,12 +36,20 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
           locked: false,
           duty: { active: true, ...(dutyCode ? { code: dutyCode } : {}) },
         },
-        select: { id: true, dutyId: true, periodCode: true, dueDate: true, duty: { select: { code: true } } },
+        select: {
+          id: true,
+          dutyId: true,
+          periodCode: true,
+          dueDate: true,
+          duty: { select: { code: true, nameVi: true, nameEn: true } },
+        },
       });
       const views: NudgeTarget[] = rows.map((r) => ({
         assignmentId: r.id,
         dutyId: r.dutyId,
         dutyCode: r.duty.code,
+        dutyNameVi: r.duty.nameVi,
+        dutyNameEn: r.duty.nameEn,
         periodCode: r.periodCode,
         dueDate: isoDate(r.dueDate),
       }));
@@ -59,7 +67,10 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
     },
 
     async setLock({ dutyCode, periodCode, locked, actorPersonId, now }) {
-      const duty = await prisma.duty.findUnique({ where: { code: dutyCode }, select: { id: true } });
+      const duty = await prisma.duty.findUnique({
+        where: { code: dutyCode },
+        select: { id: true, nameVi: true, nameEn: true },
+      });
       const period = await prisma.period.findUnique({ where: { code: periodCode }, select: { code: true } });
       if (!duty || !period) return null;
       return prisma.$transaction(async (tx) => {
@@ -84,7 +95,7 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
             data: { count: res.count, at: now.toISOString() },
           },
         });
-        return { count: res.count };
+        return { count: res.count, dutyNameVi: duty.nameVi, dutyNameEn: duty.nameEn };
       });
     },
 
@@ -186,7 +197,7 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
           sentAt: true,
           error: true,
           periodCode: true,
-          duty: { select: { code: true } },
+          duty: { select: { code: true, nameVi: true, nameEn: true } },
           recipient: { select: { fullName: true } },
         },
         orderBy: [{ plannedFor: 'desc' }, { id: 'desc' }],
@@ -196,6 +207,8 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
         (r): UnitLedgerLine => ({
           kind: r.kind,
           dutyCode: r.duty?.code ?? null,
+          dutyNameVi: r.duty?.nameVi ?? null,
+          dutyNameEn: r.duty?.nameEn ?? null,
           periodCode: r.periodCode,
           stage: r.stage,
           recipient: r.recipient.fullName,

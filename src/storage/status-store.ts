@@ -26,6 +26,14 @@ interface StatusRow {
   values: Record<string, number | string | null> | null;
 }
 
+interface UnitTypeRow {
+  code: string;
+  pluralVi: string;
+  pluralEn: string;
+  units: number;
+  inClusters: number;
+}
+
 /**
  * StatusStore on Prisma. Nothing is cached: a scope walks the unit tree on each call, and
  * `statusInput` runs its statements concurrently. Each row carries the duty's required
@@ -75,6 +83,18 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
          WHERE d.code = ${dutyCode} AND a."periodCode" = ${periodCode}
            AND (${scope.kind === 'all'} OR a."unitId" = ANY(${scope.kind === 'all' ? [] : scope.unitIds}::int[]))`;
 
+  /**
+   * Every unit type with its plural names and whether it is organised in clusters: more than
+   * half of its active units are members of one now (over the whole organisation, not the scope).
+   */
+  const unitTypesOf = () => prisma.$queryRaw<UnitTypeRow[]>`
+        SELECT t.code, t."pluralVi", t."pluralEn",
+               count(u.id)::int AS units,
+               count(u.id) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM "ClusterMember" m WHERE m."unitId" = u.id AND m.until IS NULL))::int AS "inClusters"
+          FROM "UnitType" t LEFT JOIN "Unit" u ON u."typeCode" = t.code AND u.active
+         GROUP BY t.code`;
+
   return {
     async scopeOf(personId) {
       const roles = await prisma.role.findMany({
@@ -112,7 +132,7 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
           include: { indicator: { include: { targets: { where: { year } } } } },
           orderBy: { position: 'asc' },
         }),
-        prisma.unitType.findMany(),
+        unitTypesOf(),
       ]);
       if (!duty || !period || period.year !== year) return null;
       const typeCodes = [...new Set(rows.map((r) => r.typeCode))];
@@ -169,6 +189,14 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
       const oneType = typeCodes.length === 1 ? unitTypes.find((t) => t.code === typeCodes[0]) : undefined;
       return {
         unitsPlural: oneType ? { vi: oneType.pluralVi, en: oneType.pluralEn } : undefined,
+        unitTypes: unitTypes
+          .filter((t) => typeCodes.includes(t.code))
+          .map((t) => ({
+            code: t.code,
+            pluralVi: t.pluralVi,
+            pluralEn: t.pluralEn,
+            clustered: t.inClusters * 2 > t.units,
+          })),
         dutyCode: duty.code,
         dutyNameVi: duty.nameVi,
         dutyNameEn: duty.nameEn,

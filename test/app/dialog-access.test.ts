@@ -36,7 +36,7 @@ describe('access and binding', () => {
     await old.say(`/start ${await inviteCode(db.prisma, clock, unit.code)}`);
     const fresh = chatWith(engine, { chatId: uniqueCode('chat'), name: 'Người mới' });
     const reply = await fresh.say(`/start ${await inviteCode(db.prisma, clock, unit.code)}`);
-    expect(reply).toContain(`đầu mối mới của ${unit.name} (thay Người cũ, ghi nhận ngày`);
+    expect(reply).toContain(`đầu mối mới của ${unit.name} (thay Người cũ, ghi nhận lúc`);
     expect(await old.say(FIGURES)).toContain('chỉ đầu mối của đơn vị mới gửi được số liệu');
     expect(await old.say('/hanchot')).not.toContain(unit.name);
     const roles = await db.prisma.role.findMany({

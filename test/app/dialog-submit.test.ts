@@ -114,7 +114,9 @@ describe('a focal point of a Cục THADS', () => {
       where: { unitId: unit.id, duty: { code: 'BC6T' }, periodCode: '2027-H1' },
     });
     expect(a.state).toBe('on_time');
-    expect(await chat.say('/hanchot')).toMatch(/Báo cáo[^\n]*2027-H1 — hạn 15\/07\/2027: đã đủ số liệu/);
+    expect(await chat.say('/hanchot')).toMatch(
+      /Báo cáo[^\n]*6 tháng đầu năm 2027 — hạn 15\/07\/2027: đã đủ số liệu/,
+    );
   });
 
   it('refuses out-of-range values with the reason and never stores them; cancel stores nothing', async () => {
@@ -171,7 +173,7 @@ describe('the signed report and help', () => {
     await chat.say(`/start ${await inviteCode(db.prisma, clock, unit.code)}`);
     let reply = await chat.say('số 123/BC-STP ngày 10/7/2027');
     if (reply.includes('Văn bản này cho báo cáo nào?')) reply = await chat.press('Báo cáo');
-    expect(reply).toContain('Đã ghi nhận văn bản báo cáo');
+    expect(reply).toMatch(/Đã ghi nhận văn bản (Báo cáo|Kế hoạch)/);
     expect(reply).toContain('số 123/BC-STP ngày 10/07/2027');
     const withDoc = await db.prisma.assignment.findMany({
       where: { unitId: unit.id, documentSentAt: { not: null } },

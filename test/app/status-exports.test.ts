@@ -122,13 +122,13 @@ describe('status workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tình hình', 'Số liệu']);
     const ws = wb.getWorksheet('Tình hình')!;
     expect(ws.getCell('A1').value).toBe(
-      'Tình hình báo cáo: Báo cáo 6 tháng — kỳ 2027-H1 (lập lúc 20/07/2027 09:30)',
+      'Tình hình nộp Báo cáo 6 tháng đầu năm 2027 (lập lúc 09:30 ngày 20/07/2027)',
     );
     expect(ws.getRow(2).values).toEqual([
       undefined,
       'Đơn vị',
       'Mã',
-      'Cụm',
+      'Cụm / nhóm',
       'Trạng thái',
       'Thời điểm nộp',
       'Người gửi',
@@ -171,7 +171,7 @@ describe('status workbook', () => {
       undefined,
       'Đơn vị',
       'Mã',
-      'Cụm',
+      'Cụm / nhóm',
       'Tỷ lệ thi hành xong về việc',
       'Nhà cho hộ nghèo',
     ]);

@@ -90,7 +90,7 @@ afterAll(async () => {
 describe('managers ask where things stand', () => {
   it('/tinhhinh: counts, the units not complete grouped by cluster with their state, the late — within the manager’s scope only', async () => {
     const reply = await chatWith(engine, { chatId: managerChat }).say('/tinhhinh BC6T 2027-H1');
-    expect(reply).toContain('kỳ 2027-H1 (4 đơn vị trong phạm vi)');
+    expect(reply).toContain('6 tháng đầu năm 2027 (4 đơn vị trong phạm vi)');
     expect(reply).toContain(
       'Đúng hạn 1 · Nộp muộn 1 · Nộp một phần 0 · Chưa đến hạn 0 · Chưa nộp 2 — đã nộp đủ 2/4 (50 %)',
     );
@@ -157,7 +157,7 @@ describe('files for managers', () => {
     await chat.say('/xuat BC6T 2027-H1');
     const xlsx = chat.last()[0]!;
     expect(xlsx.text).toContain('Tệp Excel tình hình');
-    expect(xlsx.file?.name).toBe('tinh-hinh-BC6T-2027-H1.xlsx');
+    expect(xlsx.file?.name).toBe('tinh-hinh-BC6T-6-thang-dau-nam-2027.xlsx');
     expect(Buffer.from(xlsx.file!.data).subarray(0, 2).toString()).toBe('PK');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
@@ -205,7 +205,7 @@ describe('targets and the drafted paragraph', () => {
     const reply = await chatWith(engine, { chatId: managerChat }).say('/tonghop BC6T 2027-H1');
     // The target beside the figure (issue 23): a drafter pastes the comparison as it stands.
     expect(reply).toBe(
-      'Đến ngày 20/07/2027, 2/4 THADS tỉnh đã gửi báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1 (1 đúng hạn, 1 nộp muộn); tỷ lệ thi hành xong về việc bình quân 82,5 %, 1/2 đơn vị đạt chỉ tiêu (> 82,5 %); còn 2 đơn vị chưa gửi.',
+      'Đến ngày 20/07/2027, 2/4 THADS tỉnh đã gửi báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027 (1 đúng hạn, 1 nộp muộn); tỷ lệ thi hành xong về việc bình quân 82,5 %, 1/2 đơn vị đạt chỉ tiêu (> 82,5 %); còn 2 đơn vị chưa gửi.',
     );
   });
 });

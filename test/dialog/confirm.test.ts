@@ -68,7 +68,7 @@ describe('the read-back', () => {
 
     const lines = texts(turn).split('\n');
     expect(lines[0]).toBe(
-      `Xác nhận số liệu Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1 — ${unit.name}:`,
+      `Xác nhận số liệu Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027 — ${unit.name}:`,
     );
     expect(lines).toContain('• Tỷ lệ thi hành xong về việc: 83,5 % — đạt chỉ tiêu (> 82,5 %)');
     expect(lines).toContain('• Tỷ lệ thi hành xong về tiền: 40 % — chưa đạt chỉ tiêu (> 45,5 %)');
@@ -98,7 +98,7 @@ describe('storing', () => {
     await commit(first, draft);
 
     expect(texts(first)).toContain(
-      `Đã lưu 2 số liệu của ${unit.name} (Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1) lúc`,
+      `Đã lưu 2 số liệu của ${unit.name} (Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027) lúc`,
     );
     expect(texts(first)).toContain('Còn thiếu: Giảm số việc chuyển kỳ sau, Giảm số tiền chuyển kỳ sau');
     expect(first.state.flow).toEqual({ k: 'idle' });
@@ -133,7 +133,7 @@ describe('storing', () => {
     await commit(turn, draft);
 
     expect(texts(turn)).toContain(
-      'Kỳ báo cáo Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027-H1 đã khóa, không sửa được số liệu.',
+      'Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027 đã khóa, không sửa được số liệu.',
     );
     expect(labels(turn)).toEqual(['Đề nghị mở khóa', '✖ Hủy']);
     expect(turn.state.flow).toMatchObject({ k: 'locked', aid });

@@ -45,7 +45,7 @@ describe('the signed report', () => {
     await onDocument(turn, { kind: 'number', number: '123/BC-CTHADS', date: '2027-07-10' });
 
     expect(texts(turn)).toBe(
-      `Đã ghi nhận văn bản báo cáo ${BC6T_NAME} kỳ 2027-H1 của ${unit.name}: số 123/BC-CTHADS ngày 10/07/2027.`,
+      `Đã ghi nhận văn bản ${BC6T_NAME} 2027 của ${unit.name}: số 123/BC-CTHADS ngày 10/07/2027.`,
     );
     expect(turn.state.flow).toEqual({ k: 'idle' });
     expect(await withDocument(unit.id)).toEqual([
@@ -64,9 +64,9 @@ describe('the signed report', () => {
 
     expect(texts(turn)).toBe('Văn bản này cho báo cáo nào?');
     expect(labels(turn)).toEqual([
-      'Kế hoạch thi đua và đăng ký danh hiệu thi đua kỳ 2027',
-      'Báo cáo sơ kết đợt thi đua thứ nhất kỳ 2027-H1',
-      `${BC6T_NAME} kỳ 2027-H1`,
+      'Kế hoạch thi đua và đăng ký danh hiệu thi đua năm 2027',
+      'Báo cáo sơ kết đợt thi đua thứ nhất 6 tháng đầu năm 2027',
+      `${BC6T_NAME} 2027`,
     ]);
     const bc6t = await assignmentId(dialog.prisma, unit.id);
     expect(turn.state.flow).toMatchObject({
@@ -81,7 +81,7 @@ describe('the signed report', () => {
     const chosen = await nextTurn(turn);
     await onDocument(chosen, file, bc6t);
     expect(texts(chosen)).toBe(
-      `Đã ghi nhận văn bản báo cáo ${BC6T_NAME} kỳ 2027-H1 của ${unit.name}: tệp "bao-cao-6-thang.pdf".`,
+      `Đã ghi nhận văn bản ${BC6T_NAME} 2027 của ${unit.name}: tệp "bao-cao-6-thang.pdf".`,
     );
     expect(await withDocument(unit.id)).toEqual([
       { id: bc6t, documentRef: 'file:bao-cao-6-thang.pdf (zalo-file-1)' },

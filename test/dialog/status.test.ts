@@ -60,14 +60,14 @@ describe('/tinhhinh', () => {
 
     const text = texts(turn);
     expect(text).toContain(
-      'Tình hình Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1 (3 đơn vị trong phạm vi):',
+      'Tình hình Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027 (3 đơn vị trong phạm vi):',
     );
     expect(text).toContain(
       'Đúng hạn 1 · Nộp muộn 0 · Nộp một phần 0 · Chưa đến hạn 0 · Chưa nộp 2 — đã nộp đủ 1/3 (33,3 %)',
     );
     expect(text).toContain(`• ${units.b.name} — Chưa nộp`);
     // The cluster reports too: under the clusters' heading, never "Không thuộc cụm".
-    expect(text).toContain(`Các cụm, khối thi đua (1):\n• Cụm thử ${tag} — Chưa nộp`);
+    expect(text).toContain(`Cụm thi đua (1):\n• Cụm thử ${tag} — Chưa nộp`);
     expect(text).not.toContain('Không thuộc cụm');
     expect(text).not.toContain(units.a.name);
     expect(text).not.toContain(units.out.name);
@@ -101,7 +101,7 @@ describe('/chitieu', () => {
     await statusText(turn, 'chitieu', 'BC6T 2027-h1');
 
     expect(texts(turn)).toContain(
-      'Số liệu so với chỉ tiêu — Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1:',
+      'Số liệu so với chỉ tiêu — Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027:',
     );
     // The mean and the units below target are the scope's: 80 %, not (80 + 70) / 2.
     expect(texts(turn)).toContain(

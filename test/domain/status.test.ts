@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   buildStatus,
   effectiveState,
+  groupUnits,
   missingIndicatorsOf,
   STATUS_STATES,
   type StatusUnitRow,
+  type UnitGroup,
 } from '../../src/domain/status.js';
 import { parseStatusQuestion } from '../../src/domain/status-question.js';
 
@@ -218,6 +220,53 @@ describe('status', () => {
       below: [{ code: 'U2', name: 'U2', value: 3 }],
     });
     expect(byCode.nha).toMatchObject({ aggregate: 16, sumTarget: { min: 15, total: 16, status: 'met' } });
+  });
+
+  it('groups units in no cluster by a type not organised in clusters; "no cluster" only for a type that is', () => {
+    const unitTypes = [
+      { code: 'SO_TU_PHAP', pluralVi: 'Sở Tư pháp', pluralEn: 'Departments of Justice', clustered: true },
+      { code: 'MINISTRY_DEPT', pluralVi: 'đơn vị thuộc Bộ', pluralEn: 'departments', clustered: false },
+      { code: 'CLUSTER', pluralVi: 'cụm thi đua', pluralEn: 'emulation clusters', clustered: false },
+    ];
+    const grouped = buildStatus({
+      dutyCode: 'SKD1',
+      dutyNameVi: 'Sơ kết',
+      dutyNameEn: 'Review',
+      periodCode: '2027-H1',
+      today: '2027-07-20',
+      indicators: [],
+      unitTypes,
+      units: [
+        unit({ code: 'V1', name: 'Vụ Thi đua – Khen thưởng', typeCode: 'MINISTRY_DEPT' }),
+        unit({ code: 'K2', name: 'Khối thi đua số 1', typeCode: 'CLUSTER' }),
+        unit({ code: 'C3', name: 'Cụm thi đua số 2', typeCode: 'CLUSTER' }),
+        // A Sở belongs in a cluster: one in none is "no cluster".
+        unit({ code: 'S4', name: 'Sở Tư pháp Yên Bái', typeCode: 'SO_TU_PHAP' }),
+        unit({ code: 'S5', name: 'Sở Tư pháp Ưng Hòa', typeCode: 'SO_TU_PHAP', clusters: [c2] }),
+        // A department in a cluster (a khối) is listed under it.
+        unit({ code: 'V6', name: 'Báo Pháp luật', typeCode: 'MINISTRY_DEPT', clusters: [c1] }),
+        // A type the caller did not describe: "no cluster", as before.
+        unit({ code: 'X7', name: 'Đơn vị khác', typeCode: 'OTHER' }),
+      ],
+    });
+    const shape = (groups: UnitGroup[]) =>
+      groups.map((g) => [g.cluster?.code ?? g.unitType?.code ?? null, g.units.map((u) => u.code)]);
+    expect(shape(grouped.incompleteByCluster)).toEqual([
+      ['CUM_1', ['V6']],
+      ['CUM_2', ['S5']],
+      // Types in Vietnamese order of their plural: "cụm thi đua" before "đơn vị thuộc Bộ".
+      ['CLUSTER', ['C3', 'K2']],
+      ['MINISTRY_DEPT', ['V1']],
+      [null, ['X7', 'S4']],
+    ]);
+    expect(shape(grouped.missingByCluster)).toEqual(shape(grouped.incompleteByCluster));
+    expect(grouped.unitTypes).toBe(unitTypes);
+    // Without the types: every unit in no cluster is "no cluster".
+    expect(shape(groupUnits(grouped.units))).toEqual([
+      ['CUM_1', ['V6']],
+      ['CUM_2', ['S5']],
+      [null, ['C3', 'X7', 'K2', 'S4', 'V1']],
+    ]);
   });
 });
 

@@ -10,7 +10,14 @@ import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram } from '../fakes/telegram-api.js';
 import { createFakeZalo } from '../fakes/zalo-api.js';
 import { openTestDatabase } from '../support/db.js';
-import { type ChatDriver, JOURNEYS, playJourney, telegramDriver, zaloDriver } from '../support/journeys.js';
+import {
+  type ChatDriver,
+  JOURNEYS,
+  journeyTexts,
+  playJourney,
+  telegramDriver,
+  zaloDriver,
+} from '../support/journeys.js';
 import { freePort, type RunningService, startService } from '../support/service.js';
 import { webDriver } from '../support/web-driver.js';
 
@@ -185,11 +192,17 @@ for (const [name, { make, modes }] of Object.entries(PLATFORMS)) {
           await platform.afterStart(port, mode.webhook);
           const driver = platform.driver(++run);
           const codes: string[] = [];
+          const seen: string[] = [];
           for (const journey of PLAYED) {
             const vars = await playJourney(journey, { db, clock, driver });
             for (const [k, v] of Object.entries(vars))
               if (/code/i.test(k) && typeof v === 'string') codes.push(v);
+            seen.push(...journeyTexts(journey, driver));
           }
+          // People read periods in words ("6 tháng đầu năm 2027"), never a code like 2027-H1.
+          expect(seen.length).toBeGreaterThan(30);
+          expect(seen.filter((t) => /\b\d{4}-H[12]\b|kỳ \d{4}/.test(t))).toEqual([]);
+          expect(seen.some((t) => t.includes('6 tháng đầu năm 2027'))).toBe(true);
           await platform.afterJourneys();
           // No token, webhook secret, invite code or figure a person typed in the logs.
           const logs = service.logs();

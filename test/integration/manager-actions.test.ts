@@ -153,7 +153,7 @@ describe('/nhac and /danhac', () => {
     const head = chat(chats.clusterHead);
     const reply = await head.say(`/nhac ${code.a.toLowerCase()}`);
     expect(reply).toContain('Đã gửi lời nhắc tới 1 đầu mối của Sở Tư pháp Bắc Thử');
-    expect(reply).toContain('BC6T kỳ 2033-H1');
+    expect(reply).toContain('Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2033');
     // The delivery job went to the real queue, with the ledger row id as its job id.
     const row = await db.prisma.reminderLedger.findFirstOrThrow({
       where: { kind: 'nudge', assignment: { unitId: unit.a } },
@@ -179,7 +179,9 @@ describe('/nhac and /danhac', () => {
 
     const history = await head.say(`/danhac ${code.a}`);
     expect(history).toContain('Lời nhắc đã gửi tới Sở Tư pháp Bắc Thử');
-    expect(history).toMatch(/nhắc thủ công BC6T 2033-H1 +→ Đầu mối Bắc qua telegram: đã gửi/);
+    expect(history).toMatch(
+      /nhắc thủ công Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2033 +→ Đầu mối Bắc qua telegram: đã gửi/,
+    );
   });
 
   it('refuses outside the scope, asks which unit when a name matches several, and refuses focal points', async () => {
@@ -204,7 +206,9 @@ describe('/khoa, exceptions, /mokhoa', () => {
   it('only Vụ TĐKT locks; a locked report refuses edits; the request reaches the managers; allowing opens one unit', async () => {
     expect(await chat(chats.clusterHead).say('/khoa BC6T 2033-H1')).toContain('Chỉ Vụ Thi đua – Khen thưởng');
     const vu = chat(chats.vu);
-    expect(await vu.say('/khoa BC6T 2033-H1')).toContain('Đã khóa BC6T kỳ 2033-H1: 3 báo cáo');
+    expect(await vu.say('/khoa BC6T 2033-H1')).toContain(
+      'Đã khóa Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2033: 3 báo cáo',
+    );
     const audit = await db.prisma.auditLog.findFirst({
       where: { action: 'period.lock', entity: 'Duty:BC6T:2033-H1' },
     });
@@ -252,7 +256,9 @@ describe('/khoa, exceptions, /mokhoa', () => {
     const focalB = chat(chats.focalB);
     expect(await submitOne(focalB, 'hòa giải thành 90%')).toContain('đã khóa');
 
-    expect(await vu.say('/mokhoa BC6T 2033-H1')).toContain('Đã mở khóa BC6T kỳ 2033-H1: 3 báo cáo');
+    expect(await vu.say('/mokhoa BC6T 2033-H1')).toContain(
+      'Đã mở khóa Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2033: 3 báo cáo',
+    );
     expect(await submitOne(focalB, 'hòa giải thành 90%')).toContain('Đã lưu');
   });
 });
@@ -281,7 +287,7 @@ describe('weekly digest', () => {
     const digest = tg.messagesTo(chats.clusterHead).slice(before);
     expect(digest).toHaveLength(1);
     expect(digest[0]!.text).toContain('Bản tin tuần');
-    expect(digest[0]!.text).toContain('2033-H1');
+    expect(digest[0]!.text).toContain('6 tháng đầu năm 2033');
     // Within the cluster's scope: its two members, not the Sở outside it.
     expect(digest[0]!.text).toContain('2 đơn vị');
     expect(digest[0]!.text).not.toContain('Xa Thử');

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
-import { materialiseIfChanged } from '../../src/storage/materialise-assignments.js';
+import {
+  materialisationFingerprint,
+  materialiseIfChanged,
+} from '../../src/storage/materialise-assignments.js';
 import { openTestDatabase } from '../support/db.js';
 
 // The planning tick asks every minute; materialising runs only when something it depends on
@@ -18,17 +21,14 @@ const assignments2031 = () =>
   db.prisma.assignment.findMany({ where: { period: { year: 2031 } }, orderBy: { id: 'asc' } });
 
 /**
- * One call, and whether other test files (sharing the database) changed the units since the
- * previous call: their units' assignments for 2031 are then created by the same call (the fan-out
- * crash test adds 240 Cục THADS at once; a unit may also be activated or retyped), so exact
- * counts hold only when the units are the same as after the previous call.
+ * One call, and whether other test files (sharing the database) changed what materialising
+ * depends on — units, duties, deadline rules, holidays — since the previous call: their units'
+ * assignments for 2031 are then created by the same call (the fan-out crash test adds 240 Cục
+ * THADS at once; a unit may be activated or retyped, a deadline rule made to apply), so exact
+ * counts hold only when those are the same as after the previous call.
  */
-const unitsPrint = async () => {
-  const [row] = await db.prisma.$queryRaw<{ fp: string }[]>`
-    SELECT md5(coalesce(string_agg(concat_ws(',', "id", "code", "typeCode", "active"), ';' ORDER BY "id"), '')) AS "fp"
-      FROM "Unit"`;
-  return row!.fp;
-};
+const unitsPrint = async () =>
+  (await materialisationFingerprint(db.prisma, YEARS)).split('|').slice(0, 4).join('|');
 let unitsSeen = '';
 async function materialise() {
   const before = unitsSeen;

@@ -797,7 +797,9 @@ describe('reminders', () => {
     expect(failed.error).toContain("can't parse entities");
     expect(tg.messagesTo(chats[0]!)).toHaveLength(0);
     const english = tg.messagesTo(chats[1]!)[0]!.text ?? '';
-    expect(english).toContain('📅 Reminder: Six-month emulation and commendation report, period 2027-H1');
+    expect(english).toContain(
+      '📅 Reminder: Six-month emulation and commendation report (first half of 2027)',
+    );
     expect(english).toContain('due 15/07/2027 (7 days left)');
     expect(english).toMatch(/Reply right here, e\.g\.: \S+ 83\.5%/);
     expect(english).toMatch(/\d+\/\d+ provincial Civil Judgment Enforcement offices have sent it\./);

@@ -177,7 +177,7 @@ describe('"which units have not sent?" before the deadline', () => {
         `• ${names.yen} — Chưa đến hạn`,
         `• ${names.vinh} — Nộp một phần, còn thiếu: ${await owed('SO_TU_PHAP', 'khai_sinh_chua')}`,
         // The cluster reports too, under the clusters' own heading.
-        'Các cụm, khối thi đua (1):',
+        'Cụm thi đua (1):',
         `• ${names.cluster} — Chưa đến hạn`,
       ].join('\n'),
     );

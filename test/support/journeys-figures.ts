@@ -282,7 +282,7 @@ export const FIGURE_JOURNEYS: Journey[] = [
       { who: 'focal', says: 'báo cáo 6 tháng: việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1' },
       {
         who: 'focal',
-        expects: 'Xác nhận số liệu Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm kỳ 2027-H1',
+        expects: 'Xác nhận số liệu Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027',
         as: 'half',
         // "6 tháng" names the report: its 6 is no figure.
         lacks: ['Chưa dùng'],
@@ -293,7 +293,7 @@ export const FIGURE_JOURNEYS: Journey[] = [
       { who: 'focal', says: 'bao cao nam: việc 85% tiền 50%' },
       {
         who: 'focal',
-        expects: 'Xác nhận số liệu Báo cáo tổng kết công tác thi đua, khen thưởng năm kỳ 2027',
+        expects: 'Xác nhận số liệu Báo cáo tổng kết công tác thi đua, khen thưởng năm 2027',
         as: 'year',
         alone: true,
       },

@@ -203,7 +203,11 @@ export const JOURNEYS: Journey[] = [
       { who: 'manager', says: '/start {code}' },
       { who: 'manager', expects: 'Đã kết nối' },
       { who: 'manager', says: '/tinhhinh BC6T 2027-H1' },
-      { who: 'manager', expects: 'Tình hình Báo cáo công tác thi đua', contains: ['kỳ 2027-H1', 'Đúng hạn'] },
+      {
+        who: 'manager',
+        expects: 'Tình hình Báo cáo công tác thi đua',
+        contains: ['6 tháng đầu năm 2027', 'Đúng hạn'],
+      },
       { who: 'manager', says: '/xuat BC6T 2027-H1' },
       { who: 'manager', expects: 'Tệp Excel tình hình', as: 'xlsx' },
       { fileOf: 'xlsx', kind: 'document', nameEndsWith: '.xlsx', minBytes: 2_000 },
@@ -263,6 +267,11 @@ export async function playJourney(
     }
   }
   return full.vars;
+}
+
+/** Every message the bot sent to the people of `journey` on `driver`, in their chats' order. */
+export function journeyTexts(journey: Journey, driver: ChatDriver): string[] {
+  return Object.values(journey.people).flatMap((n) => driver.texts(driver.chat(n)));
 }
 
 /** How long a reply said to be `alone` is watched for a second message. */

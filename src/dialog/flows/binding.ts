@@ -4,8 +4,7 @@
  * binds it to the same person. Failed codes are rate-limited per chat.
  */
 import { hashInviteCode } from '../../app/invites.js';
-import { formatDateTime } from '../../messages/format.js';
-import { exampleFor, note, say, type Turn, tr } from '../context.js';
+import { exampleFor, note, say, type Turn, timeOf, tr } from '../context.js';
 
 /** Failed codes a chat may send within the window before it must wait. */
 const BIND_MAX_FAILURES = 5;
@@ -63,7 +62,7 @@ export async function bind(turn: Turn, code: string): Promise<void> {
     ? tr(turn, 'bind-ok-handover', {
         unit: result.unit.name,
         previous: result.handedOverFrom,
-        date: formatDateTime(turn.now, deps.timeZone, turn.locale),
+        date: timeOf(turn, turn.now),
       })
     : tr(turn, 'bind-ok', { role: tr(turn, `role-${result.role}`), unit: result.unit.name });
   if (result.role !== 'focal') return say(turn, bound);

@@ -3,14 +3,14 @@
  * platform entity: each is routed to its flow. Commands that need a bound person say so politely
  * to an unbound one.
  */
-import { formatDate, formatPeriod } from '../../messages/format.js';
+import { formatDate } from '../../messages/format.js';
 import {
-  dutyName,
   exampleFor,
   focalUnits,
   forExample,
   isPast,
   label,
+  reportTitle,
   say,
   type Turn,
   tr,
@@ -165,10 +165,12 @@ async function due(turn: Turn): Promise<void> {
       if (a.state === 'missing' || (a.state === 'pending' && a.dueDate !== null && isPast(turn, a.dueDate))) {
         state += ` (${tr(turn, 'status-overdue')})`;
       }
+      // No date yet (a higher body announces it): said so, with when the reminders start.
+      if (a.dueDate === null)
+        return tr(turn, 'due-line-undated', { report: reportTitle(turn, a, a.periodCode), status: state });
       return tr(turn, 'due-line', {
-        duty: dutyName(l, a),
-        period: formatPeriod(a.periodCode),
-        due: a.dueDate ? formatDate(a.dueDate) : tr(turn, 'due-no-date'),
+        report: reportTitle(turn, a, a.periodCode),
+        due: formatDate(a.dueDate),
         status: state,
       });
     });

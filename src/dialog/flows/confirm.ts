@@ -4,10 +4,21 @@
  * Confirm stores it — once, even if pressed twice or on two instances.
  */
 import { type Change, changesFrom, evaluateTarget, findUnusual } from '../../domain/submission.js';
-import { formatDate, formatDateTime, formatPeriod, formatTarget } from '../../messages/format.js';
+import { formatDate, formatTarget } from '../../messages/format.js';
 import type { Button } from '../../ports/channel.js';
 import type { AssignmentIndicator, AssignmentView, SubmissionStore } from '../../ports/submissions.js';
-import { btn, dutyName, exampleFor, fmt, label, SaveFailedError, say, type Turn, tr } from '../context.js';
+import {
+  btn,
+  exampleFor,
+  fmt,
+  label,
+  reportTitle,
+  SaveFailedError,
+  say,
+  type Turn,
+  timeOf,
+  tr,
+} from '../context.js';
 import type { Draft } from '../state.js';
 import { refuseSave } from './documents.js';
 import { missingFigures } from './drafts.js';
@@ -50,8 +61,7 @@ export async function confirmDraft(turn: Turn, draft: Draft, known?: AssignmentV
   const byCode = (code: string) => a.indicators.find((i) => i.code === code);
   const lines = [
     tr(turn, 'confirm-title', {
-      duty: dutyName(l, a),
-      period: formatPeriod(a.periodCode),
+      report: reportTitle(turn, a, a.periodCode),
       unit: a.unit.name,
     }),
   ];
@@ -170,9 +180,8 @@ export async function commit(turn: Turn, draft: Draft): Promise<void> {
     tr(turn, 'saved', {
       count: changes.length,
       unit: a.unit.name,
-      duty: dutyName(l, a),
-      period: formatPeriod(a.periodCode),
-      time: formatDateTime(turn.now, deps.timeZone, l),
+      report: reportTitle(turn, a, a.periodCode),
+      time: timeOf(turn, turn.now),
     }),
   ];
   if (res.complete) {

@@ -3,9 +3,9 @@
  * 10/7/2027`), and the bot records it on the open report (asking which when several are open).
  * Also how a refused save is explained (a locked period offers to ask for an exception).
  */
-import { formatDate, formatPeriod } from '../../messages/format.js';
+import { formatDate } from '../../messages/format.js';
 import type { AssignmentView } from '../../ports/submissions.js';
-import { btn, dutyName, focalUnits, save, say, type Turn, tr } from '../context.js';
+import { btn, focalUnits, reportTitle, save, say, type Turn, tr } from '../context.js';
 
 /** A document as the person sent it: a file on the platform, or a number and date typed. */
 export type DocumentInput =
@@ -50,7 +50,7 @@ export async function onDocument(turn: Turn, doc: DocumentInput, assignmentId?: 
         btn(
           token,
           'asg',
-          `${units.length > 1 ? `${a.unit.code}: ` : ''}${tr(turn, 'assignment-label', { duty: dutyName(turn.locale, a), period: formatPeriod(a.periodCode) })}`,
+          `${units.length > 1 ? `${a.unit.code}: ` : ''}${tr(turn, 'assignment-label', { report: reportTitle(turn, a, a.periodCode) })}`,
           a.id,
         ),
       ]),
@@ -73,8 +73,7 @@ export async function onDocument(turn: Turn, doc: DocumentInput, assignmentId?: 
   say(
     turn,
     tr(turn, 'document-recorded', {
-      duty: dutyName(turn.locale, a),
-      period: formatPeriod(a.periodCode),
+      report: reportTitle(turn, a, a.periodCode),
       unit: a.unit.name,
       ref: refText,
     }),
@@ -93,7 +92,7 @@ export function refuseSave(turn: Turn, a: AssignmentView, reason: 'locked' | 'no
   }
   const token = turn.ctx.newToken();
   turn.state.flow = { k: 'locked', token, aid: a.id };
-  say(turn, tr(turn, 'save-locked', { duty: dutyName(turn.locale, a), period: formatPeriod(a.periodCode) }), [
+  say(turn, tr(turn, 'save-locked', { report: reportTitle(turn, a, a.periodCode) }), [
     [btn(token, 'unlock', tr(turn, 'btn-request-unlock')), btn(token, 'cancel', tr(turn, 'btn-cancel'))],
   ]);
 }

@@ -6,10 +6,9 @@
  * button (`x|nhac|<code>`) that runs the command again on it, checked against the scope again.
  */
 import type { ManagerActions } from '../../app/manager-actions.js';
-import { formatDateTime, formatPeriod } from '../../messages/format.js';
 import type { Button } from '../../ports/channel.js';
 import type { UnitRef } from '../../ports/identities.js';
-import { save, say, type Turn, tr } from '../context.js';
+import { reportTitle, save, say, type Turn, timeOf, tr } from '../context.js';
 
 /** The manager commands this flow answers. */
 export type ManagerCommand = 'nhac' | 'danhac' | 'khoa' | 'mokhoa' | 'chophep' | 'tuchoi';
@@ -49,8 +48,7 @@ async function nudge(turn: Turn, actions: ManagerActions, words: string[]): Prom
       turn,
       tr(turn, 'nudge-sent', {
         unit: r.unit.name,
-        duty: r.dutyCode,
-        period: formatPeriod(r.periodCode),
+        report: reportTitle(turn, r, r.periodCode),
         count: r.recipients,
       }),
     );
@@ -67,10 +65,12 @@ async function ledger(turn: Turn, actions: ManagerActions, words: string[]): Pro
   if (r.lines.length === 0) return say(turn, tr(turn, 'ledger-none', { unit: r.unit.name }));
   const lines = r.lines.map((x) =>
     tr(turn, 'ledger-line', {
-      when: formatDateTime(x.sentAt ?? x.plannedFor, turn.ctx.deps.timeZone, turn.locale),
+      when: timeOf(turn, x.sentAt ?? x.plannedFor),
       kind: tr(turn, `ledger-kind-${x.kind}`),
-      duty: x.dutyCode ?? '',
-      period: x.periodCode ? formatPeriod(x.periodCode) : '',
+      report:
+        x.dutyNameVi !== null && x.dutyNameEn !== null && x.periodCode
+          ? reportTitle(turn, { dutyNameVi: x.dutyNameVi, dutyNameEn: x.dutyNameEn }, x.periodCode)
+          : '',
       stage: x.stage.startsWith('nudge-') ? '' : x.stage,
       channel: x.channel,
       recipient: x.recipient,
@@ -91,13 +91,13 @@ async function lock(turn: Turn, actions: ManagerActions, words: string[], locked
     return say(
       turn,
       tr(turn, locked ? 'lock-done' : 'unlock-done', {
-        duty: r.dutyCode,
-        period: formatPeriod(r.periodCode),
+        report: reportTitle(turn, r, r.periodCode),
         count: r.count,
       }),
     );
   }
-  say(turn, tr(turn, `lock-${r.reason}`, { duty: r.dutyCode ?? duty ?? '', period: r.periodCode ?? '' }));
+  const asked = [r.dutyCode ?? duty, r.periodCode ?? period].filter(Boolean).join(' ');
+  say(turn, tr(turn, `lock-${r.reason}`, { report: asked }));
 }
 
 /** Allows (opening the unit's report for a while) or refuses an exception request. */
@@ -113,9 +113,8 @@ export async function decideException(
   const args = {
     id,
     unit: e.unit.name,
-    duty: turn.locale === 'vi' ? e.dutyNameVi : e.dutyNameEn,
-    period: formatPeriod(e.periodCode),
-    until: r.openUntil ? formatDateTime(r.openUntil, turn.ctx.deps.timeZone, turn.locale) : '',
+    report: reportTitle(turn, e, e.periodCode),
+    until: r.openUntil ? timeOf(turn, r.openUntil) : '',
   };
   say(turn, tr(turn, allow ? 'exception-allow-done' : 'exception-refuse-done', args));
 }

@@ -5,10 +5,9 @@
  */
 import type { StatusQuery } from '../../app/status.js';
 import { localDateOf } from '../../domain/calendar.js';
-import { formatPeriod } from '../../messages/format.js';
 import { statusPages, summaryParagraph, targetsText } from '../../messages/status-view.js';
 import type { Button } from '../../ports/channel.js';
-import { btn, say, type Turn, tr } from '../context.js';
+import { btn, reportTitle, say, type Turn, tr } from '../context.js';
 
 /**
  * Units a chat answer names per section; the rest are counted and left to `/xuat`. About a
@@ -82,8 +81,7 @@ export async function statusFile(turn: Turn, kind: 'xuat' | 'bieudo', args: stri
   const report = result.report;
   turn.out.push({
     text: tr(turn, kind === 'xuat' ? 'export-caption' : 'chart-caption', {
-      duty: turn.locale === 'vi' ? report.dutyNameVi : report.dutyNameEn,
-      period: formatPeriod(report.periodCode),
+      report: reportTitle(turn, report, report.periodCode),
     }),
     file: result.file,
   });

@@ -10,10 +10,20 @@ import { parseStatusQuestion } from '../../domain/status-question.js';
 import { changesFrom, parseDocumentRef, splitReason } from '../../domain/submission.js';
 import { foldForMatch } from '../../domain/text.js';
 import { shortestLabel } from '../../messages/examples.js';
-import { formatPeriod } from '../../messages/format.js';
 import type { UnitRef } from '../../ports/identities.js';
 import type { AssignmentView } from '../../ports/submissions.js';
-import { btn, dutyName, exampleFor, fmt, focalUnits, label, note, say, type Turn, tr } from '../context.js';
+import {
+  btn,
+  exampleFor,
+  fmt,
+  focalUnits,
+  label,
+  note,
+  reportTitle,
+  say,
+  type Turn,
+  tr,
+} from '../context.js';
 import type { Draft, Flow } from '../state.js';
 import { confirmDraft } from './confirm.js';
 import { onDocument } from './documents.js';
@@ -124,15 +134,7 @@ async function figuresForUnit(turn: Turn, unit: UnitRef, text: string): Promise<
       turn,
       tr(turn, 'pick-assignment'),
       matching.map(({ a }) => [
-        btn(
-          token,
-          'asg',
-          tr(turn, 'assignment-label', {
-            duty: dutyName(turn.locale, a),
-            period: formatPeriod(a.periodCode),
-          }),
-          a.id,
-        ),
+        btn(token, 'asg', tr(turn, 'assignment-label', { report: reportTitle(turn, a, a.periodCode) }), a.id),
       ]),
     );
   }
