@@ -25,9 +25,13 @@ export async function loadHolidayTable(prisma: PrismaClient) {
 
 /** The active duties with their deadline rules, as the pure calendar materialises them. */
 export async function loadDutyCalendars(prisma: PrismaClient): Promise<DutyCalendar[]> {
-  const duties = await prisma.duty.findMany({ where: { active: true }, include: { deadlines: true } });
+  const duties = await prisma.duty.findMany({
+    where: { active: true },
+    include: { deadlines: true, recipientUnit: { select: { code: true } } },
+  });
   return duties.map((d) => ({
     code: d.code,
+    recipientUnitCode: d.recipientUnit?.code ?? null,
     recurrence: d.recurrence,
     periodPattern: d.periodPattern === 'YYYY-H1' ? 'YYYY-H1' : 'YYYY',
     fromYear: d.fromYear,
@@ -132,7 +136,7 @@ export async function materialisationFingerprint(prisma: PrismaClient, years: re
       (SELECT md5(coalesce(string_agg(concat_ws(',', u."id", u."code", u."typeCode", u."active"), ';' ORDER BY u."id"), ''))
          FROM "Unit" u),
       (SELECT md5(coalesce(string_agg(concat_ws(',', d."id", d."code", d."recurrence", d."periodPattern", d."active",
-                                                d."fromYear", d."toYear"), ';' ORDER BY d."id"), ''))
+                                                d."fromYear", d."toYear", d."recipientUnitId"), ';' ORDER BY d."id"), ''))
          FROM "Duty" d),
       (SELECT md5(coalesce(string_agg(concat_ws(',', r."id", r."dutyId", r."unitTypeCode", r."applies", r."month",
                                                 r."day", r."year"), ';' ORDER BY r."id"), ''))

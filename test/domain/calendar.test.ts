@@ -440,6 +440,22 @@ describe('materialiseAssignments', () => {
     ]);
   });
 
+  it('the unit the reports go to owes none to itself, though its type carries the duty', () => {
+    const vu = { code: 'VU_TDKT', typeCode: 'MINISTRY_DEPT', active: true };
+    const other = { code: 'VU_PC', typeCode: 'MINISTRY_DEPT', active: true };
+    const rows = materialiseAssignments({
+      duties: [{ ...BC6T, recipientUnitCode: 'VU_TDKT' }],
+      units: [vu, other],
+      years: [2027],
+      holidays: seeded,
+    });
+    expect(rows.map((r) => r.unitCode)).toEqual(['VU_PC']);
+    // Without a recipient, every unit of the type reports.
+    expect(
+      materialiseAssignments({ duties: [BC6T], units: [vu, other], years: [2027], holidays: seeded }),
+    ).toHaveLength(2);
+  });
+
   it('does not depend on input order or duplicate years', () => {
     const input = { duties: [DKTD, BC6T], units, years: [2026, 2027], holidays: seeded };
     const shuffled = {

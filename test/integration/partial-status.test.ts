@@ -13,6 +13,7 @@ import { completionSpec } from '../../src/exports/completion-chart.js';
 import { exportLabels } from '../../src/exports/export-labels.js';
 import { createStatusExporter } from '../../src/exports/status-files.js';
 import { createTranslator } from '../../src/i18n/fluent.js';
+import { statusPages, summaryParagraph } from '../../src/messages/status-view.js';
 import type { SubmissionStore } from '../../src/ports/submissions.js';
 import type { Database } from '../../src/storage/database.js';
 import { createPrismaStatusStore } from '../../src/storage/status-store.js';
@@ -200,6 +201,14 @@ describe('a report sent in part is partial everywhere a manager looks', () => {
     expect(cells[units.e.code]?.[0]).toBe('Chưa đến hạn');
     expect(String(cells[units.a.code]?.[1])).not.toBe('');
     expect(chartSegments(report)).toEqual({ 'Nộp một phần': '4 · 80 %', 'Chưa đến hạn': '1 · 20 %' });
+
+    // What the chat says: /tinhhinh names the partial unit with what it owes; /tonghop counts it.
+    const t = (id: string, args?: Record<string, string | number>) => translator.t('vi', id, args);
+    const page = statusPages(report, 'vi', t, false, TZ).join('\n');
+    expect(page).toContain('Nộp một phần 4');
+    expect(page).toContain(`• Cục THADS thử phần A ${tag} — Nộp một phần, còn thiếu: `);
+    const paragraph = summaryParagraph(report, 'vi', t, '2027-07-12');
+    expect(paragraph).toContain('4 đơn vị mới gửi một phần');
   });
 
   it('after the deadline: still partial, not missing, in the CLI JSON, the Excel sheet and the chart', async () => {

@@ -163,5 +163,12 @@ describe('db:seed on PostgreSQL', () => {
     expect(await due('DKTD', '2026', 'STP_HANOI')).toEqual(['2026-02-15', '2026-02-23']);
     // A date the Tổng cục has not set yet: the assignment exists without a deadline.
     expect(await due('DKTD', '2027', 'THADS_HANOI')).toEqual([null, null]);
+    // Vụ TĐKT receives the reports: it owes none to itself, unlike the other departments.
+    const owed = (unit: string) =>
+      db.prisma.assignment.count({
+        where: { duty: { code: 'BC6T' }, periodCode: '2027-H1', unit: { code: unit } },
+      });
+    expect(await owed('VU_TDKT')).toBe(0);
+    expect(await owed('VU_TCCB')).toBe(1);
   });
 });

@@ -37,6 +37,11 @@ export interface DutyCalendar {
   /** Last year the duty exists (inclusive), `null` = no upper bound. */
   toYear: number | null;
   rules: DeadlineRule[];
+  /**
+   * The unit the reports are sent to (Vụ TĐKT): it receives them and owes none to itself, whatever
+   * its type's rule says. Absent or null: every unit of an applying type reports.
+   */
+  recipientUnitCode?: string | null;
 }
 
 /**
@@ -164,7 +169,7 @@ export function materialiseAssignments(input: MaterialiseInput): MaterialisedAss
     for (const year of years) {
       const periodCode = periodCodeFor(duty, year);
       for (const unit of input.units) {
-        if (!unit.active) continue;
+        if (!unit.active || unit.code === duty.recipientUnitCode) continue;
         const nominal = nominalDeadline(duty, unit.typeCode, year);
         if (nominal.kind === 'not_applicable') continue;
         const nominalDueDate = nominal.kind === 'due' ? nominal.date : null;
