@@ -213,6 +213,7 @@ summary-sum = { $label }: { $aggregate }, the shared target ({ $target }) is { $
 summary-plain = { $label }: { $aggregate }
 summary-met = met
 summary-not-met = not met
+summary-last-year = same period last year { $value }
 summary-partial = { $count ->
     [one] { $count } unit has sent part of it
    *[other] { $count } units have sent part of it

@@ -192,6 +192,7 @@ summary-sum = { $label } { $aggregate }, { $status } chỉ tiêu chung ({ $targe
 summary-plain = { $label } { $aggregate }
 summary-met = đạt
 summary-not-met = chưa đạt
+summary-last-year = cùng kỳ năm trước { $value }
 summary-partial = { $count } đơn vị mới gửi một phần
 summary-missing = còn { $count } đơn vị chưa gửi
 

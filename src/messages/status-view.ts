@@ -248,9 +248,16 @@ const sectorRank = (type: string) => {
  * `/tonghop`: a drafted paragraph for the consolidated report, one per sector (unit type) so
  * each can be pasted where that sector is reported on; every number comes from the report.
  * Each figure reads as its indicator aggregates — a total for counts and money, a mean for
- * rates, and says which — and against its target.
+ * rates, and says which — against its target, and beside the same period of the year before
+ * (`previous`, the same duty and scope a year earlier) where that year has the figure.
  */
-export function summaryParagraph(report: StatusReport, locale: Locale, t: Translate, today: IsoDate): string {
+export function summaryParagraph(
+  report: StatusReport,
+  locale: Locale,
+  t: Translate,
+  today: IsoDate,
+  previous?: StatusReport | null,
+): string {
   const types = [...new Set(report.units.map((u) => u.typeCode))].sort(
     (a, b) => sectorRank(a) - sectorRank(b) || a.localeCompare(b),
   );
@@ -260,7 +267,7 @@ export function summaryParagraph(report: StatusReport, locale: Locale, t: Transl
         ? report.unitsPlural.vi
         : report.unitsPlural.en
       : t('units-word');
-    return sectorParagraph(report, plural, locale, t, today);
+    return sectorParagraph(report, plural, locale, t, today, previous ?? null);
   }
   return types
     .map((type) =>
@@ -274,6 +281,13 @@ export function summaryParagraph(report: StatusReport, locale: Locale, t: Transl
         locale,
         t,
         today,
+        previous
+          ? narrowReport(
+              previous,
+              previous.units.filter((u) => u.typeCode === type),
+              today,
+            )
+          : null,
       ),
     )
     .join('\n\n');
@@ -293,7 +307,13 @@ function sectorParagraph(
   locale: Locale,
   t: Translate,
   today: IsoDate,
+  previous: StatusReport | null,
 ): string {
+  const before = new Map(
+    (previous?.indicators ?? [])
+      .filter((i) => i.reported > 0 && i.aggregate !== null)
+      .map((i) => [i.code, i.aggregate as number]),
+  );
   const sentences = [
     t('summary-head', {
       date: formatDate(today),
@@ -324,6 +344,11 @@ function sectorParagraph(
       );
     } else {
       sentences.push(t('summary-plain', { label, aggregate }));
+    }
+    const last = before.get(i.code);
+    if (last !== undefined) {
+      const said = sentences.pop()!;
+      sentences.push(`${said}, ${t('summary-last-year', { value: formatValue(last, i.kind, locale) })}`);
     }
   }
   if (report.totals.partial > 0) sentences.push(t('summary-partial', { count: report.totals.partial }));

@@ -55,17 +55,26 @@ beforeAll(async () => {
   const b = await mk(codes.b, `Cục Bình ${tag}`, c1.id);
   await mk(codes.c, `Cục Cà Mau ${tag}`, c2.id);
   await mk(codes.d, `Cục Đà Nẵng ${tag}`, c2.id);
-  await materialiseYears(db.prisma, [2027]);
+  await materialiseYears(db.prisma, [2026, 2027]);
   const viec = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
-  const submit = async (unitId: number, state: 'on_time' | 'late', at: string, value: number) => {
+  const submit = async (
+    unitId: number,
+    state: 'on_time' | 'late',
+    at: string,
+    value: number,
+    periodCode = '2027-H1',
+  ) => {
     const asg = await db.prisma.assignment.findFirstOrThrow({
-      where: { unitId, periodCode: '2027-H1', duty: { code: 'BC6T' } },
+      where: { unitId, periodCode, duty: { code: 'BC6T' } },
     });
     await db.prisma.assignment.update({ where: { id: asg.id }, data: { state, submittedAt: new Date(at) } });
     await db.prisma.submissionValue.create({ data: { assignmentId: asg.id, indicatorId: viec.id, value } });
   };
   await submit(a.id, 'on_time', '2027-07-10T03:00:00Z', 85);
   await submit(b.id, 'late', '2027-07-18T03:00:00Z', 80);
+  // A year earlier, the same two sent 78 % and 81 %: "cùng kỳ năm trước 79,5 %".
+  await submit(a.id, 'on_time', '2026-07-10T03:00:00Z', 78, '2026-H1');
+  await submit(b.id, 'on_time', '2026-07-10T03:00:00Z', 81, '2026-H1');
   managerChat = uniqueCode('mgr');
   focalChat = uniqueCode('focal');
   await db.prisma.person.create({
@@ -205,7 +214,7 @@ describe('targets and the drafted paragraph', () => {
     const reply = await chatWith(engine, { chatId: managerChat }).say('/tonghop BC6T 2027-H1');
     // The target beside the figure (issue 23): a drafter pastes the comparison as it stands.
     expect(reply).toBe(
-      'Đến ngày 20/07/2027, 2/4 THADS tỉnh đã gửi báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027 (1 đúng hạn, 1 nộp muộn); tỷ lệ thi hành xong về việc bình quân 82,5 %, 1/2 đơn vị đạt chỉ tiêu (> 82,5 %); còn 2 đơn vị chưa gửi.',
+      'Đến ngày 20/07/2027, 2/4 THADS tỉnh đã gửi báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm 2027 (1 đúng hạn, 1 nộp muộn); tỷ lệ thi hành xong về việc bình quân 82,5 %, 1/2 đơn vị đạt chỉ tiêu (> 82,5 %), cùng kỳ năm trước 79,5 %; còn 2 đơn vị chưa gửi.',
     );
   });
 });

@@ -98,10 +98,11 @@ export async function statusText(turn: Turn, kind: 'chitieu' | 'tonghop', args: 
   });
   if (!result.ok) return statusRefusal(turn, result);
   const t = (id: string, a?: Record<string, string | number>) => tr(turn, id, a);
-  say(
-    turn,
-    kind === 'chitieu'
-      ? targetsText(result.report, turn.locale, t)
-      : summaryParagraph(result.report, turn.locale, t, localDateOf(turn.now, deps.timeZone)),
-  );
+  const today = localDateOf(turn.now, deps.timeZone);
+  if (kind === 'chitieu') return say(turn, targetsText(result.report, turn.locale, t));
+  // The same report a year earlier, over the same scope, for "cùng kỳ năm trước".
+  const { dutyCode, periodCode } = result.report;
+  const lastYear = periodCode.replace(/^\d{4}/, (y) => String(Number(y) - 1));
+  const previous = await deps.status.forPerson(turn.binding!.personId, { dutyCode, periodCode: lastYear });
+  say(turn, summaryParagraph(result.report, turn.locale, t, today, previous.ok ? previous.report : null));
 }
