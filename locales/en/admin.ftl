@@ -8,6 +8,11 @@ units-import-renamed = Renamed { $count ->
     [one] { $count } unit
    *[other] { $count } units
 }; the old names are kept in the units' history (in use until { $until }).
+units-import-assignments = Created { $count ->
+    [one] { $count } reporting assignment
+   *[other] { $count } reporting assignments
+} for the imported units, years { $years } ({ $duties }); status and reminders include them at once.
+units-import-no-assignments = The new units owe no report in { $years } (their unit type has no recurring report).
 units-import-refused = File { $file } not imported: { $count ->
     [one] { $count } error
    *[other] { $count } errors
@@ -32,7 +37,7 @@ units-import-not_a_cluster = "{ $value }" is not an emulation cluster
 units-import-unreadable = Cannot read { $file }: { $reason }
 units-import-bad-extension = Only .csv or .xlsx files are accepted.
 
-units-list-header = Code | Name | Type | Parent | Clusters | Status
+units-list-header = Code | Name | Type | Parent | Clusters | Focal points | Status
 units-list-active = active
 units-list-retired = retired
 units-list-count = { $count ->
@@ -47,6 +52,19 @@ invite-unknown-unit = No unit with code "{ $unit }". See the list: npm run cli -
 invite-retired-unit = Unit "{ $unit }" is retired and cannot be invited.
 invite-bad-ttl = Validity "{ $ttl }" is not valid: use 30m, 12h, 7d or 2w (at most 366 days).
 invite-bad-role = Role "{ $role }" is not valid: use focal or manager.
+invite-replaces = When the code is used, { $name } will no longer be a focal point of { $unit } (a handover, recorded): the recipient takes over.
+invite-adds = The recipient becomes one more focal point of { $unit }; { $count ->
+    [one] the current one keeps the role
+   *[other] the { $count } current ones keep the role
+}: { $names }. To hand over instead, issue the code with --replace <number or full name>.
+invite-focal-line = • #{ NUMBER($id, useGrouping: 0) } { $name }
+invite-replace-needs-focal = --replace is for focal point invites only (--role focal): such a code replaces a focal point when used.
+invite-replace-not-focal = "{ $person }" is not a current focal point of { $unit }. The current focal points (put the number or full name after --replace):
+invite-replace-no-focal = { $unit } has no focal point, so there is nobody to replace ("{ $person }"). Issue the invite without --replace to add a focal point.
+invite-replace-ambiguous = { $count ->
+    [one] One focal point
+   *[other] { $count } focal points
+} of { $unit } are named "{ $person }": put the number of the one to replace after --replace, e.g. --replace 12:
 role-focal = focal point
 role-manager = manager
 role-admin = administrator

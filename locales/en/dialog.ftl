@@ -16,7 +16,11 @@ unbound-only =
     You are not connected to a unit yet, so you cannot send figures.
     Please send your invite code (e.g. /start K7PM-Q2XD-9RWA), or /trogiup for help.
 bind-ok = Connected: you are { $role } of { $unit }.
-bind-ok-handover = Connected: you are the new focal point of { $unit } (replacing { $previous }, recorded on { $date }).
+bind-ok-handover = Connected: you are the new focal point of { $unit } (replacing { $previous }, recorded at { $date }).
+bind-ok-alongside = Connected: you are a focal point of { $unit }, with { $count ->
+    [one] one other
+   *[other] { $count } others
+}: { $others }. Each focal point gets the reminders and may send figures.
 bind-ok-next = Send /hanchot to see the reports due, or send figures right away, e.g.: { $example }
 bind-unknown = That invite code is not valid. Please check it (12 characters, e.g. K7PM-Q2XD-9RWA) or ask the Emulation and Commendation Department for a new one.
 bind-used = That invite code has already been used. Each code works once; please ask the Emulation and Commendation Department for a new one.
@@ -48,6 +52,7 @@ help-manager =
     • /chitieu — figures against the year's targets; /tonghop — a drafted paragraph for the consolidated report
     • /xuat — Excel file; /bieudo — chart
     • /nhac <unit code> — remind one unit (once a day); /danhac <unit code> — reminders sent to it
+    • /bangiao <unit code> — hand a focal point over: choose who leaves, get the invite code for the successor
     • /khoa, /mokhoa [report] [period] — lock, unlock a reporting period (Emulation Department)
     • /chophep, /tuchoi <number> — decide an unlock request
     • /lienket — use both Telegram and Zalo; /kenh — choose where messages go

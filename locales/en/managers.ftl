@@ -61,6 +61,32 @@ btn-refuse = ✖️ Refuse
 exception-allowed = ✅ Your request to unlock { $report }, was allowed: you can edit the figures until { $until }. Send /sua to correct.
 exception-refused = Your request to unlock { $report }, was not allowed. Contact the Emulation and Commendation Department if needed.
 
+handover-choose = Handing over a focal point of { $unit } ({ $count ->
+    [one] one focal point now
+   *[other] { $count } focal points now
+}). Choose the person who leaves the role:
+handover-line = • { $name } — focal point since { $since }, { $reach }
+handover-reached = reminded on { $channel }
+handover-unreachable = not reachable by reminders now (no channel left)
+handover-no-focal = { $unit } ({ $code }) has no focal point, so there is nobody to hand over from. A new focal point connects with an invite code from the Emulation and Commendation Department.
+handover-confirm = Confirm the handover: { $person } will no longer be a focal point of { $unit } once the successor uses the invite code the bot gives next. Press Confirm handover to get the code, or Cancel.
+btn-handover-confirm = ✅ Confirm handover
+handover-code =
+    Invite code for the successor of { $person }, focal point of { $unit } (single use, expires at { $expires }):
+    { $code }
+    The successor sends the bot: /start { $code }
+    When the code is used, { $person } will no longer be a focal point of { $unit }; the handover is recorded. The code is shown only this once: pass it to the successor now.
+handover-cancelled = Handover cancelled: no invite code was issued and the focal points stay as they are.
+handover-no_scope = /bangiao is for managers (the Emulation and Commendation Department, the Civil Judgment Enforcement Administration, cluster heads and deputies).
+handover-out_of_scope = { $unit } is outside your scope.
+handover-unknown_unit = { $unit } is retired: there is nothing to hand over.
+handover-not_focal = { $person } is no longer a focal point of { $unit } (perhaps handed over already). Send /bangiao again to see the current focal points.
+ledger-focal = { $count ->
+    [one] Focal point
+   *[other] Focal points ({ $count })
+} now: { $names }
+ledger-no-focal = The unit has no focal point connected to the bot.
+
 digest-title = 📊 Weekly digest — reports due { $due } within your scope:
 digest-more = Send /tinhhinh for details, /nhac <unit name or code> to remind one unit.
 

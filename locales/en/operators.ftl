@@ -82,6 +82,10 @@ duties-deadline-redated = Re-dated { $redated ->
     [one] { $redated } pending reporting assignment
    *[other] { $redated } pending reporting assignments
 } of { $years }.
+duties-deadline-created = Created { $created ->
+    [one] { $created } new reporting assignment
+   *[other] { $created } new reporting assignments
+} for { $years } under this deadline; status and reminders include them at once.
 duties-deadline-bad_format = Date "{ $value }" is not valid: use day/month, e.g. 15/02, or none when not announced yet.
 duties-deadline-no_such_day = There is no day "{ $value }" in the year: check the day and month (day/month, e.g. 15/02).
 duties-deadline-unknown_duty = No report type with code "{ $duty }". Existing codes: { $known }.
@@ -96,3 +100,70 @@ duties-reminders-too_far = Reminder stage "{ $value }" is too far from the deadl
         [one] { $horizon } day
        *[other] { $horizon } days
     } before or after the deadline, so it would never be sent. The reminder stages are unchanged.
+
+# reminders:tick (a preview unless --send) and reminders:list.
+tick-preview-title = Preview of the reminder pass at { $at }: nothing sent, nothing recorded (add --send to send for real).
+tick-sent-title = Reminder pass at { $at }: recorded in the reminder ledger and queued; the running service sends them.
+tick-nothing = Nothing to send at this moment.
+tick-outside-window = { $at } is outside the sending hours ({ $start }–{ $end } on working days): no reminder stage is sent now; stages already reached are sent at the start of the next sending hours.
+tick-group = { $kind } { $stage } — { $report } ({ $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}):
+tick-stage-due = (due { $date })
+tick-line = {"  "}• { $units } → { $recipient } on { $channel }
+tick-units-one = { $name } ({ $code })
+tick-units-many = { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+} ({ $codes })
+tick-units-none = (unit unknown)
+tick-more = {"  "}… and { $count ->
+    [one] { $count } more message
+   *[other] { $count } more messages
+} (see them all with --format json).
+tick-example = {"  "}For example, the message to { $recipient }:
+tick-unreached = { $count ->
+    [one] { $count } unit has
+   *[other] { $count } units have
+} a reminder due but no focal point connected to the bot, so nobody receives it (invite one: npm run cli -- invite --unit <code>): { $codes }
+tick-summary-preview = With --send it would send { $reminders ->
+    [one] { $reminders } deadline reminder
+   *[other] { $reminders } deadline reminders
+} to focal points, { $escalations ->
+    [one] { $escalations } late-report notice
+   *[other] { $escalations } late-report notices
+} to managers and cluster heads, { $digests ->
+    [one] { $digests } weekly digest
+   *[other] { $digests } weekly digests
+} to managers; { $skipped ->
+    [one] { $skipped } reminder stage skipped
+   *[other] { $skipped } reminder stages skipped
+} (a later stage is due, or it is too old to remind).
+tick-summary-sent = Planned { $reminders ->
+    [one] { $reminders } deadline reminder
+   *[other] { $reminders } deadline reminders
+} to focal points, { $escalations ->
+    [one] { $escalations } late-report notice
+   *[other] { $escalations } late-report notices
+} to managers and cluster heads, { $digests ->
+    [one] { $digests } weekly digest
+   *[other] { $digests } weekly digests
+} to managers; { $skipped ->
+    [one] { $skipped } reminder stage skipped
+   *[other] { $skipped } reminder stages skipped
+} (a later stage is due, or it is too old to remind); { $requeued ->
+    [one] { $requeued } unsent message queued again
+   *[other] { $requeued } unsent messages queued again
+}; { $uncertain ->
+    [one] { $uncertain } message may or may not have arrived
+   *[other] { $uncertain } messages may or may not have arrived
+} (never sent again).
+tick-send-refused = Not sent: --now ({ $at }) is more than { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} from the real time ({ $real }). A message sent cannot be taken back, so --send only sends what is due right now. To see what another day would send, leave out --send for a preview (nothing sent, nothing recorded). Only a test database (APP_NOW set) may send for another moment.
+ledger-units = { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+}

@@ -2,6 +2,8 @@
 
 units-import-ok = Đã nhập { $count } đơn vị ({ $created } mới, { $updated } cập nhật) từ { $file }.
 units-import-renamed = Đã đổi tên { $count } đơn vị; tên cũ được giữ trong lịch sử của đơn vị (dùng đến hết ngày { $until }).
+units-import-assignments = Đã tạo { $count } nhiệm vụ báo cáo các năm { $years } cho các đơn vị vừa nhập ({ $duties }); lệnh status và lời nhắc có ngay các đơn vị này.
+units-import-no-assignments = Các đơn vị mới không phải gửi báo cáo nào trong các năm { $years } (loại đơn vị của chúng không có báo cáo định kỳ).
 units-import-refused = Không nhập tệp { $file }: có { $count } lỗi, chưa ghi dòng nào.
 units-import-line = Dòng { NUMBER($line, useGrouping: 0) }: { $message }
 units-import-missing_columns = thiếu cột { $columns } (cần tiêu đề code,name,type,parent,cluster)
@@ -20,7 +22,7 @@ units-import-not_a_cluster = "{ $value }" không phải là cụm thi đua
 units-import-unreadable = Không đọc được tệp { $file }: { $reason }
 units-import-bad-extension = Chỉ nhận tệp .csv hoặc .xlsx.
 
-units-list-header = Mã | Tên | Loại | Cấp trên | Cụm | Trạng thái
+units-list-header = Mã | Tên | Loại | Cấp trên | Cụm | Đầu mối | Trạng thái
 units-list-active = đang hoạt động
 units-list-retired = đã ngừng
 units-list-count = { $count } đơn vị.
@@ -32,6 +34,13 @@ invite-unknown-unit = Không có đơn vị mã "{ $unit }". Xem danh sách: npm
 invite-retired-unit = Đơn vị "{ $unit }" đã ngừng hoạt động, không thể mời.
 invite-bad-ttl = Thời hạn "{ $ttl }" không hợp lệ: dùng dạng 30m, 12h, 7d hoặc 2w (tối đa 366 ngày).
 invite-bad-role = Vai trò "{ $role }" không hợp lệ: dùng focal (đầu mối) hoặc manager (quản lý).
+invite-replaces = Khi mã được dùng, { $name } thôi là đầu mối của { $unit } (bàn giao, có ghi nhận); người nhận mã là đầu mối thay thế.
+invite-adds = Người nhận mã sẽ là thêm một đầu mối của { $unit }; { $count } đầu mối hiện có vẫn giữ vai trò: { $names }. Để bàn giao thay một người, cấp mã với --replace <số hoặc họ tên>.
+invite-focal-line = • #{ NUMBER($id, useGrouping: 0) } { $name }
+invite-replace-needs-focal = --replace chỉ dùng cho mã mời đầu mối (--role focal): mã mời đó thay một đầu mối khi được dùng.
+invite-replace-not-focal = "{ $person }" không phải đầu mối hiện tại của { $unit }. Các đầu mối hiện tại (ghi số hoặc họ tên sau --replace):
+invite-replace-no-focal = { $unit } chưa có đầu mối nào nên không có ai để thay ("{ $person }"). Cấp mã mời không kèm --replace để thêm đầu mối.
+invite-replace-ambiguous = Có { $count } đầu mối của { $unit } cùng tên "{ $person }"; ghi số của người cần thay sau --replace, ví dụ --replace 12:
 role-focal = đầu mối
 role-manager = quản lý
 role-admin = quản trị

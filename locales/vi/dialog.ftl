@@ -17,6 +17,7 @@ unbound-only =
     Vui lòng gửi mã mời (ví dụ: /start K7PM-Q2XD-9RWA), hoặc /trogiup để xem hướng dẫn.
 bind-ok = Đã kết nối: đồng chí là { $role } của { $unit }.
 bind-ok-handover = Đã kết nối: đồng chí là đầu mối mới của { $unit } (thay { $previous }, ghi nhận lúc { $date }).
+bind-ok-alongside = Đã kết nối: đồng chí là đầu mối của { $unit }, cùng { $count } đầu mối khác: { $others }. Mỗi đầu mối đều nhận lời nhắc và gửi được số liệu.
 bind-ok-next = Gửi /hanchot để xem các báo cáo cần nộp, hoặc gửi số liệu ngay, ví dụ: { $example }
 bind-unknown = Mã mời không đúng. Đồng chí kiểm tra lại mã (12 ký tự, ví dụ K7PM-Q2XD-9RWA) hoặc liên hệ Vụ Thi đua – Khen thưởng để được cấp mã mới.
 bind-used = Mã mời này đã được sử dụng. Mỗi mã chỉ dùng một lần; đồng chí liên hệ Vụ Thi đua – Khen thưởng để được cấp mã mới.
@@ -45,6 +46,7 @@ help-manager =
     • /chitieu — số liệu so với chỉ tiêu năm; /tonghop — đoạn tổng hợp cho báo cáo chung
     • /xuat — tệp Excel; /bieudo — biểu đồ
     • /nhac <mã đơn vị> — nhắc một đơn vị (mỗi ngày một lần); /danhac <mã đơn vị> — các lời nhắc đã gửi
+    • /bangiao <mã đơn vị> — bàn giao đầu mối: chọn người thôi làm, lấy mã mời cho người thay
     • /khoa, /mokhoa [báo cáo] [kỳ] — khóa, mở khóa kỳ báo cáo (Vụ TĐKT)
     • /chophep, /tuchoi <số> — duyệt đề nghị mở khóa
     • /lienket — dùng cả Telegram và Zalo; /kenh — chọn kênh nhận tin

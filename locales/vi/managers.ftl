@@ -52,6 +52,26 @@ btn-refuse = ✖️ Từ chối
 exception-allowed = ✅ Đề nghị mở khóa { $report } đã được chấp thuận: đồng chí sửa được số liệu đến { $until }. Gửi /sua để sửa.
 exception-refused = Đề nghị mở khóa { $report } chưa được chấp thuận. Đồng chí liên hệ Vụ Thi đua – Khen thưởng nếu cần.
 
+handover-choose = Bàn giao đầu mối của { $unit } (hiện có { $count } đầu mối). Đồng chí chọn người thôi làm đầu mối:
+handover-line = • { $name } — đầu mối từ { $since }, { $reach }
+handover-reached = nhận lời nhắc qua { $channel }
+handover-unreachable = hiện không nhận được lời nhắc (không còn kênh liên lạc)
+handover-no-focal = { $unit } ({ $code }) chưa có đầu mối nào nên không có ai để bàn giao. Đầu mối mới kết nối bằng mã mời do Vụ Thi đua – Khen thưởng cấp.
+handover-confirm = Xác nhận bàn giao: { $person } sẽ thôi là đầu mối của { $unit } khi người kế nhiệm dùng mã mời bot cấp ngay sau đây. Bấm Xác nhận bàn giao để lấy mã, hoặc Hủy.
+btn-handover-confirm = ✅ Xác nhận bàn giao
+handover-code =
+    Mã mời cho người thay { $person } làm đầu mối của { $unit } (dùng một lần, hết hạn lúc { $expires }):
+    { $code }
+    Người kế nhiệm gửi cho bot: /start { $code }
+    Khi mã được dùng, { $person } thôi là đầu mối của { $unit }; việc bàn giao đã được ghi nhận. Mã chỉ hiện một lần này: đồng chí chuyển ngay cho người kế nhiệm.
+handover-cancelled = Đã hủy bàn giao: không có mã mời nào được cấp, các đầu mối giữ nguyên.
+handover-no_scope = Lệnh /bangiao dành cho quản lý (Vụ Thi đua – Khen thưởng, Cục Quản lý Thi hành án dân sự, trưởng/phó cụm thi đua).
+handover-out_of_scope = { $unit } không thuộc phạm vi quản lý của đồng chí.
+handover-unknown_unit = { $unit } đã ngừng hoạt động nên không bàn giao được.
+handover-not_focal = { $person } không còn là đầu mối của { $unit } (có thể đã bàn giao trước đó). Gửi lại /bangiao để xem các đầu mối hiện tại.
+ledger-focal = Đầu mối hiện tại ({ $count } người): { $names }
+ledger-no-focal = Đơn vị chưa có đầu mối nào kết nối với bot.
+
 digest-title = 📊 Bản tin tuần — báo cáo hạn { $due } trong phạm vi của đồng chí:
 digest-more = Gửi /tinhhinh để xem chi tiết, /nhac <tên hoặc mã đơn vị> để nhắc một đơn vị.
 

@@ -64,6 +64,7 @@ duties-no-own-rule = chưa có quy định riêng
 
 duties-deadline-set = Đã đặt hạn nộp báo cáo { $duty } cho { $unitType }: { $date } (trước đây: { $previous }).
 duties-deadline-redated = Đã cập nhật hạn của { $redated } nhiệm vụ báo cáo chưa nộp các năm { $years }.
+duties-deadline-created = Đã tạo { $created } nhiệm vụ báo cáo mới các năm { $years } theo hạn này; lệnh status và lời nhắc có ngay.
 duties-deadline-bad_format = Ngày "{ $value }" không hợp lệ: dùng dạng ngày/tháng, ví dụ 15/02, hoặc none nếu chưa ấn định.
 duties-deadline-no_such_day = Không có ngày "{ $value }" trong năm: kiểm tra lại ngày và tháng (ngày/tháng, ví dụ 15/02).
 duties-deadline-unknown_duty = Không có loại báo cáo mã "{ $duty }". Các mã hiện có: { $known }.
@@ -75,3 +76,22 @@ duties-reminders-none = không nhắc
 duties-reminders-empty = Chưa có mốc nhắc nào: đề nghị ghi số ngày so với hạn, cách nhau bằng dấu phẩy, ví dụ --stages=-7,-3,-1,0,+1,+3, hoặc --stages default để dùng các mốc mặc định. Các mốc nhắc chưa thay đổi.
 duties-reminders-format = Mốc nhắc "{ $value }" không hợp lệ: mỗi mốc là một số ngày (số nguyên) so với hạn, ví dụ -7, 0, +3 hoặc T-7, T0, T+3. Các mốc nhắc chưa thay đổi.
 duties-reminders-too_far = Mốc nhắc "{ $value }" cách hạn quá xa: hệ thống chỉ nhắc trong vòng { $horizon } ngày trước hoặc sau hạn, nên mốc này sẽ không bao giờ được gửi. Các mốc nhắc chưa thay đổi.
+
+# reminders:tick (a preview unless --send) and reminders:list.
+tick-preview-title = Xem trước lượt nhắc lúc { $at }: chưa gửi, chưa ghi gì (thêm --send để gửi thật).
+tick-sent-title = Lượt nhắc lúc { $at }: đã ghi vào sổ nhắc và đưa vào hàng đợi; dịch vụ đang chạy sẽ gửi đi.
+tick-nothing = Không có tin nào để gửi lúc này.
+tick-outside-window = { $at } nằm ngoài giờ gửi ({ $start }–{ $end } các ngày làm việc): không mốc nhắc nào được gửi lúc này; các mốc đã tới sẽ được gửi vào đầu giờ gửi kế tiếp.
+tick-group = { $kind } { $stage } — { $report } ({ $count } tin):
+tick-stage-due = (hạn { $date })
+tick-line = {"  "}• { $units } → { $recipient } qua { $channel }
+tick-units-one = { $name } ({ $code })
+tick-units-many = { $count } đơn vị ({ $codes })
+tick-units-none = (không rõ đơn vị)
+tick-more = {"  "}… và { $count } tin nữa (xem đủ bằng --format json).
+tick-example = {"  "}Ví dụ, tin gửi { $recipient }:
+tick-unreached = { $count } đơn vị có mốc nhắc đến hạn nhưng chưa có đầu mối nào kết nối với bot, nên không ai nhận (cấp mã mời: npm run cli -- invite --unit <mã>): { $codes }
+tick-summary-preview = Nếu chạy với --send: gửi { $reminders } tin nhắc hạn tới đầu mối, { $escalations } tin báo đơn vị chậm nộp tới quản lý và cụm trưởng, { $digests } bản tin tuần tới quản lý; bỏ qua { $skipped } mốc nhắc (đã có mốc mới hơn, hoặc đã quá cũ để nhắc).
+tick-summary-sent = Đã lên lịch gửi { $reminders } tin nhắc hạn tới đầu mối, { $escalations } tin báo đơn vị chậm nộp tới quản lý và cụm trưởng, { $digests } bản tin tuần tới quản lý; bỏ qua { $skipped } mốc nhắc (đã có mốc mới hơn, hoặc đã quá cũ để nhắc); đưa lại vào hàng đợi { $requeued } tin chưa gửi; { $uncertain } tin không rõ đã tới hay chưa (sẽ không gửi lại).
+tick-send-refused = Không gửi: thời điểm --now ({ $at }) cách giờ thực hiện tại ({ $real }) hơn { $minutes } phút. Tin đã gửi thì không thu hồi được, nên --send chỉ gửi những gì đến hạn ngay lúc này. Muốn biết một ngày khác sẽ gửi gì, bỏ --send để xem trước (không gửi, không ghi gì). Chỉ cơ sở dữ liệu thử nghiệm (có đặt APP_NOW) mới được gửi theo một thời điểm khác.
+ledger-units = { $count } đơn vị

@@ -1,4 +1,4 @@
-import { addDays, localDateOf } from '../domain/calendar.js';
+import { addDays, localDateOf, yearsToMaterialise } from '../domain/calendar.js';
 import { type RawUnitRow, type UnitImportError, validateUnitImport } from '../domain/units-import.js';
 import type { Clock } from '../ports/clock.js';
 import type { UnitStore } from '../ports/unit-store.js';
@@ -7,10 +7,20 @@ import type { UnitStore } from '../ports/unit-store.js';
  * What `importUnits` did: every row upserted (`count`, of which `created` new and `updated`
  * existing; `renamed` of those got a new name, their old one kept in the history as in use until
  * `renamedUntil`, the day before the import), or nothing stored and every error of the file by
- * line (`units:import` prints them).
+ * line (`units:import` prints them). The reporting assignments of the current and next year are
+ * created in the import's transaction (`assignments`): the units take part at once.
  */
 export type ImportUnitsResult =
-  | { ok: true; count: number; created: number; updated: number; renamed: number; renamedUntil: string }
+  | {
+      ok: true;
+      count: number;
+      created: number;
+      updated: number;
+      renamed: number;
+      renamedUntil: string;
+      /** Reporting assignments created with the import (the current and next year), by duty code. */
+      assignments: { created: number; byDuty: Record<string, number>; years: number[] };
+    }
   | { ok: false; errors: UnitImportError[] };
 
 /**
@@ -28,7 +38,13 @@ export async function importUnits(
   const checked = validateUnitImport(table.header, table.rows, types, existing);
   if (!checked.ok) return checked;
   const on = localDateOf(deps.clock.now(), deps.timeZone);
-  const { created, updated, renamed } = await deps.units.importUnits(checked.units, actor, on);
+  const years = yearsToMaterialise(on);
+  const { created, updated, renamed, assignments } = await deps.units.importUnits(
+    checked.units,
+    actor,
+    on,
+    years,
+  );
   return {
     ok: true,
     count: checked.units.length,
@@ -36,5 +52,6 @@ export async function importUnits(
     updated,
     renamed,
     renamedUntil: addDays(on, -1),
+    assignments: { ...assignments, years },
   };
 }

@@ -3,10 +3,14 @@
  * managers, written to the ledger first and then queued. The ledger is the truth: a lost queue
  * loses no reminder (stale planned rows are re-enqueued) and a row caught mid-send by a crash
  * becomes uncertain, never sent again in a loop.
+ *
+ * A preview (`reminders:tick` without `--send`) is this same pass with sinks that keep nothing:
+ * its ledger writes go to a transaction that is rolled back, and its queue is
+ * {@link discardingQueue}; {@link recordCreated} tells what the pass created.
  */
 import { localDateOf, yearsToMaterialise } from '../domain/calendar.js';
 import { type DueStage, inSendingWindow, planReminders, type SendingWindow } from '../domain/reminders.js';
-import type { NewLedgerRow, ReminderLedger } from '../ports/reminder-ledger.js';
+import type { LedgerRow, NewLedgerRow, ReminderLedger } from '../ports/reminder-ledger.js';
 import type { PlanningData, ReminderPlanningStore } from '../ports/reminder-planning.js';
 import type { ReminderQueue } from '../ports/reminder-queue.js';
 import type { Recipient, ReminderRecipients } from '../ports/reminder-recipients.js';
@@ -39,6 +43,32 @@ export interface PlanDeps {
 }
 
 type PlannedAssignment = PlanningData['assignments'][number];
+
+/** The queue of a preview: takes the rows a pass would enqueue and enqueues nothing. */
+export const discardingQueue: ReminderQueue = {
+  async enqueueDelivery() {},
+};
+
+/**
+ * The ledger with a record of what it creates: every row `insert` returns (new rows only, the
+ * dedupe applied) is added to `created`, in order — what a tick reports as planned.
+ */
+export function recordCreated<L extends Pick<ReminderLedger, 'insert'>>(
+  ledger: L,
+): { ledger: L; created: LedgerRow[] } {
+  const created: LedgerRow[] = [];
+  return {
+    created,
+    ledger: {
+      ...ledger,
+      async insert(rows: readonly NewLedgerRow[]) {
+        const out = await ledger.insert(rows);
+        created.push(...out);
+        return out;
+      },
+    },
+  };
+}
 
 /** One planning pass at `now`. Safe to run concurrently and repeatedly: the ledger dedupes. */
 export async function planDueReminders(deps: PlanDeps, now: Date): Promise<PlanSummary> {

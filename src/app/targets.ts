@@ -103,8 +103,9 @@ export type SetDeadlineResult =
 
 /**
  * Sets the deadline of a duty for a unit type (upserting the DeadlineRule, `updatedBy` =
- * actor, with a `duty.deadline` audit row), then re-dates the pending assignments of the
- * current and next year through `materialiseYears` (submitted ones are never touched).
+ * actor, with a `duty.deadline` audit row) and, in the same transaction, re-dates the pending
+ * assignments of the current and next year (creating missing ones; submitted ones are never
+ * touched).
  * Refuses a malformed or impossible date (31/02), an unknown duty or unit type, and a type
  * that does not carry the duty.
  */
@@ -125,15 +126,15 @@ export async function setDeadline(store: DeadlineStore, input: SetDeadlineInput)
   if (rule && !rule.applies) return { ok: false, error: 'not_applicable' };
 
   const [day, month] = parsed.value.kind === 'date' ? [parsed.value.day, parsed.value.month] : [null, null];
-  const { previous } = await store.saveRule({
+  const years = yearsToMaterialise(localDateOf(input.now, input.timeZone));
+  const { previous, created, redated } = await store.saveRule({
     dutyCode,
     unitType,
     day,
     month,
     actor: input.actor,
+    years,
   });
-  const years = yearsToMaterialise(localDateOf(input.now, input.timeZone));
-  const { created, redated } = await store.redate(years);
   return {
     ok: true,
     duty: dutyCode,

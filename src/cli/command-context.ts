@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Clock } from '../ports/clock.js';
 import type { Locale } from '../ports/translator.js';
 import { type Database, DatabaseBusyError, openDatabase } from '../storage/database.js';
-import { readTable, TabularFileError } from './tabular-file.js';
+import type { readTable } from './tabular-file.js';
 
 /**
  * What a command runs with, built once by src/cli/main.ts: the configuration, the service clock,
@@ -72,6 +72,8 @@ export async function readTableArg(
     ctx.err(ctx.t(ids.missing, { arg: '<file.csv|file.xlsx>' }));
     return 2;
   }
+  // csv-parse (and exceljs for .xlsx) load only for the commands that read a file (issue 24).
+  const { readTable, TabularFileError } = await import('./tabular-file.js');
   try {
     return { file, table: await readTable(file) };
   } catch (err) {

@@ -1,48 +1,26 @@
 import { writeFile } from 'node:fs/promises';
 import { createInvite } from '../app/invites.js';
 import { createStatusService } from '../app/status.js';
-import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { parseDuration } from '../domain/duration.js';
 import { parseFigures } from '../domain/figures/index.js';
 import { createStatusExporter } from '../exports/status-files.js';
 import { createTranslator } from '../i18n/fluent.js';
-import { createLogger } from '../logging/logger.js';
 import { formatDateTime } from '../messages/format.js';
 import { statusPages } from '../messages/status-view.js';
-import { createRedis, type Redis, safeUrl } from '../redis/connection.js';
 import { createPrismaInviteStore } from '../storage/invite-store.js';
-import { createPrismaLedgerListing } from '../storage/ledger-listing-store.js';
-import { createMigration } from '../storage/schema/migrations.js';
-import { runSeed } from '../storage/seed/bootstrap.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
 import { createPrismaUnitStore } from '../storage/unit-store.js';
-import { createReminderRuntime } from '../wiring/reminder-runtime.js';
-import { type Command, type CommandContext, withDb } from './command-context.js';
+import { type Command, withDb } from './command-context.js';
 import { operatorCommands } from './operator-commands.js';
+import { reminderCommands } from './reminder-commands.js';
 import { unitCommands } from './unit-commands.js';
 
 export type { Command, CommandContext } from './command-context.js';
 
-/** Opens Redis for one command (queues), and closes it afterwards. */
-async function withRedis<T>(ctx: CommandContext, run: (redis: Redis) => Promise<T>): Promise<T> {
-  const redis = createRedis(ctx.config.redisUrl, { lazyConnect: true, retryStrategy: () => null });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-  } catch {
-    throw new Error(`Redis is not answering at ${safeUrl(ctx.config.redisUrl)}: start it or set REDIS_URL.`);
-  }
-  try {
-    return await run(redis);
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /**
  * Every CLI command by name, as src/cli/main.ts looks them up and lists them in its usage line;
- * the units' commands are merged in from `unitCommands`, the operators' target and deadline
- * commands from `operatorCommands`.
+ * the units' commands are merged in from `unitCommands`, the reminder commands from
+ * `reminderCommands`, the operators' target and deadline commands from `operatorCommands`.
  */
 export const commands: Record<string, Command> = {
   status: {
@@ -97,6 +75,7 @@ export const commands: Record<string, Command> = {
               submittedAt: u.submittedAt,
               values: u.values,
               missingIndicators: u.missingIndicators,
+              focalPoints: u.focalPoints ?? [],
             })),
             totals: r.totals,
           });
@@ -114,88 +93,15 @@ export const commands: Record<string, Command> = {
           ctx.out(ctx.t('status-xlsx-written', { file: out }));
           return 0;
         }
-        const text = statusPages(r, ctx.locale, ctx.t, true, ctx.config.timeZone).join('\n');
+        // One text, not chat pages: no page header repeated mid-list.
+        const text = statusPages(r, ctx.locale, ctx.t, true, ctx.config.timeZone, { paged: false })[0]!;
         if (str(values.out)) await writeFile(str(values.out)!, text);
         else ctx.out(text);
         return 0;
       });
     },
   },
-  'reminders:tick': {
-    options: { now: { type: 'string' } },
-    async run(ctx, values) {
-      const nowText = typeof values.now === 'string' ? values.now : undefined;
-      const now = nowText ? new Date(nowText) : ctx.clock.now();
-      if (Number.isNaN(now.getTime())) {
-        ctx.err(ctx.t('cli-bad-now', { value: nowText ?? '' }));
-        return 2;
-      }
-      return withDb(ctx, (db) =>
-        withRedis(ctx, async (redis) => {
-          const runtime = createReminderRuntime({
-            prisma: db.prisma,
-            redis,
-            prefix: ctx.config.redisPrefix,
-            channels: new Map(),
-            translator: createTranslator(),
-            clock: ctx.clock,
-            timeZone: ctx.config.timeZone,
-            logger: createLogger('silent'),
-          });
-          try {
-            const s = await runtime.plan(now);
-            ctx.out(JSON.stringify({ planned: s.planned, skipped: s.skipped, escalations: s.escalations }));
-            return 0;
-          } finally {
-            await runtime.queues.close();
-          }
-        }),
-      );
-    },
-  },
-  'reminders:list': {
-    options: {
-      duty: { type: 'string' },
-      period: { type: 'string' },
-      unit: { type: 'string' },
-      format: { type: 'string' },
-    },
-    async run(ctx, values) {
-      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-      return withDb(ctx, async (db) => {
-        const rows = await createPrismaLedgerListing(db.prisma).list({
-          ...(str(values.duty) ? { dutyCode: str(values.duty)!.toUpperCase() } : {}),
-          ...(str(values.period) ? { periodCode: str(values.period)! } : {}),
-          ...(str(values.unit) ? { unitCode: str(values.unit)!.toUpperCase() } : {}),
-        });
-        if (values.format === 'json') {
-          ctx.out(JSON.stringify(rows));
-          return 0;
-        }
-        ctx.out(ctx.t('ledger-header'));
-        for (const r of rows) {
-          ctx.out(
-            [
-              r.id,
-              r.kind,
-              r.unit ?? '',
-              r.duty ?? '',
-              r.period ?? '',
-              r.stage,
-              r.recipient,
-              r.channel,
-              r.status,
-              r.attempts,
-              r.sentAt ?? r.plannedFor,
-              r.error ?? '',
-            ].join(' | '),
-          );
-        }
-        ctx.out(ctx.t('ledger-count', { count: rows.length }));
-        return 0;
-      });
-    },
-  },
+  ...reminderCommands,
   parse: {
     options: { duty: { type: 'string' }, unit: { type: 'string' } },
     async run(ctx, values, positionals) {
@@ -242,6 +148,8 @@ export const commands: Record<string, Command> = {
         ctx.err(ctx.t('cli-missing-arg', { arg: '<migration-name>' }));
         return 2;
       }
+      // Loaded here, not at start: every command would pay for the schema engine (issue 24).
+      const { createMigration } = await import('../storage/schema/migrations.js');
       const folder = await createMigration(name, ctx.clock.now());
       ctx.out(folder ? ctx.t('diff-created', { name: folder }) : ctx.t('diff-none'));
       return 0;
@@ -251,6 +159,7 @@ export const commands: Record<string, Command> = {
     async run(ctx) {
       return withDb(ctx, async (db) => {
         if (db.kind === 'postgres') await db.migrate();
+        const { runSeed } = await import('../storage/seed/bootstrap.js');
         const counts = await runSeed(db.prisma, ctx.clock, ctx.config.timeZone);
         ctx.out(
           ctx.t('seed-done', {
@@ -268,7 +177,12 @@ export const commands: Record<string, Command> = {
   },
   ...unitCommands,
   invite: {
-    options: { unit: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } },
+    options: {
+      unit: { type: 'string' },
+      role: { type: 'string' },
+      ttl: { type: 'string' },
+      replace: { type: 'string' },
+    },
     async run(ctx, values) {
       const unitCode = typeof values.unit === 'string' ? values.unit : undefined;
       if (!unitCode) {
@@ -280,6 +194,16 @@ export const commands: Record<string, Command> = {
         ctx.err(ctx.t('invite-bad-role', { role }));
         return 2;
       }
+      // `--replace <person>`: a handover, decided now (a plain focal invite adds a focal point).
+      const replace = typeof values.replace === 'string' ? values.replace.trim() : undefined;
+      if (replace !== undefined && (role !== 'focal' || replace === '')) {
+        ctx.err(
+          ctx.t(role !== 'focal' ? 'invite-replace-needs-focal' : 'cli-missing-arg', {
+            arg: '--replace <person>',
+          }),
+        );
+        return 2;
+      }
       const ttlText = typeof values.ttl === 'string' ? values.ttl : '7d';
       const ttlMs = parseDuration(ttlText);
       if (ttlMs === null) {
@@ -287,20 +211,37 @@ export const commands: Record<string, Command> = {
         return 2;
       }
       return withDb(ctx, async (db) => {
+        const invites = createPrismaInviteStore(db.prisma);
         const result = await createInvite(
-          {
-            units: createPrismaUnitStore(db.prisma),
-            invites: createPrismaInviteStore(db.prisma),
-            clock: ctx.clock,
-          },
-          { unitCode, role, ttlMs, createdBy: 'cli' },
+          { units: createPrismaUnitStore(db.prisma), invites, clock: ctx.clock },
+          { unitCode, role, ttlMs, createdBy: 'cli', replace },
         );
         if (!result.ok) {
-          ctx.err(
-            ctx.t(result.error === 'unknown_unit' ? 'invite-unknown-unit' : 'invite-retired-unit', {
-              unit: unitCode,
-            }),
-          );
+          const unit = unitCode.toUpperCase();
+          const person = (p: { personId: number; fullName: string }) =>
+            ctx.t('invite-focal-line', { id: p.personId, name: p.fullName });
+          if (result.error === 'not_focal') {
+            const none = result.focalPoints.length === 0;
+            ctx.err(
+              ctx.t(none ? 'invite-replace-no-focal' : 'invite-replace-not-focal', {
+                person: replace ?? '',
+                unit,
+              }),
+            );
+            for (const p of result.focalPoints) ctx.err(person(p));
+          } else if (result.error === 'ambiguous_person') {
+            ctx.err(
+              ctx.t('invite-replace-ambiguous', {
+                person: replace ?? '',
+                unit,
+                count: result.matches.length,
+              }),
+            );
+            for (const p of result.matches) ctx.err(person(p));
+          } else {
+            const id = result.error === 'unknown_unit' ? 'invite-unknown-unit' : 'invite-retired-unit';
+            ctx.err(ctx.t(id, { unit: unitCode }));
+          }
           return 1;
         }
         ctx.out(
@@ -312,9 +253,29 @@ export const commands: Record<string, Command> = {
         );
         ctx.out(result.code);
         ctx.out(ctx.t('invite-how', { code: result.code }));
+        // What redeeming it will do to the unit's focal points: replace one, or add one more.
+        if (result.replaces) {
+          ctx.out(ctx.t('invite-replaces', { name: result.replaces.fullName, unit: result.unit.name }));
+        } else if (role === 'focal') {
+          const current = await invites.focalPoints(result.unit.id);
+          if (current.length > 0) {
+            ctx.out(
+              ctx.t('invite-adds', {
+                unit: result.unit.name,
+                count: current.length,
+                names: current.map((p) => p.fullName).join(', '),
+              }),
+            );
+          }
+        }
         const tg = ctx.config.telegram;
         if (tg.mode !== 'off') {
           // One tap binds: https://t.me/<bot>?start=<code> (needs the bot's name from Telegram).
+          // grammY and pino only when a link is printed: the CLI starts faster without them.
+          const [{ createTelegramChannel }, { createLogger }] = await Promise.all([
+            import('../channels/telegram/telegram-channel.js'),
+            import('../logging/logger.js'),
+          ]);
           const channel = createTelegramChannel({
             token: tg.token,
             apiRoot: tg.apiRoot,

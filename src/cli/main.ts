@@ -4,11 +4,19 @@
  * error, 2 on bad usage or configuration.
  */
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../config/config.js';
-import { createTranslator } from '../i18n/fluent.js';
+import v8 from 'node:v8';
 import type { Locale } from '../ports/translator.js';
-import { createSystemClock } from '../wiring/system-clock.js';
-import { type CommandContext, commands } from './commands.js';
+import type { CommandContext } from './commands.js';
+
+// A command lives for a second, and optimising compilers pay off in the long-running service,
+// not here (issue 24, `npm run bench:cli`): WebAssembly (Prisma's query compiler, PGlite, the
+// schema engine) is compiled by V8's baseline compiler only, each function when first called
+// (TurboFan took 35–45 % of a command's CPU); JavaScript is optimised only after 32 times the
+// usual work, so a short command never waits for TurboFan while a long one (an import, a tick
+// over thousands of assignments) still gets it (−15 % more). Set before the modules below load.
+v8.setFlagsFromString('--liftoff-only');
+v8.setFlagsFromString('--wasm-lazy-compilation');
+v8.setFlagsFromString('--interrupt-budget=2097152');
 
 /**
  * `--stages -7,-3,0` as an operator types it: node's parser takes a value starting with `-` for
@@ -30,6 +38,12 @@ function joinNegativeValues(args: string[], options: Record<string, { type: stri
 }
 
 async function main(argv: string[]): Promise<number> {
+  const [{ parseConfig }, { createTranslator }, { createSystemClock }, { commands }] = await Promise.all([
+    import('../config/config.js'),
+    import('../i18n/fluent.js'),
+    import('../wiring/system-clock.js'),
+    import('./commands.js'),
+  ]);
   const [name, ...rest] = argv;
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
@@ -73,10 +87,20 @@ async function main(argv: string[]): Promise<number> {
   return command.run(ctx, args.values as Record<string, string | boolean | undefined>, args.positionals);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+/**
+ * Exits with `code` once everything written to stdout and stderr has left the process: to a pipe
+ * the writes are asynchronous, and `process.exit` at once would cut a long JSON report short.
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  exitWhenFlushed(1);
+});

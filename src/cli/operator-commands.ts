@@ -251,6 +251,11 @@ export const operatorCommands: Record<string, Command> = {
             years: r.years.map(String).join(', '),
           }),
         );
+        if (r.created > 0) {
+          ctx.out(
+            ctx.t('duties-deadline-created', { created: r.created, years: r.years.map(String).join(', ') }),
+          );
+        }
         return 0;
       });
     },

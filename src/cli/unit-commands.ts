@@ -15,7 +15,8 @@ import { type Command, readTableArg, withDb } from './command-context.js';
 /**
  * The `units:import <file.csv|file.xlsx>` command: imports units all or nothing and prints the
  * counts created and updated (and, when rows renamed units, how many and the last day of their
- * old names), or every refused line (exit 1; an unreadable file too; exit 2 without a file).
+ * old names; and the reporting assignments created with them, by duty), or every refused line
+ * (exit 1; an unreadable file too; exit 2 without a file).
  */
 export function createImportUnits(): Command {
   return {
@@ -48,6 +49,18 @@ export function createImportUnits(): Command {
         if (renamed > 0) {
           ctx.out(ctx.t('units-import-renamed', { count: renamed, until: formatDate(result.renamedUntil) }));
         }
+        // Taken part at once: the assignments were created in the import's transaction.
+        const made = result.assignments;
+        const years = made.years.join(', ');
+        if (made.created > 0) {
+          const duties = Object.entries(made.byDuty)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([duty, n]) => `${duty}: ${n}`)
+            .join(', ');
+          ctx.out(ctx.t('units-import-assignments', { count: made.created, years, duties }));
+        } else if (created > 0) {
+          ctx.out(ctx.t('units-import-no-assignments', { years }));
+        }
         return 0;
       });
     },
@@ -56,7 +69,7 @@ export function createImportUnits(): Command {
 
 /**
  * `units:list [--format json]`: every unit by type and code — code, name, type, parent, clusters,
- * status; as JSON also each unit's former names (`formerNames`: name, validFrom, validTo, source).
+ * focal points, status; as JSON also each unit's former names (`formerNames`: name, validFrom, validTo, source).
  */
 export const unitCommands: Record<string, Command> = {
   'units:import': createImportUnits(),
@@ -72,7 +85,8 @@ export const unitCommands: Record<string, Command> = {
         ctx.out(ctx.t('units-list-header'));
         for (const u of units) {
           const status = u.active ? ctx.t('units-list-active') : ctx.t('units-list-retired');
-          ctx.out([u.code, u.name, u.type, u.parent ?? '', u.clusters.join(' '), status].join(' | '));
+          const focal = u.focalPoints.map((p) => p.name).join(', ');
+          ctx.out([u.code, u.name, u.type, u.parent ?? '', u.clusters.join(' '), focal, status].join(' | '));
         }
         ctx.out(ctx.t('units-list-count', { count: units.length }));
         return 0;

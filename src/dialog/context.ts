@@ -3,6 +3,7 @@
  * the small helpers that put a reply on screen (`say`, `btn`) or store a side effect (`save`).
  * Flows are plain modules of functions taking a `Turn`; none holds state of its own.
  */
+import type { Handover } from '../app/handover.js';
 import type { ManagerActions } from '../app/manager-actions.js';
 import type { StatusService } from '../app/status.js';
 import { localDateOf } from '../domain/calendar.js';
@@ -36,6 +37,8 @@ export interface DialogDeps {
   status?: StatusService;
   /** Managers' actions: nudges, locks, exceptions, reminder history (optional: off without). */
   actions?: ManagerActions;
+  /** Managers' handover of a unit's focal point, `/bangiao` (optional: off without). */
+  handover?: Handover;
   /** Random token for buttons of one step (tests may fix it). */
   token?: () => string;
 }

@@ -61,7 +61,18 @@ export type Flow =
   /** Choosing the channel reminders go to. */
   | { k: 'channel'; token: string }
   /** A status report on screen, paginated. */
-  | { k: 'status'; token: string; duty: string; period: string };
+  | { k: 'status'; token: string; duty: string; period: string }
+  /**
+   * `/bangiao`: a manager hands a unit's focal role over — choosing among `people` (the unit's
+   * focal points when listed) the one leaving, then (`personId` set) confirming.
+   */
+  | {
+      k: 'handover';
+      token: string;
+      unit: { id: number; name: string };
+      people: { id: number; name: string }[];
+      personId?: number;
+    };
 
 /**
  * What the dialog remembers of one chat between inputs, stored as JSON through the

@@ -18,6 +18,12 @@ export type StatusState = 'pending' | 'partial' | 'on_time' | 'late' | 'missing'
 /** Every state, in the order they are counted and listed: complete first, then the rest. */
 export const STATUS_STATES: readonly StatusState[] = ['on_time', 'late', 'partial', 'pending', 'missing'];
 
+/** A focal point of a unit as the status names them: their name and where reminders reach them. */
+export interface StatusFocalPoint {
+  name: string;
+  channel?: 'telegram' | 'zalo' | 'web';
+}
+
 /** One unit as the caller loads it for a duty and period: who it is, its deadline, what it sent. */
 export interface StatusUnitRow {
   unitId: number;
@@ -35,7 +41,13 @@ export interface StatusUnitRow {
   storedState: StatusState;
   locked: boolean;
   documentSent: boolean;
+  /** The unit's focal points' names, comma-separated, for one cell (null: none). */
   focalName: string | null;
+  /**
+   * The unit's focal points now, oldest first: each name and the channel reminders reach them on
+   * (absent: none usable). Absent when the caller did not load them.
+   */
+  focalPoints?: readonly StatusFocalPoint[];
   values: Record<string, number>;
   /**
    * The indicators the duty requires of this unit's type, in the report's order (absent: none

@@ -223,6 +223,8 @@ const COMMAND_ALIASES: Record<string, string> = {
   allow: 'chophep',
   tuchoi: 'tuchoi',
   refuse: 'tuchoi',
+  bangiao: 'bangiao',
+  handover: 'bangiao',
 };
 
 /**

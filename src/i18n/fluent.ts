@@ -12,33 +12,53 @@ export { LOCALES_DIR };
 
 /** Reads every `.ftl` file of each locale. Throws on a syntax error, naming the file. */
 export function loadLocaleFiles(dir = LOCALES_DIR): Map<Locale, { file: string; source: string }[]> {
-  const out = new Map<Locale, { file: string; source: string }[]>();
-  for (const locale of LOCALES) {
-    const ldir = path.join(dir, locale);
-    const files = readdirSync(ldir)
-      .filter((f) => f.endsWith('.ftl'))
-      .sort();
-    out.set(
-      locale,
-      files.map((f) => ({ file: `${locale}/${f}`, source: readFileSync(path.join(ldir, f), 'utf8') })),
-    );
-  }
-  return out;
+  return new Map(LOCALES.map((locale) => [locale, readLocale(dir, locale)]));
 }
 
-/** Creates the translator. Unicode isolation marks are off: chat clients show them as boxes. */
+/** The `.ftl` files of one locale, in name order. */
+function readLocale(dir: string, locale: Locale): { file: string; source: string }[] {
+  const ldir = path.join(dir, locale);
+  return readdirSync(ldir)
+    .filter((f) => f.endsWith('.ftl'))
+    .sort()
+    .map((f) => ({ file: `${locale}/${f}`, source: readFileSync(path.join(ldir, f), 'utf8') }));
+}
+
+/** Translators already built, by folder: one is immutable, so a process parses its files once. */
+const translators = new Map<string, Translator>();
+
+/**
+ * The translator of the `.ftl` files in `dir` (built on first use, then shared). Unicode
+ * isolation marks are off: chat clients show them as boxes.
+ */
 export function createTranslator(dir = LOCALES_DIR): Translator {
-  const bundles = new Map<Locale, FluentBundle>();
-  for (const [locale, files] of loadLocaleFiles(dir)) {
-    const bundle = new FluentBundle(locale === 'vi' ? 'vi-VN' : 'en-GB', { useIsolating: false });
-    for (const { file, source } of files) {
-      const errors = bundle.addResource(new FluentResource(source));
-      if (errors.length > 0) throw new Error(`${file}: ${errors[0]!.message}`);
-    }
-    bundles.set(locale, bundle);
+  let translator = translators.get(dir);
+  if (!translator) {
+    translator = buildTranslator(dir);
+    translators.set(dir, translator);
   }
+  return translator;
+}
+
+function buildTranslator(dir: string): Translator {
+  // Each language is read and parsed when first asked for: a CLI command printing JSON never
+  // parses any, one in Vietnamese only Vietnamese (issue 24: every command's start counts).
+  const bundles = new Map<Locale, FluentBundle>();
+  const bundleOf = (locale: Locale): FluentBundle | undefined => {
+    if (!LOCALES.includes(locale)) return undefined;
+    let bundle = bundles.get(locale);
+    if (!bundle) {
+      bundle = new FluentBundle(locale === 'vi' ? 'vi-VN' : 'en-GB', { useIsolating: false });
+      for (const { file, source } of readLocale(dir, locale)) {
+        const errors = bundle.addResource(new FluentResource(source));
+        if (errors.length > 0) throw new Error(`${file}: ${errors[0]!.message}`);
+      }
+      bundles.set(locale, bundle);
+    }
+    return bundle;
+  };
   const format = (locale: Locale, id: string, args?: Record<string, string | number | Date>) => {
-    const bundle = bundles.get(locale);
+    const bundle = bundleOf(locale);
     const msg = bundle?.getMessage(id);
     if (!bundle || !msg?.value) return undefined;
     const errors: Error[] = [];
@@ -50,7 +70,7 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
       return format(locale, id, args) ?? format('vi', id, args) ?? id;
     },
     has(locale, id) {
-      return bundles.get(locale)?.hasMessage(id) ?? false;
+      return bundleOf(locale)?.hasMessage(id) ?? false;
     },
   };
 }

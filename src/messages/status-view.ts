@@ -34,6 +34,11 @@ export interface StatusPageOptions {
    * to `/xuat`: a chat answer stays a page or two. Default: all (the CLI's text).
    */
   maxUnits?: number;
+  /**
+   * `false`: one text, however long, with no page header repeated (the CLI's text, which is
+   * not a chat). Default: pages of 35 lines, each later page headed by the title.
+   */
+  paged?: boolean;
 }
 
 /** Indicator code → its label in the reader's language, for the indicators of a report. */
@@ -104,8 +109,9 @@ function incompleteLines(report: StatusReport, locale: Locale, t: Translate, max
 /**
  * The status report as chat messages: totals (and how many are locked) on the first page, then
  * the units not complete by cluster — each with its state and what it still owes — and the
- * late units, 35 lines a page, each later page headed by the title. Read by the `/tinhhinh`
- * flow, the CLI `status` text and the weekly digest (first page only).
+ * late units, 35 lines a page, each later page headed by the title (or one page with
+ * `paged: false`). Read by the `/tinhhinh` flow, the CLI `status` text (unpaged) and the weekly
+ * digest (first page only).
  */
 export function statusPages(
   report: StatusReport,
@@ -146,8 +152,9 @@ export function statusPages(
     if (report.late.length > max) body.push(t('status-more-units', { count: report.late.length - max }));
   }
   const pages: string[] = [];
-  for (let i = 0; i === 0 || i < body.length; i += PAGE_LINES) {
-    pages.push([...(i === 0 ? head : [head[0]!]), ...body.slice(i, i + PAGE_LINES)].join('\n'));
+  const pageLines = opts.paged === false ? Number.POSITIVE_INFINITY : PAGE_LINES;
+  for (let i = 0; i === 0 || i < body.length; i += pageLines) {
+    pages.push([...(i === 0 ? head : [head[0]!]), ...body.slice(i, i + pageLines)].join('\n'));
   }
   return pages;
 }

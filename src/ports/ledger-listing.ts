@@ -4,7 +4,12 @@
 export interface LedgerListing {
   id: number;
   kind: string;
+  /** The unit of the row's assignment (a reminder, a nudge), by code. */
   unit: string | null;
+  /** Codes of the units the row lists (an escalation's units missing when planned). */
+  units: string[];
+  /** Codes of the units the recipient holds a role in, managers' first (a weekly digest's scope). */
+  recipientUnits: string[];
   duty: string | null;
   period: string | null;
   stage: string;

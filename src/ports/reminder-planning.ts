@@ -24,3 +24,44 @@ export interface ReminderPlanningStore {
   /** The holiday table (cached briefly: deliveries ask it). */
   holidays(): Promise<HolidayTable>;
 }
+
+/** A unit as an operator reads it in a preview or a listing. */
+export interface NamedUnit {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** A person a planned message goes to: their name, language, and the units they hold a role in. */
+export interface NamedRecipient {
+  name: string;
+  locale: 'vi' | 'en';
+  /** Units of their current roles (a manager's scope unit, a focal point's unit), by code. */
+  units: NamedUnit[];
+}
+
+/** Who and what these ledger rows are about, by name (the reads behind a tick's report). */
+export interface PlannedRowNamesQuery {
+  people: readonly number[];
+  assignments: readonly number[];
+  units: readonly number[];
+  duties: readonly number[];
+}
+
+/** The answers to a {@link PlannedRowNamesQuery}; ids not found are left out. */
+export interface PlannedRowNamesAnswer {
+  people: Map<number, NamedRecipient>;
+  /** Assignment id → its unit and duty. */
+  assignments: Map<number, { unit: NamedUnit; dutyCode: string }>;
+  units: Map<number, NamedUnit>;
+  /** Duty id → duty code. */
+  duties: Map<number, string>;
+}
+
+/**
+ * Names for planned ledger rows, so an operator reads "Cục THADS tỉnh Hà Giang → Nguyễn Thị Lan"
+ * rather than ids. Read-only; one round of statements per call.
+ */
+export interface PlannedRowNames {
+  names(q: PlannedRowNamesQuery): Promise<PlannedRowNamesAnswer>;
+}

@@ -65,8 +65,11 @@ export interface DeadlineStore {
   /** The known unit type codes. */
   unitTypes(): Promise<Set<string>>;
   /**
-   * Upserts the duty's rule for a unit type (`*` = every other type) with its audit row, in one
-   * transaction. Returns the previous `dd/mm` (null when not set, undefined when new).
+   * Upserts the duty's rule for a unit type (`*` = every other type) with its audit row, and
+   * re-dates the pending assignments of `years` (creating missing ones; submitted ones never),
+   * in one transaction: the new deadline is in force as soon as it is committed. Returns the
+   * previous `dd/mm` (null when not set, undefined when new) and the assignments created and
+   * re-dated.
    */
   saveRule(input: {
     dutyCode: string;
@@ -74,7 +77,8 @@ export interface DeadlineStore {
     day: number | null;
     month: number | null;
     actor: string;
-  }): Promise<{ previous: string | null | undefined }>;
+    years: readonly number[];
+  }): Promise<{ previous: string | null | undefined; created: number; redated: number }>;
   /**
    * Sets a duty's reminder stages with its audit row, in one transaction. Returns the stages
    * before, or null (nothing written) for an unknown duty.
@@ -85,6 +89,4 @@ export interface DeadlineStore {
     actor: string;
     now: Date;
   }): Promise<{ previous: number[] } | null>;
-  /** Re-dates the pending assignments of `years` after a rule changed (submitted ones never). */
-  redate(years: readonly number[]): Promise<{ created: number; redated: number }>;
 }

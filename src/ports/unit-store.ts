@@ -22,16 +22,24 @@ export interface FormerUnitName extends FormerName {
   source: string;
 }
 
-/** A unit as `units:list` shows it: its summary and its former names, oldest first. */
+/**
+ * A unit as `units:list` shows it: its summary, its former names (oldest first) and its focal
+ * points now (oldest first; their person ids are what `invite --replace` also takes).
+ */
 export interface ListedUnit extends UnitSummary {
   formerNames: FormerUnitName[];
+  focalPoints: { personId: number; name: string }[];
 }
 
-/** What an import did: rows created, existing rows updated, and of those the ones renamed. */
+/**
+ * What an import did: rows created, existing rows updated, and of those the ones renamed; and the
+ * reporting assignments it created for the years asked (in all, and by duty code).
+ */
 export interface UnitImportCounts {
   created: number;
   updated: number;
   renamed: number;
+  assignments: { created: number; byDuty: Record<string, number> };
 }
 
 /**
@@ -48,9 +56,16 @@ export interface UnitStore {
   /**
    * Upserts by code in one transaction; cluster memberships listed are added. A row with an
    * existing code and another name renames the unit: the old name goes into its history, in use
-   * until the day before `on` (the import's calendar date in the application's time zone).
+   * until the day before `on` (the import's calendar date in the application's time zone). The
+   * reporting assignments of `years` are materialised in the same transaction, so the units
+   * are in every status and reminder as soon as the import is committed.
    */
-  importUnits(units: readonly ImportedUnit[], actor: string, on: string): Promise<UnitImportCounts>;
+  importUnits(
+    units: readonly ImportedUnit[],
+    actor: string,
+    on: string,
+    years: readonly number[],
+  ): Promise<UnitImportCounts>;
   /** Every unit, by code, with its former names. */
   list(): Promise<ListedUnit[]>;
   /** The unit of this code (exact), or null. */

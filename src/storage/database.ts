@@ -2,12 +2,12 @@
  * The one place that chooses the database: PostgreSQL through `@prisma/adapter-pg` when
  * DATABASE_URL is set, otherwise embedded PGlite under DATA_DIR. Same schema, same migrations.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { applyMigrations } from './schema/schema-engine.js';
+import { serialiseTransactions } from './serial-transactions.js';
 
 export { PrismaClient };
 
@@ -82,6 +82,23 @@ export function lockDataDir(dir: string): () => void {
   throw new Error(`Could not lock ${dir}`);
 }
 
+/**
+ * `@prisma/adapter-pg` and `pg`, loaded where PostgreSQL is used. At load, pg checks whether it
+ * runs in a Cloudflare Worker: without `navigator` (Node 20) by building a fetch `Response`,
+ * which loads Node's whole fetch implementation — 30 ms of every CLI command (issue 24). Node 21+
+ * answers the check with `navigator.userAgent`; while pg loads, Node 20 is given the same.
+ */
+async function loadPgAdapter(): Promise<typeof PrismaPg> {
+  const g = globalThis as { navigator?: unknown };
+  const shim = g.navigator === undefined;
+  if (shim) g.navigator = { userAgent: `Node.js/${process.versions.node}` };
+  try {
+    return (await import('@prisma/adapter-pg')).PrismaPg;
+  } finally {
+    if (shim) delete g.navigator;
+  }
+}
+
 /** PGlite (~40 MB once loaded) only where the embedded database is used, never beside PostgreSQL. */
 async function loadPglite() {
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
@@ -97,13 +114,17 @@ export async function openDatabase(
   options: { poolSize?: number; connectTimeoutMs?: number } = {},
 ): Promise<Database> {
   if (target.kind === 'postgres') {
-    const factory = new PrismaPg({
-      connectionString: target.url,
-      max: options.poolSize ?? 10,
-      // adapter-pg has no connection-wait timeout by default: a slow database would hang replies.
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
-      idleTimeoutMillis: 30_000,
-    });
+    // A transaction's statements one at a time (./serial-transactions.ts: no concurrent
+    // `client.query` on one pg client, deprecated in pg 8 and refused by pg 9).
+    const factory = serialiseTransactions(
+      new (await loadPgAdapter())({
+        connectionString: target.url,
+        max: options.poolSize ?? 10,
+        // adapter-pg has no connection-wait timeout by default: a slow database would hang replies.
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+        idleTimeoutMillis: 30_000,
+      }),
+    );
     const prisma = new PrismaClient({ adapter: factory });
     return wrap(prisma, 'postgres', factory, async () => {
       await prisma.$disconnect();
@@ -121,11 +142,34 @@ export async function openDatabase(
       await client.close();
       unlock();
     });
-    await db.migrate();
+    // A restart finds every migration applied: one query says so, and the schema engine
+    // (WebAssembly, ~0.2 s to load) runs only when something is pending (issue 24).
+    if (await migrationsPending(client)) await db.migrate();
     return db;
   } catch (err) {
     unlock();
     throw err;
+  }
+}
+
+/**
+ * True unless every folder of prisma/migrations is recorded as applied (finished, not rolled
+ * back) in `_prisma_migrations`; true as well when that table does not exist yet.
+ */
+async function migrationsPending(client: {
+  query<T>(sql: string): Promise<{ rows: T[] }>;
+}): Promise<boolean> {
+  const folders = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  try {
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return folders.some((f) => !applied.has(f));
+  } catch {
+    return true; // a new database: no migrations table yet
   }
 }
 
@@ -153,7 +197,8 @@ function wrap(
   return {
     prisma,
     kind,
-    migrate: () => applyMigrations(factory, MIGRATIONS_DIR),
+    // The schema engine (WebAssembly) loads only when migrating: not in every CLI command.
+    migrate: async () => (await import('./schema/schema-engine.js')).applyMigrations(factory, MIGRATIONS_DIR),
     async ping(timeoutMs = 2_000) {
       let timer: NodeJS.Timeout | undefined;
       try {

@@ -1,20 +1,65 @@
 /** Invites on Prisma: created by operators (hash only), redeemed from a chat (port: ports/invites.ts). */
 import type { InviteRedeemer, InviteStore, RedeemResult } from '../ports/invites.js';
 import type { PrismaClient } from './database.js';
+import { preferred, reachSelect } from './reminder-recipient-store.js';
 
-/** InviteStore on Prisma. */
+/**
+ * InviteStore on Prisma. A handover invite is written with its AuditLog row in one transaction;
+ * neither holds the code (only its hash is stored, and the audit names the invite by id).
+ */
 export function createPrismaInviteStore(prisma: PrismaClient): InviteStore {
   return {
     async create(invite) {
-      return prisma.invite.create({ data: invite, select: { id: true } });
+      const replaces = invite.replacesPersonId ?? null;
+      if (replaces === null) {
+        return prisma.invite.create({ data: { ...invite, replacesPersonId: null }, select: { id: true } });
+      }
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.invite.create({
+          data: { ...invite, replacesPersonId: replaces },
+          select: { id: true, unit: { select: { code: true } } },
+        });
+        await tx.auditLog.create({
+          data: {
+            actor: invite.createdBy,
+            action: 'focal.handover.invite',
+            entity: `Unit:${row.unit.code}`,
+            data: { replaces, inviteId: row.id, expiresAt: invite.expiresAt.toISOString() },
+          },
+        });
+        return { id: row.id };
+      });
+    },
+
+    async focalPoints(unitId) {
+      const roles = await prisma.role.findMany({
+        where: { unitId, role: 'focal', endedAt: null },
+        select: { personId: true, since: true, person: { select: { fullName: true, ...reachSelect } } },
+        orderBy: [{ since: 'asc' }, { id: 'asc' }],
+      });
+      const seen = new Set<number>();
+      return roles.flatMap((r) => {
+        if (seen.has(r.personId)) return [];
+        seen.add(r.personId);
+        const reach = preferred(r.personId, r.person.identities, r.person.preferredChannel);
+        return [
+          {
+            personId: r.personId,
+            fullName: r.person.fullName,
+            since: r.since,
+            channel: reach?.channel ?? null,
+          },
+        ];
+      });
     },
   };
 }
 
 /**
  * InviteRedeemer on Prisma, one interactive transaction: claims the invite, creates the person
- * and identity when new (named after the chat's display name, else a placeholder), ends another
- * focal point's role of the unit (with an audit row) and grants the role unless already held.
+ * and identity when new (named after the chat's display name, else a placeholder), grants the
+ * role unless already held, and — for a handover invite only — ends the replaced person's focal
+ * role of the unit, with an audit row. A plain focal invite ends nobody's role.
  */
 export function createPrismaInviteRedeemer(prisma: PrismaClient): InviteRedeemer {
   return {
@@ -57,23 +102,24 @@ export function createPrismaInviteRedeemer(prisma: PrismaClient): InviteRedeemer
         const personId = identity.personId;
         const role = invite.role === 'manager' ? 'manager' : 'focal';
         let handedOverFrom: string | null = null;
-        if (role === 'focal') {
+        const replaces = invite.replacesPersonId;
+        if (role === 'focal' && replaces !== null && replaces !== personId) {
           const previous = await tx.role.findMany({
-            where: { unitId: invite.unitId, role: 'focal', endedAt: null, personId: { not: personId } },
-            include: { person: true },
+            where: { unitId: invite.unitId, role: 'focal', endedAt: null, personId: replaces },
+            include: { person: { select: { fullName: true } } },
           });
           if (previous.length > 0) {
             await tx.role.updateMany({
               where: { id: { in: previous.map((r) => r.id) } },
               data: { endedAt: input.now, endReason: 'handover' },
             });
-            handedOverFrom = previous.map((r) => r.person.fullName).join(', ');
+            handedOverFrom = previous[0]!.person.fullName;
             await tx.auditLog.create({
               data: {
                 actor: `person:${personId}`,
                 action: 'focal.handover',
                 entity: `Unit:${invite.unit.code}`,
-                data: { from: previous.map((r) => r.personId), to: personId, at: input.now.toISOString() },
+                data: { from: replaces, to: personId, inviteId: invite.id, at: input.now.toISOString() },
               },
             });
           }
@@ -83,11 +129,21 @@ export function createPrismaInviteRedeemer(prisma: PrismaClient): InviteRedeemer
         });
         if (!has) await tx.role.create({ data: { personId, unitId: invite.unitId, role, since: input.now } });
         await tx.invite.update({ where: { id: invite.id }, data: { usedById: personId } });
+        const others =
+          role === 'focal'
+            ? await tx.role.findMany({
+                where: { unitId: invite.unitId, role: 'focal', endedAt: null, personId: { not: personId } },
+                select: { personId: true, person: { select: { fullName: true } } },
+                orderBy: [{ since: 'asc' }, { id: 'asc' }],
+              })
+            : [];
+        const alongside = [...new Map(others.map((r) => [r.personId, r.person.fullName])).values()];
         return {
           ok: true,
           role,
           personId,
           handedOverFrom,
+          alongside,
           unit: {
             id: invite.unit.id,
             code: invite.unit.code,

@@ -35,14 +35,39 @@ export function createPrismaLedgerListing(prisma: PrismaClient): LedgerListingSt
             select: { periodCode: true, unit: { select: { code: true } }, duty: { select: { code: true } } },
           },
           duty: { select: { code: true } },
-          recipient: { select: { fullName: true } },
+          recipient: {
+            select: {
+              fullName: true,
+              roles: {
+                where: { endedAt: null },
+                select: { role: true, unit: { select: { code: true } } },
+                orderBy: { id: 'asc' },
+              },
+            },
+          },
         },
         orderBy: { id: 'asc' },
       });
+      const listed = [...new Set(rows.flatMap((r) => r.unitIds))];
+      const codes = new Map(
+        listed.length === 0
+          ? []
+          : (
+              await prisma.unit.findMany({ where: { id: { in: listed } }, select: { id: true, code: true } })
+            ).map((u) => [u.id, u.code]),
+      );
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,
         unit: r.assignment?.unit.code ?? null,
+        units: r.unitIds.flatMap((id) => codes.get(id) ?? []),
+        recipientUnits: [
+          ...new Set(
+            [...r.recipient.roles]
+              .sort((a, b) => Number(b.role === 'manager') - Number(a.role === 'manager'))
+              .map((x) => x.unit.code),
+          ),
+        ],
         duty: r.assignment?.duty.code ?? r.duty?.code ?? null,
         period: r.assignment?.periodCode ?? r.periodCode,
         stage: r.stage,

@@ -9,7 +9,13 @@ import {
   materialiseAssignments,
   parsePeriodCode,
 } from '../domain/calendar.js';
-import type { PrismaClient } from './database.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+/**
+ * A client or a transaction: materialising runs on its own (the planning tick, the seed) or
+ * inside the transaction of a change it follows (an import of units, a new deadline).
+ */
+type Db = Prisma.TransactionClient;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -18,13 +24,13 @@ const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * The holiday table (days off and make-up working days) from the Holiday rows, read afresh on
  * every call: a caller that asks often caches it (the reminder planning store does).
  */
-export async function loadHolidayTable(prisma: PrismaClient) {
+export async function loadHolidayTable(prisma: Db) {
   const rows = await prisma.holiday.findMany();
   return createHolidayTable(rows.map((h) => ({ date: iso(h.date)!, kind: h.kind })));
 }
 
 /** The active duties with their deadline rules, as the pure calendar materialises them. */
-export async function loadDutyCalendars(prisma: PrismaClient): Promise<DutyCalendar[]> {
+export async function loadDutyCalendars(prisma: Db): Promise<DutyCalendar[]> {
   const duties = await prisma.duty.findMany({
     where: { active: true },
     include: { deadlines: true, recipientUnit: { select: { code: true } } },
@@ -46,17 +52,26 @@ export async function loadDutyCalendars(prisma: PrismaClient): Promise<DutyCalen
   }));
 }
 
-/** Creates the assignments of `years`; returns how many rows were created and re-dated. */
-export async function materialiseYears(
-  prisma: PrismaClient,
-  years: readonly number[],
-): Promise<{ created: number; redated: number }> {
-  const [duties, units, holidays, dutyRows] = await Promise.all([
-    loadDutyCalendars(prisma),
-    prisma.unit.findMany({ select: { id: true, code: true, typeCode: true, active: true } }),
-    loadHolidayTable(prisma),
-    prisma.duty.findMany({ select: { id: true, code: true } }),
-  ]);
+/** What materialising did: rows created (in all, and by duty code) and pending rows re-dated. */
+export interface Materialised {
+  created: number;
+  redated: number;
+  /** Rows created per duty code (duties with none are left out). */
+  createdByDuty: Record<string, number>;
+}
+
+/**
+ * Creates the assignments of `years` and re-dates pending ones whose rule changed; returns what
+ * it did. On a transaction client it runs inside that transaction, one statement at a time (a
+ * transaction's connection takes one at a time).
+ */
+export async function materialiseYears(prisma: Db, years: readonly number[]): Promise<Materialised> {
+  const duties = await loadDutyCalendars(prisma);
+  const units = await prisma.unit.findMany({
+    select: { id: true, code: true, typeCode: true, active: true },
+  });
+  const holidays = await loadHolidayTable(prisma);
+  const dutyRows = await prisma.duty.findMany({ select: { id: true, code: true } });
   const rows = materialiseAssignments({ duties, units, years, holidays });
   const dutyId = new Map(dutyRows.map((d) => [d.code, d.id]));
   const unitId = new Map(units.map((u) => [u.code, u.id]));
@@ -121,8 +136,23 @@ export async function materialiseYears(
       redated++;
     }
   }
-  const { count } = await prisma.assignment.createMany({ data: toCreate, skipDuplicates: true });
-  return { created: count, redated };
+  // One order for every writer (the tick, an import, a new deadline): concurrent inserts of the
+  // same keys then wait for each other instead of deadlocking.
+  toCreate.sort(
+    (a, b) => a.dutyId - b.dutyId || a.periodCode.localeCompare(b.periodCode) || a.unitId - b.unitId,
+  );
+  const made = await prisma.assignment.createManyAndReturn({
+    data: toCreate,
+    skipDuplicates: true,
+    select: { dutyId: true },
+  });
+  const codeOf = new Map(dutyRows.map((d) => [d.id, d.code]));
+  const createdByDuty: Record<string, number> = {};
+  for (const m of made) {
+    const code = codeOf.get(m.dutyId)!;
+    createdByDuty[code] = (createdByDuty[code] ?? 0) + 1;
+  }
+  return { created: made.length, redated, createdByDuty };
 }
 
 /**
@@ -130,7 +160,7 @@ export async function materialiseYears(
  * rules, holidays, and the assignments of those years (count, pending rows' dates). Cheap next
  * to materialising (one statement of aggregates against loading every assignment).
  */
-export async function materialisationFingerprint(prisma: PrismaClient, years: readonly number[]) {
+export async function materialisationFingerprint(prisma: Db, years: readonly number[]) {
   const [row] = await prisma.$queryRaw<{ fp: string }[]>`
     SELECT concat_ws('|',
       (SELECT md5(coalesce(string_agg(concat_ws(',', u."id", u."code", u."typeCode", u."active"), ';' ORDER BY u."id"), ''))
@@ -153,14 +183,17 @@ export async function materialisationFingerprint(prisma: PrismaClient, years: re
   return row!.fp;
 }
 
-const lastFingerprint = new WeakMap<PrismaClient, Map<string, string>>();
+const lastFingerprint = new WeakMap<Db, Map<string, string>>();
 
 /**
  * `materialiseYears` for a process that asks every minute (the planning tick, the start-up):
  * skips the work while nothing it depends on changed since this process last materialised
  * those years, so a tick over thousands of units does not reload every assignment each minute.
  */
-export async function materialiseIfChanged(prisma: PrismaClient, years: readonly number[]) {
+export async function materialiseIfChanged(
+  prisma: Db,
+  years: readonly number[],
+): Promise<Omit<Materialised, 'createdByDuty'>> {
   const last = lastFingerprint.get(prisma) ?? new Map<string, string>();
   lastFingerprint.set(prisma, last);
   const key = years.join(',');
@@ -169,7 +202,7 @@ export async function materialiseIfChanged(prisma: PrismaClient, years: readonly
   if (before !== undefined && before === (await materialisationFingerprint(prisma, years))) {
     return { created: 0, redated: 0 };
   }
-  const result = await materialiseYears(prisma, years);
+  const { created, redated } = await materialiseYears(prisma, years);
   last.set(key, await materialisationFingerprint(prisma, years));
-  return result;
+  return { created, redated };
 }

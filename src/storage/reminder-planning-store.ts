@@ -1,7 +1,12 @@
 /** The reminder planner's reads on Prisma. */
 import { addDays, localDateOf } from '../domain/calendar.js';
 import { PLANNING_HORIZON_DAYS } from '../domain/reminders.js';
-import type { PlanningData, ReminderPlanningStore } from '../ports/reminder-planning.js';
+import type {
+  NamedUnit,
+  PlannedRowNames,
+  PlanningData,
+  ReminderPlanningStore,
+} from '../ports/reminder-planning.js';
 import type { PrismaClient } from './database.js';
 import { loadHolidayTable } from './materialise-assignments.js';
 import { iso } from './rows.js';
@@ -72,6 +77,60 @@ export function createPrismaReminderPlanning(prisma: PrismaClient): ReminderPlan
 
     holidays() {
       return cached('holidays', () => loadHolidayTable(prisma), 60_000);
+    },
+  };
+}
+
+/** The `PlannedRowNames` port on Prisma: four lookups by id, run together. */
+export function createPrismaPlannedRowNames(prisma: PrismaClient): PlannedRowNames {
+  const unitSelect = { id: true, code: true, name: true } as const;
+  const named = (u: NamedUnit): NamedUnit => ({ id: u.id, code: u.code, name: u.name });
+  return {
+    async names(q) {
+      const [people, assignments, units, duties] = await Promise.all([
+        q.people.length === 0
+          ? []
+          : prisma.person.findMany({
+              where: { id: { in: [...q.people] } },
+              select: {
+                id: true,
+                fullName: true,
+                locale: true,
+                roles: {
+                  where: { endedAt: null },
+                  select: { unit: { select: unitSelect } },
+                  orderBy: { id: 'asc' },
+                },
+              },
+            }),
+        q.assignments.length === 0
+          ? []
+          : prisma.assignment.findMany({
+              where: { id: { in: [...q.assignments] } },
+              select: { id: true, unit: { select: unitSelect }, duty: { select: { code: true } } },
+            }),
+        q.units.length === 0
+          ? []
+          : prisma.unit.findMany({ where: { id: { in: [...q.units] } }, select: unitSelect }),
+        q.duties.length === 0
+          ? []
+          : prisma.duty.findMany({ where: { id: { in: [...q.duties] } }, select: { id: true, code: true } }),
+      ]);
+      return {
+        people: new Map(
+          people.map((p) => [
+            p.id,
+            {
+              name: p.fullName,
+              locale: p.locale === 'en' ? 'en' : 'vi',
+              units: [...new Map(p.roles.map((r) => [r.unit.id, named(r.unit)])).values()],
+            },
+          ]),
+        ),
+        assignments: new Map(assignments.map((a) => [a.id, { unit: named(a.unit), dutyCode: a.duty.code }])),
+        units: new Map(units.map((u) => [u.id, named(u)])),
+        duties: new Map(duties.map((d) => [d.id, d.code])),
+      };
     },
   };
 }

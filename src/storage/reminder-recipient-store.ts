@@ -19,7 +19,7 @@ type ReachableIdentity = {
  * never-seen identities after); ties and never-seen identities in the order Telegram, Zalo,
  * web. Blocked identities are never used.
  */
-function preferred(
+export function preferred(
   personId: number,
   identities: ReachableIdentity[],
   preferredChannel?: ChannelName | null,
@@ -39,7 +39,7 @@ function preferred(
 }
 
 /** What `preferred` needs of a person, as a Prisma select. */
-const reachSelect = {
+export const reachSelect = {
   preferredChannel: true,
   identities: { select: { channel: true, chatId: true, blockedAt: true, lastSeenAt: true } },
 } as const;

@@ -1,7 +1,7 @@
 /** StatusStore on Prisma. */
 import { addDays, parsePeriodCode } from '../domain/calendar.js';
 import type { IndicatorKind } from '../domain/figures/index.js';
-import type { StatusUnitRow } from '../domain/status.js';
+import type { StatusFocalPoint, StatusUnitRow } from '../domain/status.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
 import type { PrismaClient } from './database.js';
 
@@ -22,7 +22,8 @@ interface StatusRow {
   active: boolean;
   retiredAt: Date | null;
   clusters: [string, string][] | null;
-  focalName: string | null;
+  /** [name, channel or null] per focal point, oldest first (null: none). */
+  focalPoints: [string, StatusFocalPoint['channel'] | null][] | null;
   values: Record<string, number | string | null> | null;
 }
 
@@ -62,7 +63,10 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
   /**
    * One row per assignment of the duty × period in scope, values aggregated (indicator id →
    * value; a row with neither value nor text is a declaration of "no figure", kept as null so it
-   * counts as given, as the submission store counts it).
+   * counts as given, as the submission store counts it), with the unit's focal points now, each
+   * with the channel reminders reach them on — chosen in SQL as `preferred` in
+   * reminder-recipient-store.ts chooses it (the chosen channel, else the one written from last,
+   * else Telegram, Zalo, web; never a blocked identity).
    */
   const rowsOf = (dutyCode: string, periodCode: string, scope: Scope) => prisma.$queryRaw<StatusRow[]>`
         SELECT a."dueDate", a."submittedAt", a.state::text AS state, a.locked,
@@ -71,9 +75,17 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
                (SELECT json_agg(json_build_array(c.code, c.name) ORDER BY m.id)
                   FROM "ClusterMember" m JOIN "Unit" c ON c.id = m."clusterId"
                  WHERE m."unitId" = u.id AND m.until IS NULL) AS clusters,
-               (SELECT p."fullName" FROM "Role" r JOIN "Person" p ON p.id = r."personId"
-                 WHERE r."unitId" = u.id AND r.role = 'focal' AND r."endedAt" IS NULL
-                 ORDER BY r.id LIMIT 1) AS "focalName",
+               (SELECT json_agg(json_build_array(f.name, f.channel) ORDER BY f.since, f.id)
+                  FROM (SELECT DISTINCT ON (p.id) p.id, p."fullName" AS name, r.since,
+                               (SELECT i.channel::text FROM "Identity" i
+                                 WHERE i."personId" = p.id AND i."blockedAt" IS NULL
+                                 ORDER BY COALESCE(i.channel = p."preferredChannel", false) DESC,
+                                          i."lastSeenAt" DESC NULLS LAST,
+                                          array_position(ARRAY['telegram','zalo','web'], i.channel::text)
+                                 LIMIT 1) AS channel
+                          FROM "Role" r JOIN "Person" p ON p.id = r."personId"
+                         WHERE r."unitId" = u.id AND r.role = 'focal' AND r."endedAt" IS NULL
+                         ORDER BY p.id, r.since, r.id) f) AS "focalPoints",
                (SELECT json_object_agg(v."indicatorId", v.value)
                   FROM "SubmissionValue" v
                  WHERE v."assignmentId" = a.id
@@ -180,7 +192,10 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
           storedState: a.state,
           locked: a.locked,
           documentSent: a.documentSent,
-          focalName: a.focalName,
+          focalName: a.focalPoints?.map(([name]) => name).join(', ') || null,
+          focalPoints: (a.focalPoints ?? []).map(([name, channel]) =>
+            channel ? { name, channel } : { name },
+          ),
           values,
           required,
           declaredNone: required.filter((code) => none.includes(code)),

@@ -177,8 +177,9 @@ export function createPrismaDeadlineStore(prisma: PrismaClient): DeadlineStore {
 
     /**
      * Sets the day and month (null = not set yet) of one duty's rule for one unit type, creating
-     * the rule when the type had none; writes a `duty.deadline` audit row in the same
-     * transaction. Returns the previous `dd/mm` (null when not set, undefined when new).
+     * the rule when the type had none; writes a `duty.deadline` audit row and re-dates the
+     * pending assignments of `years` in the same transaction. Returns the previous `dd/mm`
+     * (null when not set, undefined when new) and the assignments created and re-dated.
      */
     async saveRule(input: {
       dutyCode: string;
@@ -186,36 +187,41 @@ export function createPrismaDeadlineStore(prisma: PrismaClient): DeadlineStore {
       day: number | null;
       month: number | null;
       actor: string;
-    }): Promise<{ previous: string | null | undefined }> {
-      return prisma.$transaction(async (tx) => {
-        const { id: dutyId } = await tx.duty.findUniqueOrThrow({
-          where: { code: input.dutyCode },
-          select: { id: true },
-        });
-        const where = { dutyId_unitTypeCode: { dutyId, unitTypeCode: input.unitType } };
-        const before = await tx.deadlineRule.findUnique({ where });
-        const fields = { day: input.day, month: input.month, updatedBy: input.actor };
-        await tx.deadlineRule.upsert({
-          where,
-          create: { dutyId, unitTypeCode: input.unitType, applies: true, ...fields },
-          update: fields,
-        });
-        const previous = before ? formatDayMonth(before.day, before.month) : undefined;
-        await tx.auditLog.create({
-          data: {
-            actor: input.actor,
-            action: 'duty.deadline',
-            entity: `Duty:${input.dutyCode}`,
+      years: readonly number[];
+    }): Promise<{ previous: string | null | undefined; created: number; redated: number }> {
+      return prisma.$transaction(
+        async (tx) => {
+          const { id: dutyId } = await tx.duty.findUniqueOrThrow({
+            where: { code: input.dutyCode },
+            select: { id: true },
+          });
+          const where = { dutyId_unitTypeCode: { dutyId, unitTypeCode: input.unitType } };
+          const before = await tx.deadlineRule.findUnique({ where });
+          const fields = { day: input.day, month: input.month, updatedBy: input.actor };
+          await tx.deadlineRule.upsert({
+            where,
+            create: { dutyId, unitTypeCode: input.unitType, applies: true, ...fields },
+            update: fields,
+          });
+          const previous = before ? formatDayMonth(before.day, before.month) : undefined;
+          await tx.auditLog.create({
             data: {
-              unitType: input.unitType,
-              from: previous ?? null,
-              to: formatDayMonth(input.day, input.month),
-              newRule: before === null,
+              actor: input.actor,
+              action: 'duty.deadline',
+              entity: `Duty:${input.dutyCode}`,
+              data: {
+                unitType: input.unitType,
+                from: previous ?? null,
+                to: formatDayMonth(input.day, input.month),
+                newRule: before === null,
+              },
             },
-          },
-        });
-        return { previous };
-      });
+          });
+          const { created, redated } = await materialiseYears(tx, input.years);
+          return { previous, created, redated };
+        },
+        { timeout: 120_000, maxWait: 10_000 },
+      );
     },
 
     /**
@@ -246,11 +252,6 @@ export function createPrismaDeadlineStore(prisma: PrismaClient): DeadlineStore {
         });
         return { previous: before.reminderStages };
       });
-    },
-
-    /** Re-dates pending assignments (and creates missing ones) of `years` from the rules. */
-    redate(years: readonly number[]): Promise<{ created: number; redated: number }> {
-      return materialiseYears(prisma, years);
     },
   };
 }

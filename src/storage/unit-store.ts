@@ -1,6 +1,7 @@
 import { type ImportedUnit, nameOn, replacedNameSpan } from '../domain/units-import.js';
 import type { FormerUnitName, UnitStore, UnitSummary } from '../ports/unit-store.js';
 import type { PrismaClient } from './database.js';
+import { materialiseYears } from './materialise-assignments.js';
 
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -59,7 +60,7 @@ export function createPrismaUnitStore(prisma: PrismaClient): UnitStore {
         parents: new Map(rows.map((r) => [r.code, r.parent?.code ?? null])),
       };
     },
-    async importUnits(units: readonly ImportedUnit[], actor: string, on: string) {
+    async importUnits(units: readonly ImportedUnit[], actor: string, on: string, years: readonly number[]) {
       return prisma.$transaction(
         async (tx) => {
           let created = 0;
@@ -132,17 +133,38 @@ export function createPrismaUnitStore(prisma: PrismaClient): UnitStore {
               data: { codes: units.map((u) => u.code), created, updated, renamed },
             },
           });
-          return { created, updated, renamed: renamed.length };
+          // The new units' reporting assignments, committed with them: status lists them at once.
+          const made = await materialiseYears(tx, years);
+          return {
+            created,
+            updated,
+            renamed: renamed.length,
+            assignments: { created: made.created, byDuty: made.createdByDuty },
+          };
         },
         { timeout: 120_000, maxWait: 10_000 },
       );
     },
     async list() {
       const rows = await prisma.unit.findMany({
-        include: { ...include, formerNames: formerNamesQuery },
+        include: {
+          ...include,
+          formerNames: formerNamesQuery,
+          roles: {
+            where: { role: 'focal', endedAt: null },
+            select: { personId: true, person: { select: { fullName: true } } },
+            orderBy: [{ since: 'asc' }, { id: 'asc' }],
+          },
+        },
         orderBy: [{ typeCode: 'asc' }, { code: 'asc' }],
       });
-      return rows.map((u) => ({ ...toSummary(u), formerNames: u.formerNames.map(toFormerName) }));
+      return rows.map((u) => ({
+        ...toSummary(u),
+        formerNames: u.formerNames.map(toFormerName),
+        focalPoints: [...new Map(u.roles.map((r) => [r.personId, r.person.fullName]))].map(
+          ([personId, name]) => ({ personId, name }),
+        ),
+      }));
     },
     async nameOn(unitId: number, date: string) {
       const u = await prisma.unit.findUnique({

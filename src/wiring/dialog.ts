@@ -1,3 +1,4 @@
+import { createHandover } from '../app/handover.js';
 import { createStatusService } from '../app/status.js';
 import { createDialogEngine, type DialogDeps, type DialogEngine } from '../dialog/engine.js';
 import { createStatusExporter } from '../exports/status-files.js';
@@ -7,7 +8,8 @@ import type { Locale, Translator } from '../ports/translator.js';
 import { createPrismaConversationStore } from '../storage/conversation-store.js';
 import type { PrismaClient } from '../storage/database.js';
 import { createPrismaIdentityStore } from '../storage/identity-store.js';
-import { createPrismaInviteRedeemer } from '../storage/invite-store.js';
+import { createPrismaInviteRedeemer, createPrismaInviteStore } from '../storage/invite-store.js';
+import { createPrismaManagerStore } from '../storage/manager-store.js';
 import { createPrismaStatusStore } from '../storage/status-store.js';
 import { createPrismaSubmissionStore } from '../storage/submission-store.js';
 
@@ -25,13 +27,20 @@ export function createDialogOnPrisma(
     actions?: DialogDeps['actions'];
   },
 ): DialogEngine {
+  const statusStore = createPrismaStatusStore(prisma);
   return createDialogEngine({
     identities: createPrismaIdentityStore(prisma),
     invites: createPrismaInviteRedeemer(prisma),
     submissions: createPrismaSubmissionStore(prisma, opts.timeZone),
     conversations: createPrismaConversationStore(prisma),
+    // `/bangiao`: needs no queue (the successor's code is shown to the manager, not sent).
+    handover: createHandover({
+      units: createPrismaManagerStore(prisma),
+      scopes: statusStore,
+      invites: createPrismaInviteStore(prisma),
+    }),
     status: createStatusService({
-      store: createPrismaStatusStore(prisma),
+      store: statusStore,
       clock: opts.clock,
       timeZone: opts.timeZone,
       exporter: createStatusExporter(opts.translator),

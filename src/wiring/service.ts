@@ -31,6 +31,7 @@ import { createWebChatUsers, ensureDemoUsers } from '../storage/seed/demo-users.
 import { createDialogOnPrisma } from './dialog.js';
 import { createReminderRuntime } from './reminder-runtime.js';
 import { createSystemClock } from './system-clock.js';
+import { createWebChatHistory } from './web-chat-history.js';
 
 /** Starts the whole service from the environment; exits the process on a fatal start error. */
 export async function startService(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -148,6 +149,8 @@ export async function startService(env: Record<string, string | undefined> = pro
           users: createWebChatUsers(db.prisma),
           translator,
           locale: config.defaultLocale,
+          // The conversation kept in the database: the page shows it again after a restart.
+          ...createWebChatHistory(db.prisma, clock),
         }),
       );
     }
@@ -246,6 +249,7 @@ export async function startService(env: Record<string, string | undefined> = pro
       { port, channels: channels.map((c) => c.name), now: clock.now().toISOString() },
       'Đôn Đốc is running',
     );
+    if (config.webChat) logger.info({ port }, `Web chat: http://localhost:${port}/`);
   } catch (err) {
     if (err instanceof DatabaseBusyError || err instanceof RedisUnavailableError) {
       process.stderr.write(`${err.message}\n`);

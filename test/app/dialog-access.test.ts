@@ -30,22 +30,32 @@ afterAll(async () => {
 const FIGURES = 'việc 83,5% tiền 46,2% giảm việc 9% giảm tiền 7% nhà 2 xã 1 ủng hộ 15 triệu';
 
 describe('access and binding', () => {
-  it('a focal handover: the newcomer becomes the focal point, the previous one loses access, recorded', async () => {
+  it('a second focal invite adds a focal point; only a handover invite ends one, recorded', async () => {
     const unit = await makeUnit(db.prisma, 'CUC_THADS', { parent: 'TCTHADS' });
     const old = chatWith(engine, { chatId: uniqueCode('chat'), name: 'Người cũ' });
     await old.say(`/start ${await inviteCode(db.prisma, clock, unit.code)}`);
+    // A deputy: added beside the first focal point, who keeps the role.
+    const deputy = chatWith(engine, { chatId: uniqueCode('chat'), name: 'Người phó' });
+    let reply = await deputy.say(`/start ${await inviteCode(db.prisma, clock, unit.code)}`);
+    expect(reply).toContain(`đầu mối của ${unit.name}, cùng 1 đầu mối khác: Người cũ.`);
+    expect(reply).not.toContain('thay');
+    expect(await old.say('/hanchot')).toContain(unit.name);
+    // The handover is a decision: the invite names whom the newcomer replaces.
     const fresh = chatWith(engine, { chatId: uniqueCode('chat'), name: 'Người mới' });
-    const reply = await fresh.say(`/start ${await inviteCode(db.prisma, clock, unit.code)}`);
+    reply = await fresh.say(`/start ${await inviteCode(db.prisma, clock, unit.code, 'focal', 'Người cũ')}`);
     expect(reply).toContain(`đầu mối mới của ${unit.name} (thay Người cũ, ghi nhận lúc`);
     expect(await old.say(FIGURES)).toContain('chỉ đầu mối của đơn vị mới gửi được số liệu');
     expect(await old.say('/hanchot')).not.toContain(unit.name);
+    expect(await deputy.say('/hanchot')).toContain(unit.name);
     const roles = await db.prisma.role.findMany({
       where: { unitId: unit.id, role: 'focal' },
+      include: { person: true },
       orderBy: { id: 'asc' },
     });
-    expect(roles.map((r) => [r.endedAt !== null, r.endReason])).toEqual([
-      [true, 'handover'],
-      [false, null],
+    expect(roles.map((r) => [r.person.fullName, r.endedAt !== null, r.endReason])).toEqual([
+      ['Người cũ', true, 'handover'],
+      ['Người phó', false, null],
+      ['Người mới', false, null],
     ]);
     expect(
       await db.prisma.auditLog.count({ where: { action: 'focal.handover', entity: `Unit:${unit.code}` } }),

@@ -45,7 +45,8 @@ describe('fan-out survives a killed worker', () => {
         WEB_CHAT: '0',
         TELEGRAM_RATE_PER_SECOND: '100',
       };
-      const tick = await runCli(['reminders:tick', '--now', T7], env);
+      // APP_NOW makes this a test database: --send may plan at T7.
+      const tick = await runCli(['reminders:tick', '--now', T7, '--send', '--format', 'json'], env);
       expect(tick.code).toBe(0);
       expect(JSON.parse(tick.stdout).planned).toBeGreaterThanOrEqual(N);
 

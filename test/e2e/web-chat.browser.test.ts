@@ -2,7 +2,8 @@
  * The web chat in a real browser (Debian's Chromium driven by playwright-core; no browser is
  * ever downloaded) against the real service started as `npm start` would, on the run's
  * PostgreSQL and Redis: a focal point picks the demo identity, types quick figures, confirms,
- * and the figures are saved.
+ * and the figures are saved; after a restart of the service the page shows that conversation
+ * again.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -104,14 +105,19 @@ beforeAll(async () => {
   context = ctx;
 }, 90_000);
 
-afterAll(async () => {
-  await context?.close();
+/** Stops the service (SIGTERM, then SIGKILL after 10 s). */
+async function stopService(): Promise<void> {
   if (child && child.exitCode === null) {
     const exited = new Promise((resolve) => child?.once('exit', resolve));
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
+}
+
+afterAll(async () => {
+  await context?.close();
+  await stopService();
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 }, 30_000);
 
@@ -209,6 +215,9 @@ describe('web chat in a browser', () => {
     expect(await log.textContent()).not.toContain('83,5');
     // A message bringing an input hint (the inbox answered here, as the dialog will) sets the
     // placeholder until another one does; choosing someone else starts from their role's hint.
+    await page.route('**/web/api/history?user=demo-stp-hanoi*', (route) =>
+      route.fulfill({ json: { messages: [], after: 0 } }),
+    );
     await page.route('**/web/api/inbox?user=demo-stp-hanoi*', (route) =>
       route.fulfill({
         json: {
@@ -246,4 +255,28 @@ describe('web chat in a browser', () => {
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'web-chat-390.png') });
   }, 30_000);
+
+  it('after a restart, the page shows the conversation again from the database', async () => {
+    await stopService();
+    await startService();
+    const page = await context!.newPage();
+    await page.goto(`${base}/`);
+    await page.getByTestId('user-demo-thads-hanoi').click();
+    // What Trần Văn Minh typed and what the bot answered in the first test, read back.
+    await expect
+      .poll(() => page.getByTestId('user-message').filter({ hasText: FIGURES }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const botMessages = page.getByTestId('bot-message');
+    expect(await botMessages.filter({ hasText: 'Xác nhận số liệu' }).count()).toBeGreaterThan(0);
+    expect(await botMessages.filter({ hasText: /Đã lưu \d+ số liệu/ }).count()).toBeGreaterThan(0);
+    // The confirmation was answered: its buttons are not offered again.
+    expect(await botMessages.filter({ hasText: 'Xác nhận số liệu' }).getByTestId('bot-button').count()).toBe(
+      0,
+    );
+    // The conversation goes on after the history.
+    const before = await botMessages.count();
+    await page.getByTestId('chat-input').fill('/trogiup');
+    await page.getByTestId('send').click();
+    await expect.poll(() => botMessages.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+  }, 90_000);
 });

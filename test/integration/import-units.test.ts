@@ -168,6 +168,64 @@ describe('units:import', () => {
     expect(audit.data).toMatchObject({ created: 0, updated: 3, renamed: [a, b] });
   });
 
+  it('takes effect at once: the new units get their reports in the same import, and status lists them straight after', {
+    timeout: 90_000,
+  }, async () => {
+    const [stp, thads] = [uniqueCode('STP'), uniqueCode('THADS')];
+    const file = path.join(dir, 'new-units.csv');
+    writeFileSync(
+      file,
+      [
+        'code,name,type,parent,cluster',
+        `${stp},Sở Tư pháp Mới Nhập,SO_TU_PHAP,,CUM_STP_1`,
+        `${thads},Thi hành án dân sự tỉnh Mới Nhập,CUC_THADS,TCTHADS,`,
+        '',
+      ].join('\n'),
+    );
+    // 1 December 2026: the current and next year are 2026 and 2027. No service is running.
+    const december = { ...env(), APP_NOW: '2026-12-01T09:00:00+07:00' };
+    const r = await runCli(['units:import', file], december);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /Đã tạo \d+ nhiệm vụ báo cáo các năm 2026, 2027 cho các đơn vị vừa nhập \(BC6T: \d+, BCNAM: \d+, DKTD: \d+, SKD1: \d+\); lệnh status và lời nhắc có ngay các đơn vị này\./,
+    );
+    const ours = await db.prisma.assignment.findMany({
+      where: { unit: { code: { in: [stp, thads] } }, duty: { code: 'BC6T' } },
+      select: { periodCode: true, unit: { select: { code: true } } },
+    });
+    expect(ours.map((a) => `${a.unit.code} ${a.periodCode}`).sort()).toEqual(
+      [`${stp} 2026-H1`, `${stp} 2027-H1`, `${thads} 2026-H1`, `${thads} 2027-H1`].sort(),
+    );
+
+    const json = await runCli(
+      ['status', '--duty', 'BC6T', '--period', '2027-H1', '--format', 'json'],
+      december,
+    );
+    expect(json.code).toBe(0);
+    const units = (JSON.parse(json.stdout) as { units: { code: string; name: string; state: string }[] })
+      .units;
+    expect(
+      units.filter((u) => u.code === stp || u.code === thads).sort((a, b) => a.code.localeCompare(b.code)),
+    ).toEqual(
+      [
+        { code: stp, name: 'Sở Tư pháp Mới Nhập', state: 'pending' },
+        { code: thads, name: 'Thi hành án dân sự tỉnh Mới Nhập', state: 'pending' },
+      ]
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((u) => expect.objectContaining(u)),
+    );
+
+    // The text is one listing, not chat pages: the title once, however many units follow.
+    const text = await runCli(['status', '--duty', 'BC6T', '--period', '2027-H1'], december);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(40);
+    expect(lines.filter((l) => l === lines[0])).toHaveLength(1);
+    expect(lines.some((l) => l.includes('Sở Tư pháp Mới Nhập'))).toBe(true);
+    expect(lines.some((l) => l.includes('Thi hành án dân sự tỉnh Mới Nhập'))).toBe(true);
+  });
+
   it('refuses a file of another kind politely', async () => {
     const file = path.join(dir, 'units.txt');
     writeFileSync(file, 'code,name,type\n');

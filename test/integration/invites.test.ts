@@ -55,12 +55,14 @@ describe('invite', () => {
     [['--unit', 'STP_HANOI', '--role', 'boss'], 2, 'Vai trò "boss" không hợp lệ'],
     [[], 2, 'Thiếu --unit <code>.'],
   ])('refuses %j', async (args, exit, message) => {
-    // Only invites issued by the CLI (other test files issue theirs in parallel).
-    const before = await db.prisma.invite.count({ where: { createdBy: 'cli' } });
+    // Only invites the CLI issued for the unit tried (other test files issue theirs, for their
+    // own units, in parallel).
+    const mine = { createdBy: 'cli', unit: { code: 'STP_HANOI' } };
+    const before = await db.prisma.invite.count({ where: mine });
     const r = await runCli(['invite', ...args], { DATABASE_URL: inject('databaseUrl') });
     expect(r.code).toBe(exit);
     expect(r.stderr).toContain(message);
-    expect(await db.prisma.invite.count({ where: { createdBy: 'cli' } })).toBe(before);
+    expect(await db.prisma.invite.count({ where: mine })).toBe(before);
   });
 });
 

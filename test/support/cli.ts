@@ -11,22 +11,41 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `npm run cli -- …` as an operator would (through tsx), with the given environment. */
+/**
+ * Runs `npm run cli -- …` as an operator would: the compiled CLI (`node dist/src/cli/main.js`,
+ * what `npm run cli` executes), with the given environment. The suite's global setup
+ * (./global-setup.ts) builds dist/ from the sources first whenever it is older than them.
+ */
 export function runCli(
   args: string[],
   env: Record<string, string | undefined>,
   timeoutMs = 60_000,
 ): Promise<RunResult> {
-  return runNode([path.join(ROOT, 'src', 'cli', 'main.ts'), ...args], env, timeoutMs);
+  return spawnNode(
+    process.execPath,
+    [path.join(ROOT, 'dist', 'src', 'cli', 'main.js'), ...args],
+    env,
+    timeoutMs,
+  );
 }
 
+/** Runs a TypeScript file of the project with `tsx` (the sources, not the build). */
 export function runNode(
   args: string[],
   env: Record<string, string | undefined>,
   timeoutMs = 60_000,
 ): Promise<RunResult> {
+  return spawnNode(TSX, args, env, timeoutMs);
+}
+
+function spawnNode(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs: number,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, args, {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

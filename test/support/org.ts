@@ -27,16 +27,20 @@ export async function makeUnit(
   return { id: unit.id, code, name };
 }
 
-/** A one-time invite code for a unit. */
+/**
+ * A one-time invite code for a unit: adding a focal point (or a manager), or, with `replace` (a
+ * person id or full name), handing a focal point's role over on redemption.
+ */
 export async function inviteCode(
   prisma: PrismaClient,
   clock: Clock,
   unitCode: string,
   role: 'focal' | 'manager' = 'focal',
+  replace?: string,
 ): Promise<string> {
   const r = await createInvite(
     { units: createPrismaUnitStore(prisma), invites: createPrismaInviteStore(prisma), clock },
-    { unitCode, role, ttlMs: 7 * 86_400_000, createdBy: 'test' },
+    { unitCode, role, ttlMs: 7 * 86_400_000, createdBy: 'test', replace },
   );
   if (!r.ok) throw new Error(r.error);
   return r.code;

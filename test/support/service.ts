@@ -17,8 +17,8 @@ export function freePort(): Promise<number> {
 /** `npm start`'s node flags, read from package.json so the two never drift apart. */
 const START_FLAGS: string[] = (() => {
   const start: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
-  const words = start.split(/\s+/);
-  return words.slice(1, words.indexOf('src/main.ts'));
+  // `exec node <flags> dist/src/main.js`: the flags, to run the sources with them through tsx.
+  return [...start.split(/\s+/).filter((w) => w.startsWith('--')), '--import', 'tsx'];
 })();
 
 export interface RunningService {

@@ -15,6 +15,11 @@
  * until a message from the bot brings an `inputHint` (an example from the person's own report),
  * which stays until a later message brings another.
  *
+ * Choosing a person first shows their recent conversation (`/history`: both ways, from the
+ * transcript, so it survives a restart, with the last reply's buttons while the conversation
+ * still expects them), then follows the inbox from the seq the history names; the input box is
+ * enabled once the history is shown, so nothing typed lands above it.
+ *
  * The client script contains no template literals: it lives inside this template string.
  */
 import { createHash } from 'node:crypto';
@@ -39,6 +44,8 @@ const SCRIPT = `
   var current = null;   // the chosen user {id, name, ...}
   var after = 0;        // last inbox seq shown for the current user
   var generation = 0;   // bumps on every switch: late answers for another user are dropped
+  var loading = false;  // the chosen user's history is being read: the inbox waits
+  var shown = {};       // transcript ids already shown (from the history) for the current user
   var queue = Promise.resolve();
 
   function guestId() {
@@ -167,7 +174,7 @@ const SCRIPT = `
   var inflight = null;
   var again = false;
   function poll() {
-    if (!current) return Promise.resolve();
+    if (!current || loading) return Promise.resolve();
     if (inflight) { again = true; return inflight; }
     var gen = generation;
     inflight = api('/inbox?user=' + encodeURIComponent(current.id) + '&after=' + after)
@@ -176,7 +183,7 @@ const SCRIPT = `
         (body.messages || []).forEach(function (m) {
           if (m.seq > after) {
             after = m.seq;
-            showBot(m);
+            if (!(m.historyId && shown[m.historyId])) showBot(m);
           }
         });
       })
@@ -228,13 +235,36 @@ const SCRIPT = `
     logEl.textContent = '';
     title.textContent = user.name;
     subtitle.textContent = user.meta;
-    input.disabled = false;
     input.placeholder = hintFor(user);
-    sendBtn.disabled = false;
     var note = user.role === 'manager' ? T.managerNote : T.focalNote;
     showNote(user.guest ? T.guestNote : fill(note, 'role', user.meta));
-    input.focus();
-    poll();
+    loadHistory();
+  }
+
+  // The chosen user's recent conversation, then the inbox after it; typing waits for it.
+  function loadHistory() {
+    var gen = generation;
+    var user = current;
+    loading = true;
+    shown = {};
+    input.disabled = true;
+    sendBtn.disabled = true;
+    return api('/history?user=' + encodeURIComponent(user.id)).then(function (body) {
+      if (gen !== generation) return;
+      (body.messages || []).forEach(function (m) {
+        shown[m.historyId] = true;
+        if (m.from === 'me') showMine(m.text);
+        else showBot(m);
+      });
+      if (typeof body.after === 'number' && body.after > after) after = body.after;
+    }, function () { /* no history: the inbox alone, as before */ }).then(function () {
+      if (gen !== generation) return;
+      loading = false;
+      input.disabled = false;
+      sendBtn.disabled = false;
+      input.focus();
+      poll();
+    });
   }
 
   function addUser(user) {

@@ -2,8 +2,10 @@
  * The web chat channel: a local page for trying the bot with no Telegram or Zalo token, and
  * the target of browser tests. It only translates: a POST from the page becomes a DialogInput,
  * and every message `send()` delivers (replies, reminders from the jobs) lands in that chat's
- * in-memory inbox (./web-inbox.ts), which the page polls. The HTTP surface is in
- * ./web-routes.ts, the page in ./page.ts.
+ * in-memory inbox (./web-inbox.ts), which the page polls. Given a transcript, both ways are
+ * also stored (./web-history.ts) and the page opens a chat on its recent conversation, so a
+ * restart loses nothing the person saw. The HTTP surface is in ./web-routes.ts, the page in
+ * ./page.ts.
  *
  * Who may send and read: the demo users `users` lists, and guests whose id matches `GUEST_ID`
  * (the page makes one per browser tab; the dialog treats them as unbound people). Anyone else
@@ -19,11 +21,14 @@ import {
 import type { RouteRegistrar } from '../../ports/http-routes.js';
 import type { Logger } from '../../ports/logger.js';
 import type { Locale, Translator } from '../../ports/translator.js';
+import type { WebChatLiveButtons, WebChatTranscript } from '../../ports/web-chat-transcript.js';
 import type { DemoUser, WebChatUsers } from '../../ports/web-chat-users.js';
 import { webChatPage } from './page.js';
+import { createWebHistory } from './web-history.js';
 import { createWebInbox, WEB_MAX_TEXT } from './web-inbox.js';
 import { registerWebRoutes, type WebPerson } from './web-routes.js';
 
+export type { WebHistoryMessage } from './web-history.js';
 export {
   INBOX_LIMIT,
   MAX_CHATS,
@@ -51,6 +56,10 @@ export interface WebChannelOptions {
   locale?: Locale;
   /** Path prefix of the page and API, without a trailing slash. Default '' (page at `/`). */
   basePath?: string;
+  /** Where both ways of every chat are kept, so the page shows them after a restart (none: memory only). */
+  transcript?: WebChatTranscript;
+  /** Which buttons of the last reply the conversation still expects (none: they are not shown again). */
+  liveButtons?: WebChatLiveButtons;
 }
 
 /**
@@ -70,6 +79,12 @@ export function createWebChannel(options: WebChannelOptions): Channel {
   const api = `${base}/web/api`;
   const pages = new Map<Locale, string>();
   const inbox = createWebInbox(api);
+  const history = createWebHistory({
+    inbox,
+    log,
+    ...(options.transcript ? { transcript: options.transcript } : {}),
+    ...(options.liveButtons ? { liveButtons: options.liveButtons } : {}),
+  });
   let onInput: ((input: DialogInput) => Promise<void>) | null = null;
   let usersCache: { at: number; byId: Map<string, DemoUser> } | null = null;
 
@@ -103,10 +118,21 @@ export function createWebChannel(options: WebChannelOptions): Channel {
     base,
     api,
     inbox,
+    history,
     page,
     users: demoUsers,
     who,
-    handler: () => onInput,
+    handler: () => {
+      const handle = onInput;
+      // What the person sent is stored first, in the chat's order, then handled.
+      return (
+        handle &&
+        (async (input: DialogInput) => {
+          await history.recordInput(input);
+          await handle(input);
+        })
+      );
+    },
     translator,
     locale: options.locale ?? 'vi',
     log,
@@ -135,7 +161,8 @@ export function createWebChannel(options: WebChannelOptions): Channel {
       if (!message.file && message.text.trim().length === 0 && !message.buttons?.some((r) => r.length > 0)) {
         throw new ChannelError('web: nothing to send (empty text)');
       }
-      return { messageId: String(inbox.push(chatId, message)) };
+      const historyId = await history.recordOutgoing(chatId, message);
+      return { messageId: String(inbox.push(chatId, message, historyId)) };
     },
   };
 }

@@ -2,8 +2,9 @@
  * The web chat's memory: each chat's inbox of messages the page polls, the files those
  * messages carry, and each chat's queue of inputs (one at a time, in order). Everything lives
  * in this process and is bounded: at most `INBOX_LIMIT` messages per chat, `MAX_CHATS` chats
- * and `MAX_FILE_BYTES` of files, the oldest dropped first. A restart empties it; seqs start
- * from the clock, so a page open across a restart still sees new messages.
+ * and `MAX_FILE_BYTES` of files, the oldest dropped first. A restart empties it (the page then
+ * reads the conversation from the transcript, ./web-history.ts); seqs start from the clock, so a
+ * page open across a restart still sees new messages.
  */
 import { randomBytes } from 'node:crypto';
 import type { Button, DialogInput, OutgoingMessage } from '../../ports/channel.js';
@@ -30,6 +31,8 @@ export interface WebInboxMessage {
   file?: { name: string; mime: string; url: string };
   /** What to type next: the page shows it in the input box until a later message brings another. */
   inputHint?: string;
+  /** The message's id in the transcript, when it was stored (the page skips one it already shows). */
+  historyId?: number;
 }
 
 /** A file a message carried, served only to its own chat. */
@@ -43,10 +46,14 @@ export interface StoredFile {
 /** The chats, their inboxes and input queues, and their files. */
 export interface WebInbox {
   /**
-   * Adds a message (split when long; buttons, file and input hint on the last piece); returns
-   * its last seq.
+   * Adds a message (split when long; buttons, file and input hint on the last piece; every
+   * piece carries `historyId` when given); returns its last seq.
    */
-  push(chatId: string, message: OutgoingMessage): number;
+  push(chatId: string, message: OutgoingMessage, historyId?: number): number;
+  /** The last seq given so far: every message pushed later has a greater one. */
+  cursor(): number;
+  /** The label of the chat's most recent button carrying `data`, if still in memory. */
+  buttonLabel(chatId: string, data: string): string | undefined;
   /** The chat's messages after `after` (none for a chat never seen). */
   after(chatId: string, after: number): WebInboxMessage[];
   /** A kept file by id, or undefined once dropped. */
@@ -115,12 +122,13 @@ export function createWebInbox(api: string): WebInbox {
   }
 
   return {
-    push(chatId, message) {
+    push(chatId, message, historyId) {
       const c = chat(chatId);
       const pieces = message.text.trim().length === 0 ? [''] : splitText(message.text, WEB_MAX_TEXT);
       let last = 0;
       for (const [i, text] of pieces.entries()) {
         const entry: WebInboxMessage = { seq: ++seq, text };
+        if (historyId !== undefined) entry.historyId = historyId;
         if (i === pieces.length - 1) {
           const rows = (message.buttons ?? []).filter((r) => r.length > 0);
           if (rows.length > 0)
@@ -146,6 +154,17 @@ export function createWebInbox(api: string): WebInbox {
         }
       }
       return last;
+    },
+
+    cursor: () => seq,
+
+    buttonLabel(chatId, data) {
+      const messages = chats.get(chatId)?.messages ?? [];
+      for (let i = messages.length - 1; i >= 0; i--) {
+        const found = messages[i]!.buttons?.flat().find((b) => b.data === data);
+        if (found) return found.label;
+      }
+      return undefined;
     },
 
     after(chatId, after) {

@@ -12,6 +12,7 @@ import type { Locale, Translator } from '../../ports/translator.js';
 import type { DemoUser } from '../../ports/web-chat-users.js';
 import { readBody, sendJson } from '../http-io.js';
 import { WEB_CHAT_CSP } from './page.js';
+import type { WebHistory } from './web-history.js';
 import { WEB_MAX_TEXT, type WebInbox } from './web-inbox.js';
 
 /** Largest request body the API reads. */
@@ -34,6 +35,8 @@ export interface WebRoutesOptions {
   /** Where the JSON API lives (`<base>/web/api`). */
   api: string;
   inbox: WebInbox;
+  /** The conversation kept beyond this process. */
+  history: WebHistory;
   /** The chat page in a locale. */
   page(locale: Locale): string;
   /** The demo users by id; rejects when they cannot be listed. */
@@ -55,7 +58,10 @@ export interface WebRoutesOptions {
  * - `POST /web/api/send`                     JSON `{user, text | buttonData}` → `{ok: true}`
  *                                            once the input was handled
  * - `GET  /web/api/inbox?user=<id>&after=<seq>` `{messages: [{seq, text, buttons?, file?,
- *                                            inputHint?}]}`
+ *                                            inputHint?, historyId?}]}`: the bot's messages
+ * - `GET  /web/api/history?user=<id>`        `{messages: [{from: 'me'|'bot', text, buttons?,
+ *                                            historyId, at}], after: <seq>}`: the chat's recent
+ *                                            conversation (both ways), then the inbox from `after`
  * - `GET  /web/api/file/<id>?user=<id>`      a file a message carried (xlsx, PNG chart)
  * - anything else under `/web/api/`          a JSON 404
  * A throwing handler is logged (without the text) and answered 500.
@@ -193,6 +199,29 @@ export function registerWebRoutes(o: WebRoutesOptions): void {
     const messages = inbox.after(person.id, Number(afterRaw));
     res.setHeader('cache-control', 'no-store');
     sendJson(res, 200, { messages });
+  });
+
+  routes.route(`${api}/history`, async (req, res) => {
+    if (!allow(req, res, 'GET')) return;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const person = await o.who(url.searchParams.get('user'), localeOf(req));
+    if (!person) {
+      fail(req, res, 403, 'web-api-forbidden');
+      return;
+    }
+    // Read before the transcript: a message pushed later is stored first, so it is either in
+    // the history or after this seq (the page skips one it got both ways by its historyId).
+    const after = inbox.cursor();
+    let messages: Awaited<ReturnType<WebHistory['read']>>;
+    try {
+      messages = await o.history.read(person.id);
+    } catch (err) {
+      log.error({ chatId: person.id, err: describe(err) }, 'web chat could not read its history');
+      fail(req, res, 500, 'web-api-failed');
+      return;
+    }
+    res.setHeader('cache-control', 'no-store');
+    sendJson(res, 200, { messages, after });
   });
 
   routes.prefix(`${api}/file/`, async (req, res) => {

@@ -1,7 +1,9 @@
 /**
  * Binding a chat to a person: an invite code (`/start K7PM-Q2XD-9RWA`, or the code alone) binds
- * the identity to the invite's unit and role; a link code from `/lienket` on another channel
- * binds it to the same person. Failed codes are rate-limited per chat.
+ * the identity to the invite's unit and role — a focal point beside the unit's others, or, with a
+ * handover invite, in place of the one it names (the reply says whom); a link code from
+ * `/lienket` on another channel binds it to the same person. Failed codes are rate-limited per
+ * chat.
  */
 import { hashInviteCode } from '../../app/invites.js';
 import { exampleFor, note, say, type Turn, timeOf, tr } from '../context.js';
@@ -57,14 +59,24 @@ export async function bind(turn: Turn, code: string): Promise<void> {
   turn.state.bindFailures = [];
   turn.state.flow = { k: 'idle' };
   delete turn.state.unitId;
-  // One reply: who the person now is, and (a focal point) what to send next.
-  const bound = result.handedOverFrom
-    ? tr(turn, 'bind-ok-handover', {
-        unit: result.unit.name,
-        previous: result.handedOverFrom,
-        date: timeOf(turn, turn.now),
-      })
-    : tr(turn, 'bind-ok', { role: tr(turn, `role-${result.role}`), unit: result.unit.name });
+  // One reply: who the person now is — whom they replace (a handover invite) or beside whom
+  // (a unit has several focal points) — and, for a focal point, what to send next.
+  let bound: string;
+  if (result.handedOverFrom) {
+    bound = tr(turn, 'bind-ok-handover', {
+      unit: result.unit.name,
+      previous: result.handedOverFrom,
+      date: timeOf(turn, turn.now),
+    });
+  } else if (result.role === 'focal' && result.alongside.length > 0) {
+    bound = tr(turn, 'bind-ok-alongside', {
+      unit: result.unit.name,
+      others: result.alongside.join(', '),
+      count: result.alongside.length,
+    });
+  } else {
+    bound = tr(turn, 'bind-ok', { role: tr(turn, `role-${result.role}`), unit: result.unit.name });
+  }
   if (result.role !== 'focal') return say(turn, bound);
   note(turn, bound);
   const open = await deps.submissions.openAssignments([result.unit.id], turn.now);

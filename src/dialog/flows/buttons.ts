@@ -8,6 +8,7 @@ import { splitReason } from '../../domain/submission.js';
 import { exampleFor, focalUnits, note, say, type Turn, tr } from '../context.js';
 import { commit } from './confirm.js';
 import { type DocumentInput, onDocument, requestUnlock } from './documents.js';
+import { handoverCommand, onHandoverButton } from './handover.js';
 import { decideException, managerCommand } from './manager-actions.js';
 import { setChannel, setLanguage } from './settings.js';
 import { status } from './status.js';
@@ -29,6 +30,10 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
     if (!turn.binding || !deps.actions) return say(turn, tr(turn, 'stale-button'));
     return managerCommand(turn, deps.actions, action, arg!);
   }
+  if (token === 'x' && action === 'bangiao' && /^[\w.-]{1,60}$/.test(arg ?? '')) {
+    if (!turn.binding || !deps.handover) return say(turn, tr(turn, 'stale-button'));
+    return handoverCommand(turn, deps.handover, arg!);
+  }
   const flow = turn.state.flow;
   if (!turn.binding || flow.k === 'idle' || !('token' in flow) || flow.token !== token) {
     return say(turn, tr(turn, 'stale-button'));
@@ -36,7 +41,7 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
   turn.state.choices = [];
   if (action === 'cancel') {
     turn.state.flow = { k: 'idle' };
-    return say(turn, tr(turn, 'cancelled'));
+    return say(turn, tr(turn, flow.k === 'handover' ? 'handover-cancelled' : 'cancelled'));
   }
   switch (flow.k) {
     case 'pick_unit': {
@@ -119,5 +124,7 @@ export async function onButton(turn: Turn, data: string): Promise<void> {
     case 'locked':
       if (action !== 'unlock') return say(turn, tr(turn, 'stale-button'));
       return requestUnlock(turn, flow.aid);
+    case 'handover':
+      return onHandoverButton(turn, flow, action, arg);
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '../context.js';
 import { bind } from './binding.js';
 import { correct, correctionExample } from './corrections.js';
+import { handoverCommand } from './handover.js';
 import { managerCommand } from './manager-actions.js';
 import { chooseChannel, chooseLanguage, linkCode, quietHours } from './settings.js';
 import { status, statusFile, statusText } from './status.js';
@@ -69,6 +70,9 @@ export async function onCommand(turn: Turn, name: string, args: string): Promise
       return chooseChannel(turn, personId);
     case 'giotinh':
       return quietHours(turn, personId, args);
+    case 'bangiao':
+      if (!turn.ctx.deps.handover) return say(turn, tr(turn, 'manager-status-coming'));
+      return handoverCommand(turn, turn.ctx.deps.handover, args);
     case 'nhac':
     case 'danhac':
     case 'khoa':
@@ -99,6 +103,7 @@ const BOUND_COMMANDS = new Set([
   'mokhoa',
   'chophep',
   'tuchoi',
+  'bangiao',
 ]);
 
 /** `/tungchitieu`: the figures still missing from the draft on screen, asked one by one. */

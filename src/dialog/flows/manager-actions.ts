@@ -1,14 +1,15 @@
 /**
  * Managers' actions, each checked against the person's scope by the use case: `/nhac` nudges a
- * unit, `/danhac` lists what it was sent, `/khoa` and `/mokhoa` lock and reopen a period (Vụ
- * TĐKT), `/chophep N` and `/tuchoi N` decide an exception request (also by button). A unit is
+ * unit (every focal point of it), `/danhac` lists its focal points and what it was sent, `/khoa`
+ * and `/mokhoa` lock and reopen a period (Vụ TĐKT), `/chophep N` and `/tuchoi N` decide an
+ * exception request (also by button); `/bangiao` is flows/handover.ts. A unit is
  * named by code, name or part of it (the use case resolves it); when several match, each is a
  * button (`x|nhac|<code>`) that runs the command again on it, checked against the scope again.
  */
 import type { ManagerActions } from '../../app/manager-actions.js';
 import type { Button } from '../../ports/channel.js';
 import type { UnitRef } from '../../ports/identities.js';
-import { reportTitle, save, say, type Turn, timeOf, tr } from '../context.js';
+import { note, reportTitle, save, say, type Turn, timeOf, tr } from '../context.js';
 
 /** The manager commands this flow answers. */
 export type ManagerCommand = 'nhac' | 'danhac' | 'khoa' | 'mokhoa' | 'chophep' | 'tuchoi';
@@ -58,10 +59,23 @@ async function nudge(turn: Turn, actions: ManagerActions, words: string[]): Prom
   return unitRefusal(turn, r, 'nhac', 'dutyCode' in r ? r.dutyCode : undefined);
 }
 
-/** `/danhac <unit>`: every reminder the unit was sent (when, channel, delivered or not). */
+/**
+ * `/danhac <unit>`: every reminder the unit was sent (when, channel, delivered or not), after
+ * the unit's focal points now (when the handover use case is wired) — who the reminders go to.
+ */
 async function ledger(turn: Turn, actions: ManagerActions, words: string[]): Promise<void> {
   const r = await actions.ledger(turn.binding!.personId, words.join(' '));
   if (!r.ok) return unitRefusal(turn, r, 'danhac');
+  const focal = await turn.ctx.deps.handover?.focalPoints(turn.binding!.personId, r.unit.code);
+  if (focal?.ok) {
+    const names = focal.focalPoints.map((p) => p.fullName).join(', ');
+    note(
+      turn,
+      names
+        ? tr(turn, 'ledger-focal', { names, count: focal.focalPoints.length })
+        : tr(turn, 'ledger-no-focal'),
+    );
+  }
   if (r.lines.length === 0) return say(turn, tr(turn, 'ledger-none', { unit: r.unit.name }));
   const lines = r.lines.map((x) =>
     tr(turn, 'ledger-line', {
@@ -121,12 +135,13 @@ export async function decideException(
 
 /**
  * Says why a unit named in a command was not found, or lists the units the words could mean,
- * each a button that runs the command on it (with the duty code typed, if any).
+ * each a button that runs the command on it (with the duty code typed, if any). `/bangiao`
+ * (flows/handover.ts) answers its refusals here too.
  */
-function unitRefusal(
+export function unitRefusal(
   turn: Turn,
   r: { reason: string; units?: UnitRef[] },
-  command: 'nhac' | 'danhac',
+  command: 'nhac' | 'danhac' | 'bangiao',
   dutyCode?: string,
 ): void {
   if (r.reason === 'ambiguous_unit') {
