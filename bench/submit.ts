@@ -1,14 +1,24 @@
 /**
  * bench:submit — N focal points (default 500) send their figures at the same moment through the
  * fake Telegram Bot API in webhook mode; each waits for the bot's confirmation. In the same run,
- * a bare grammY echo bot on the same fake server gives the baseline. Prints p50/p99 reply
- * latency of both and the ratio (target: p99 ratio ≤ 1.5).
+ * on the same kind of fake server and the same PostgreSQL server, three bots take the same
+ * burst: a bare grammY echo bot (the floor, no I/O), the peer of issue 25 (grammY with
+ * `session()` in PostgreSQL through `@grammyjs/storage-psql`, one INSERT of the message's
+ * numbers and a reply reading them back: bench/peer-bot.ts) and Đôn Đốc. Prints p50/p99 reply
+ * latency and turns per second of each, Đôn Đốc's p99 over the peer's and over the echo's
+ * (target: ≤ 1.5 × the peer's), and one summary line:
+ *
+ *   submit: users=500 p50=<ms> p99=<ms> peerP99=<ms> echoP99=<ms> ratioPeer=<x.xx> ratioEcho=<x.xx> turnsPerSec=<n>
+ *
+ * (p50, p99 and turnsPerSec being Đôn Đốc's). Each bot gets a warm-up burst first (every user's
+ * first message), then the measured one; before it, the peer's sessions and Đôn Đốc's
+ * conversations are forgotten alike.
  *
  *   npm run bench:submit [-- --users 500]
  * Needs PostgreSQL on 127.0.0.1 (a scratch database is created and dropped).
  */
 import { parseArgs } from 'node:util';
-import { Bot, webhookCallback } from 'grammy';
+import { Bot, type Context, webhookCallback } from 'grammy';
 import pg from 'pg';
 import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
 import { createHttpServer } from '../src/http/server.js';
@@ -20,6 +30,7 @@ import { runSeed } from '../src/storage/seed/bootstrap.js';
 import { createDialogOnPrisma } from '../src/wiring/dialog.js';
 import { createFixedClock } from '../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.js';
+import { dropPeerTables, installPeer, type PeerContext, resetPeerSessions } from './peer-bot.js';
 import { startProfile } from './profile.js';
 
 const { values: args } = parseArgs({ options: { users: { type: 'string', default: '500' } } });
@@ -33,9 +44,16 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
+/** One measured burst: each user's latency, and the burst's wall time (first message to last reply). */
+interface Burst {
+  latencies: number[];
+  wallMs: number;
+}
+
 /** All users speak at once; latency = from their message to the bot's reply reaching the API. */
-async function burst(tg: FakeTelegram): Promise<number[]> {
-  return Promise.all(
+async function burst(tg: FakeTelegram): Promise<Burst> {
+  const start = performance.now();
+  const latencies = await Promise.all(
     Array.from({ length: USERS }, async (_, i) => {
       const chat = CHAT0 + i;
       const t0 = performance.now();
@@ -45,13 +63,21 @@ async function burst(tg: FakeTelegram): Promise<number[]> {
       return performance.now() - t0;
     }),
   );
+  return { latencies, wallMs: performance.now() - start };
 }
 
-async function echoBaseline(): Promise<number[]> {
+/**
+ * A plain grammY bot behind the same HTTP server and webhook path as Đôn Đốc's: `install`
+ * gives it its handlers, `beforeMeasure` runs between the warm-up and the measured burst.
+ */
+async function grammyBot<C extends Context>(
+  install: (bot: Bot<C>) => Promise<void> | void,
+  beforeMeasure: () => Promise<void> = async () => {},
+): Promise<Burst> {
   const tg = createFakeTelegram();
   await tg.start();
-  const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot }, botInfo: tg.botInfo });
-  bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  const bot = new Bot<C>(tg.token, { client: { apiRoot: tg.apiRoot }, botInfo: tg.botInfo });
+  await install(bot);
   const http = createHttpServer({
     logger: createLogger('silent'),
     health: async () => ({ ok: true, checks: {} }),
@@ -63,6 +89,7 @@ async function echoBaseline(): Promise<number[]> {
   try {
     await burst(tg); // warm-up
     tg.reset();
+    await beforeMeasure();
     await bot.api.setWebhook(`http://127.0.0.1:${port}/hook`, { secret_token: 'bench-secret' });
     return await burst(tg);
   } finally {
@@ -71,7 +98,28 @@ async function echoBaseline(): Promise<number[]> {
   }
 }
 
-async function dondoc(url: string): Promise<number[]> {
+/** The floor: a bare grammY echo bot, no I/O. */
+function echoBaseline(): Promise<Burst> {
+  return grammyBot((bot) => {
+    bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  });
+}
+
+/** The peer (bench/peer-bot.ts) on `url`, with a pool as large as Đôn Đốc's; its tables are dropped after. */
+async function peer(url: string): Promise<Burst> {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  try {
+    return await grammyBot<PeerContext>(
+      (bot) => installPeer(bot, pool),
+      () => resetPeerSessions(pool),
+    );
+  } finally {
+    await dropPeerTables(pool);
+    await pool.end();
+  }
+}
+
+async function dondoc(url: string): Promise<Burst> {
   const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 20 });
   const clock = createFixedClock(new Date('2027-07-08T02:00:00Z'));
   await db.migrate();
@@ -137,9 +185,9 @@ async function dondoc(url: string): Promise<number[]> {
     await db.prisma.conversation.deleteMany({});
     // BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the measured burst only.
     const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
-    const latencies = await burst(tg);
+    const measured = await burst(tg);
     if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
-    return latencies;
+    return measured;
   } finally {
     await channel.stop();
     await http.close();
@@ -156,12 +204,25 @@ async function main() {
   try {
     const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
     const echo = await echoBaseline();
+    const peerRun = await peer(url);
     const ours = await dondoc(url);
     const r = (x: number) => Math.round(x);
-    console.log(`echo bot:  p50=${r(pct(echo, 50))}ms p99=${r(pct(echo, 99))}ms (n=${echo.length})`);
-    console.log(`Đôn Đốc:   p50=${r(pct(ours, 50))}ms p99=${r(pct(ours, 99))}ms (n=${ours.length})`);
+    const tps = (b: Burst) => Math.round((b.latencies.length * 1000) / b.wallMs);
+    const line = (name: string, b: Burst) =>
+      console.log(
+        `${name.padEnd(9)} p50=${r(pct(b.latencies, 50))}ms p99=${r(pct(b.latencies, 99))}ms turns/s=${tps(b)} (n=${b.latencies.length}, burst ${r(b.wallMs)}ms)`,
+      );
+    line('echo bot:', echo);
+    line('peer:', peerRun);
+    line('Đôn Đốc:', ours);
+    const p99 = pct(ours.latencies, 99);
+    const peerP99 = pct(peerRun.latencies, 99);
+    const echoP99 = pct(echo.latencies, 99);
     console.log(
-      `submit: users=${USERS} p50=${r(pct(ours, 50))} p99=${r(pct(ours, 99))} echoP50=${r(pct(echo, 50))} echoP99=${r(pct(echo, 99))} ratioP99=${(pct(ours, 99) / pct(echo, 99)).toFixed(2)}`,
+      `Đôn Đốc p99 / peer p99 = ${(p99 / peerP99).toFixed(2)} (target ≤ 1.50), / echo p99 = ${(p99 / echoP99).toFixed(2)}`,
+    );
+    console.log(
+      `submit: users=${USERS} p50=${r(pct(ours.latencies, 50))} p99=${r(p99)} peerP99=${r(peerP99)} echoP99=${r(echoP99)} ratioPeer=${(p99 / peerP99).toFixed(2)} ratioEcho=${(p99 / echoP99).toFixed(2)} turnsPerSec=${tps(ours)}`,
     );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
