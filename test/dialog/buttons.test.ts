@@ -4,7 +4,7 @@
  * goes on with the text that was kept.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onButton } from '../../src/dialog/flows/buttons.js';
+import { buttonIsLive, onButton } from '../../src/dialog/flows/buttons.js';
 import { onText } from '../../src/dialog/flows/submission.js';
 import { type ConversationState, initialState } from '../../src/dialog/state.js';
 import { makeUnit } from '../support/org.js';
@@ -106,5 +106,23 @@ describe('choosing a unit', () => {
       },
     });
     expect((await storedValues(alpha.id)) + (await storedValues(beta.id))).toBe(0);
+  });
+});
+
+describe('which buttons still work (the web chat shows only those again after a restart)', () => {
+  it('the current step’s token, a language, a well-formed out-of-band button; nothing else', () => {
+    const confirming: ConversationState = {
+      ...initialState(),
+      flow: { k: 'confirm', token: 'T1', draft: { values: [], skipped: [], none: [] } as never },
+    };
+    expect(buttonIsLive(confirming, 'T1|ok')).toBe(true);
+    expect(buttonIsLive(confirming, 'T0|ok')).toBe(false);
+    expect(buttonIsLive(initialState(), 'T1|ok')).toBe(false);
+    expect(buttonIsLive(initialState(), 'T9|lang|en')).toBe(true);
+    expect(buttonIsLive(initialState(), 'T9|lang|fr')).toBe(false);
+    expect(buttonIsLive(initialState(), 'x|allow|42')).toBe(true);
+    expect(buttonIsLive(initialState(), 'x|allow|4x2')).toBe(false);
+    expect(buttonIsLive(initialState(), 'x|nhac|STP_HANOI BC6T')).toBe(true);
+    expect(buttonIsLive(initialState(), 'x|drop|1')).toBe(false);
   });
 });

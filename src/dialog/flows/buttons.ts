@@ -6,6 +6,7 @@
 import { parseFigures } from '../../domain/figures/index.js';
 import { splitReason } from '../../domain/submission.js';
 import { exampleFor, focalUnits, note, say, type Turn, tr } from '../context.js';
+import type { ConversationState } from '../state.js';
 import { commit } from './confirm.js';
 import { type DocumentInput, onDocument, requestUnlock } from './documents.js';
 import { handoverCommand, onHandoverButton } from './handover.js';
@@ -15,27 +16,50 @@ import { status } from './status.js';
 import { advance, assignNumber, declareNone, onText, startDraft } from './submission.js';
 
 /** Acts on one press. */
+/** Buttons sent out of band (`x|action|arg`): no conversation token, checked against the presser's scope. */
+const OUT_OF_BAND: Record<string, RegExp> = {
+  allow: /^\d{1,9}$/,
+  refuse: /^\d{1,9}$/,
+  nhac: /^[\w .-]{1,60}$/,
+  danhac: /^[\w .-]{1,60}$/,
+  bangiao: /^[\w.-]{1,60}$/,
+};
+
+/**
+ * Whether a press of `data` would be acted on in `state` rather than answered as stale: a
+ * language choice; a well-formed out-of-band button; any other only while its token is the
+ * current step's. What {@link onButton} checks first — and the web chat, to show again only the
+ * buttons of its history that still work.
+ */
+export function buttonIsLive(state: Pick<ConversationState, 'flow'>, data: string): boolean {
+  const [token, action = '', arg = ''] = data.split('|');
+  if (action === 'lang') return arg === 'vi' || arg === 'en';
+  if (token === 'x') return OUT_OF_BAND[action]?.test(arg) ?? false;
+  const flow = state.flow;
+  return flow.k !== 'idle' && 'token' in flow && flow.token === token;
+}
+
 export async function onButton(turn: Turn, data: string): Promise<void> {
   const { deps } = turn.ctx;
   const [token, action, arg] = data.split('|');
   if (action === 'lang' && (arg === 'vi' || arg === 'en')) return setLanguage(turn, arg);
   // Buttons sent out of band (a request reaching a manager): no conversation token; the
   // action is checked against the presser's scope, so forged data gains nothing.
-  if (token === 'x' && (action === 'allow' || action === 'refuse') && /^\d{1,9}$/.test(arg ?? '')) {
+  if (token === 'x' && (action === 'allow' || action === 'refuse') && buttonIsLive(turn.state, data)) {
     if (!turn.binding || !deps.actions) return say(turn, tr(turn, 'stale-button'));
     return decideException(turn, deps.actions, Number(arg), action === 'allow');
   }
   // A unit chosen among several a name matched (`x|nhac|<code> [duty]`): the command again.
-  if (token === 'x' && (action === 'nhac' || action === 'danhac') && /^[\w .-]{1,60}$/.test(arg ?? '')) {
+  if (token === 'x' && (action === 'nhac' || action === 'danhac') && buttonIsLive(turn.state, data)) {
     if (!turn.binding || !deps.actions) return say(turn, tr(turn, 'stale-button'));
     return managerCommand(turn, deps.actions, action, arg!);
   }
-  if (token === 'x' && action === 'bangiao' && /^[\w.-]{1,60}$/.test(arg ?? '')) {
+  if (token === 'x' && action === 'bangiao' && buttonIsLive(turn.state, data)) {
     if (!turn.binding || !deps.handover) return say(turn, tr(turn, 'stale-button'));
     return handoverCommand(turn, deps.handover, arg!);
   }
   const flow = turn.state.flow;
-  if (!turn.binding || flow.k === 'idle' || !('token' in flow) || flow.token !== token) {
+  if (!turn.binding || flow.k === 'idle' || !('token' in flow) || !buttonIsLive(turn.state, data)) {
     return say(turn, tr(turn, 'stale-button'));
   }
   turn.state.choices = [];
