@@ -61,7 +61,7 @@ export type SaveResult =
  * `not_allowed` or `locked`. `saveConfirmed` serialises confirmations of one assignment (row
  * lock) and sets the submission time and on-time/late state only the first time the report is
  * complete. `requestUnlock` only records the request (an audit row). Reads may serve a duty's
- * indicators and targets cached briefly, so an operator's change shows up shortly, not at once.
+ * indicators and targets from a cache, which must notice an operator's change by the next read.
  */
 export interface SubmissionStore {
   /** Assignments of these units a focal point may submit or correct now (light views). */

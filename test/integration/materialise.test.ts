@@ -49,8 +49,9 @@ describe('materialising only when something changed', () => {
     const gone = all.find((a) => a.state === 'pending')!;
     await db.prisma.assignment.delete({ where: { id: gone.id } });
     call = await materialise();
-    if (call.quiet) expect(call.result).toEqual({ created: 1, redated: 0 });
-    else expect(call.result.created).toBeGreaterThanOrEqual(1);
+    // At least the one removed: an import committing units meanwhile (another file) adds theirs.
+    expect(call.result.created).toBeGreaterThanOrEqual(1);
+    expect(call.result.redated).toBe(0);
     expect(
       await db.prisma.assignment.count({
         where: { dutyId: gone.dutyId, periodCode: gone.periodCode, unitId: gone.unitId },

@@ -55,7 +55,7 @@ describe('reminders:tick --send and reminders:list', () => {
       env,
     );
     // The counts in one sentence on stderr, for the person at the terminal; the JSON on stdout.
-    expect(t7.stderr.trim()).toMatch(/^Đã lên lịch gửi \d+ tin nhắc hạn tới đầu mối/);
+    expect(t7.stderr.trim()).toMatch(/^Đã lên lịch gửi \d{1,3}(\.\d{3})* tin nhắc hạn tới đầu mối/);
     expect(t7.code).toBe(0);
     const summary = JSON.parse(t7.stdout) as {
       mode: string;
@@ -91,7 +91,7 @@ describe('reminders:tick --send and reminders:list', () => {
     expect(again.stdout).toContain('Lượt nhắc lúc 09:05 ngày 10/07/2028: đã ghi vào sổ nhắc');
     expect(again.stdout).not.toContain(`Đầu mối ${unit.code}`);
     expect(again.stdout.trim().split('\n').at(-1)).toMatch(
-      /^Đã lên lịch gửi \d+ tin nhắc hạn tới đầu mối, \d+ tin báo đơn vị chậm nộp tới quản lý và cụm trưởng, \d+ bản tin tuần tới quản lý; bỏ qua \d+ mốc nhắc/,
+      /^Đã lên lịch gửi [\d.]+ tin nhắc hạn tới đầu mối, [\d.]+ tin báo đơn vị chậm nộp tới quản lý và cụm trưởng, [\d.]+ bản tin tuần tới quản lý; bỏ qua [\d.]+ mốc nhắc/,
     );
     expect(await ourT7()).toBe(1);
     // T+1: the unit is still missing; the Tổng cục's manager gets one digest.

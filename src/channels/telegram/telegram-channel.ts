@@ -118,9 +118,17 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   let onInput: ((input: DialogInput) => Promise<void>) | null = null;
   let running = false;
+  const concurrency = options.concurrency ?? 32;
+  // Inputs received and not started yet: waiting for a slot, or for their chat's earlier inputs.
+  // A webhook input keeps waiting after its delivery was answered at the 9 s timeout; past
+  // `concurrency` of them, new deliveries are refused (503) and Telegram keeps the backlog.
+  let waiting = 0;
   const dispatcher = createInputDispatcher(
-    options.concurrency ?? 32,
-    () => onInput,
+    concurrency,
+    () => {
+      waiting--;
+      return onInput;
+    },
     (input, err) =>
       log.error({ chatId: input.chatId, err: describeError(err) }, 'telegram input handler failed'),
   );
@@ -130,6 +138,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     webhookPath: options.webhookPath ?? '/telegram/webhook',
     log,
     running: () => running,
+    saturated: () => waiting >= concurrency,
     pollingFailed: () => {
       running = false;
     },
@@ -152,6 +161,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
     const input = toDialogInput(update, ctx.me);
     if (!input) return;
+    waiting++;
     await dispatcher.admit();
     const done = dispatcher.dispatch(input);
     // Webhook: answer Telegram once the input is handled (or the 9 s timeout passed).

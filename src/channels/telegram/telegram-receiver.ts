@@ -33,6 +33,12 @@ export interface TelegramReceiverOptions {
   log: Logger;
   /** Whether the channel is running: a stopped instance answers webhook deliveries 503. */
   running(): boolean;
+  /**
+   * Whether the instance already holds as many inputs waiting as it may (past capacity): a
+   * webhook delivery is then answered 503 at once, unread, and Telegram keeps the update
+   * (and that chat's later ones behind it) to deliver again later.
+   */
+  saturated?(): boolean;
   /** Called when polling ends by itself after it had started (the channel is no longer running). */
   pollingFailed(): void;
 }
@@ -86,6 +92,11 @@ export function createTelegramReceiver(bot: Bot, options: TelegramReceiverOption
       if (!options.running()) {
         // Telegram retries non-2xx answers later, possibly on another instance.
         res.writeHead(503).end();
+        return;
+      }
+      if (options.saturated?.()) {
+        req.resume();
+        res.writeHead(503, { 'retry-after': '5' }).end();
         return;
       }
       try {
