@@ -20,7 +20,7 @@ import { createPrismaReminderLedger } from '../../src/storage/reminder-ledger-st
 import { createReminderRuntime } from '../../src/wiring/reminder-runtime.js';
 import { createFixedClock } from '../../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.js';
-import { openTestDatabase, uniqueCode } from '../support/db.js';
+import { openOwnTestDatabase, uniqueCode } from '../support/db.js';
 import { insertReminderRows, ownBc6tPeriod } from '../support/ledger.js';
 import { bulkFocalPoints } from '../support/org.js';
 import { freePort } from '../support/service.js';
@@ -57,7 +57,9 @@ async function stopRedis(): Promise<void> {
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase();
+  // Its own database: another file's running service would re-queue this test's stale rows
+  // (its planning pass re-queues every stale planned row of its database) and send them.
+  db = await openOwnTestDatabase();
   tg = createFakeTelegram();
   await tg.start();
   port = await freePort();

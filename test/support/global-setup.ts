@@ -19,6 +19,11 @@ export const ADMIN_URL =
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /**
+     * A copy of the seeded database for the one fault test whose ledger must be its own: the
+     * services other files start re-queue every stale planned row of their database.
+     */
+    ownDatabaseUrl: string;
     redisUrl: string;
   }
 }
@@ -42,12 +47,19 @@ export default async function setup(project: TestProject) {
   // Every test file shares the seeded organisation; tests add their own rows with unique codes.
   await runSeed(db.prisma, createSystemClock(), 'Asia/Ho_Chi_Minh');
   await db.close();
+  const own = `${name}_own`;
+  const copier = new pg.Client({ connectionString: ADMIN_URL });
+  await copier.connect();
+  await copier.query(`CREATE DATABASE "${own}" TEMPLATE "${name}"`);
+  await copier.end();
   project.provide('databaseUrl', url);
+  project.provide('ownDatabaseUrl', ADMIN_URL.replace(/\/[^/]*$/, `/${own}`));
   project.provide('redisUrl', process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
   return async () => {
     const c = new pg.Client({ connectionString: ADMIN_URL });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS "${own}" WITH (FORCE)`);
     await c.end();
   };
 }
