@@ -42,7 +42,7 @@ export {
   ruleFor,
   yearsToMaterialise,
 } from './calendar/deadlines.js';
-export { type PeriodInfo, parsePeriodCode, periodCodeFor } from './calendar/periods.js';
+export { type PeriodInfo, parsePeriodCode, periodCodeFor, samePeriodYearBefore } from './calendar/periods.js';
 export { instantAt, type LocalTime, localDateOf, localTimeOf } from './calendar/time-zones.js';
 export {
   addWorkingDays,

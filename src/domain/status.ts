@@ -41,8 +41,6 @@ export interface StatusUnitRow {
   storedState: StatusState;
   locked: boolean;
   documentSent: boolean;
-  /** The unit's focal points' names, comma-separated, for one cell (null: none). */
-  focalName: string | null;
   /**
    * The unit's focal points now, oldest first: each name and the channel reminders reach them on
    * (absent: none usable). Absent when the caller did not load them.

@@ -88,7 +88,7 @@ function addStatusSheet(
       clusterNames(u, report, locale, L),
       L.states[u.state],
       u.submittedAt ? excelLocalDate(new Date(u.submittedAt), opts.timeZone) : null,
-      u.focalName ?? '',
+      (u.focalPoints ?? []).map((p) => p.name).join(', '),
       u.documentSent ? L.documentSent : L.documentNotSent,
       missingText(u, name, L),
     ];

@@ -192,7 +192,6 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
           storedState: a.state,
           locked: a.locked,
           documentSent: a.documentSent,
-          focalName: a.focalPoints?.map(([name]) => name).join(', ') || null,
           focalPoints: (a.focalPoints ?? []).map(([name, channel]) =>
             channel ? { name, channel } : { name },
           ),

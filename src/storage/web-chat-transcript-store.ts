@@ -32,37 +32,23 @@ export function createPrismaWebChatTranscript(
     async append(chatId, entry) {
       const now = clock.now();
       const rows = entry.buttons?.filter((r) => r.length > 0) ?? [];
-      const { id } = await prisma.webChatMessage.create({
-        data: {
-          chatId,
-          direction: entry.direction,
-          text: entry.text,
-          buttons: rows.length > 0 ? rows.map((r) => r.map(copyButton)) : undefined,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      // This chat: everything older than its `keep` newest messages, and anything too old.
-      const oldestKept = await prisma.webChatMessage.findFirst({
-        where: { chatId },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        skip: keep - 1,
-        select: { id: true, createdAt: true },
-      });
-      await prisma.webChatMessage.deleteMany({
-        where: {
-          chatId,
-          OR: [
-            { createdAt: { lt: cutoff(now) } },
-            ...(oldestKept
-              ? [
-                  { createdAt: { lt: oldestKept.createdAt } },
-                  { createdAt: oldestKept.createdAt, id: { lt: oldestKept.id } },
-                ]
-              : []),
-          ],
-        },
-      });
+      // One statement: the message in, and out of this chat everything older than its `keep`
+      // newest (the new one among them) or than the days kept.
+      const buttons = rows.length > 0 ? JSON.stringify(rows.map((r) => r.map(copyButton))) : null;
+      const [row] = await prisma.$queryRaw<{ id: number }[]>`
+        WITH ins AS (
+          INSERT INTO "WebChatMessage" ("chatId", "direction", "text", "buttons", "createdAt")
+          VALUES (${chatId}, ${entry.direction}::"WebChatDirection", ${entry.text}, ${buttons}::jsonb, ${now})
+          RETURNING "id"
+        ), gone AS (
+          DELETE FROM "WebChatMessage"
+           WHERE "chatId" = ${chatId}
+             AND ("createdAt" < ${cutoff(now)}
+                  OR "id" IN (SELECT "id" FROM "WebChatMessage" WHERE "chatId" = ${chatId}
+                               ORDER BY "createdAt" DESC, "id" DESC OFFSET ${keep - 1}))
+        )
+        SELECT "id" FROM ins`;
+      const id = Number(row!.id);
       if (now.getTime() - sweptAt >= SWEEP_EVERY_MS || now.getTime() < sweptAt) {
         sweptAt = now.getTime();
         await prisma.webChatMessage.deleteMany({ where: { createdAt: { lt: cutoff(now) } } });

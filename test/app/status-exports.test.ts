@@ -33,7 +33,7 @@ function unit(id: number, code: string, name: string, over: Partial<StatusUnitRo
     storedState: 'pending',
     locked: false,
     documentSent: false,
-    focalName: null,
+    focalPoints: [],
     values: {},
     ...over,
   };
@@ -51,14 +51,14 @@ const input: StatusInput = {
       storedState: 'on_time',
       submittedAt: '2027-07-14T03:15:00Z',
       documentSent: true,
-      focalName: 'Nguyễn Thị Ánh',
+      focalPoints: [{ name: 'Nguyễn Thị Ánh' }],
       values: { thads_viec: 85.2, ho_ngheo_nha: 6 },
     }),
     unit(2, 'HP', 'Cục THADS thành phố Hải Phòng', {
       clusters: [north],
       storedState: 'late',
       submittedAt: '2027-07-17T09:40:00Z',
-      focalName: 'Trần Văn Đức',
+      focalPoints: [{ name: 'Trần Văn Đức' }],
       values: { thads_viec: 80.1, ho_ngheo_nha: 3 },
     }),
     unit(3, 'BN', 'Cục THADS tỉnh Bắc Ninh', { clusters: [north] }),
@@ -66,7 +66,7 @@ const input: StatusInput = {
       clusters: [highlands],
       storedState: 'on_time',
       submittedAt: '2027-07-15T01:05:00Z',
-      focalName: 'Y Điêng Êban',
+      focalPoints: [{ name: 'Y Điêng Êban' }],
       // Exactly on the floor: the target is "> 82,5 %", so not met.
       values: { thads_viec: 82.5, ho_ngheo_nha: 2 },
     }),
@@ -234,7 +234,7 @@ const partialInput: StatusInput = {
     ),
     unit(8, 'QN', 'Cục THADS tỉnh Quảng Ninh', {
       clusters: [north],
-      focalName: 'Lê Văn Hải',
+      focalPoints: [{ name: 'Lê Văn Hải' }],
       values: { thads_viec: 90 },
       required,
     }),

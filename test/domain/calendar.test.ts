@@ -27,6 +27,7 @@ import {
   periodCodeFor,
   previousWorkingDay,
   ruleFor,
+  samePeriodYearBefore,
   workingDaysBetween,
   yearsToMaterialise,
 } from '../../src/domain/calendar.js';
@@ -316,6 +317,16 @@ describe('periods', () => {
     ['2027-H2', { year: 2027, kind: 'half', half: 2, startDate: '2027-07-01', endDate: '2027-12-31' }],
   ])('parsePeriodCode(%s)', (code, expected) => {
     expect(parsePeriodCode(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['2027-H1', '2026-H1'],
+    ['2027-H2', '2026-H2'],
+    ['2027', '2026'],
+    ['0001', null],
+    ['2027-Q1', null],
+  ])('samePeriodYearBefore(%s) = %s', (code, expected) => {
+    expect(samePeriodYearBefore(code)).toBe(expected);
   });
 
   it.each(['26', '2026-H3', '2026-h1', '2026-H', ' 2026', '2026-Q1', '0000', 'abcd', ''])(

@@ -22,7 +22,7 @@ const unit = (over: Partial<StatusUnitRow> & { code: string }): StatusUnitRow =>
   storedState: 'pending',
   locked: false,
   documentSent: false,
-  focalName: null,
+  focalPoints: [],
   values: {},
   ...over,
 });

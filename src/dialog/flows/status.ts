@@ -4,7 +4,7 @@
  * `/tonghop` a drafted paragraph, `/xuat` an Excel workbook and `/bieudo` a chart.
  */
 import type { StatusQuery } from '../../app/status.js';
-import { localDateOf } from '../../domain/calendar.js';
+import { localDateOf, samePeriodYearBefore } from '../../domain/calendar.js';
 import { statusPages, summaryParagraph, targetsText } from '../../messages/status-view.js';
 import type { Button } from '../../ports/channel.js';
 import { btn, reportTitle, say, type Turn, tr } from '../context.js';
@@ -102,7 +102,9 @@ export async function statusText(turn: Turn, kind: 'chitieu' | 'tonghop', args: 
   if (kind === 'chitieu') return say(turn, targetsText(result.report, turn.locale, t));
   // The same report a year earlier, over the same scope, for "cùng kỳ năm trước".
   const { dutyCode, periodCode } = result.report;
-  const lastYear = periodCode.replace(/^\d{4}/, (y) => String(Number(y) - 1));
-  const previous = await deps.status.forPerson(turn.binding!.personId, { dutyCode, periodCode: lastYear });
-  say(turn, summaryParagraph(result.report, turn.locale, t, today, previous.ok ? previous.report : null));
+  const lastYear = samePeriodYearBefore(periodCode);
+  const previous = lastYear
+    ? await deps.status.forPerson(turn.binding!.personId, { dutyCode, periodCode: lastYear })
+    : null;
+  say(turn, summaryParagraph(result.report, turn.locale, t, today, previous?.ok ? previous.report : null));
 }

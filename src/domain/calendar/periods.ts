@@ -18,6 +18,17 @@ export function periodCodeFor(duty: { periodPattern: PeriodPattern }, year: numb
   return duty.periodPattern === 'YYYY-H1' ? `${yyyy}-H1` : yyyy;
 }
 
+/**
+ * The same period a year earlier (`2027-H1` → `2026-H1`, `2027` → `2026`); null for a code that
+ * is not a period, or for year 1.
+ */
+export function samePeriodYearBefore(code: string): string | null {
+  const p = parsePeriodCode(code);
+  if (!p || p.year <= 1) return null;
+  const year = pad(p.year - 1, 4);
+  return p.kind === 'year' ? year : `${year}-H${p.half}`;
+}
+
 /** A parsed period code with the calendar dates it covers (both ends inclusive). */
 export interface PeriodInfo {
   year: number;
