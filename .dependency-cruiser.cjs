@@ -1,7 +1,7 @@
 /**
  * The project's layering (docs/architecture.md), checked by `npm run check`:
  *
- *   domain ◀─ ports ◀─ messages ◀─ app (use cases) ◀─ dialog
+ *   domain ◀─ ports ◀─ messages ◀─ app (use cases) ◀─ dialog, dashboard (web pages)
  *                 ▲         ▲
  *   adapters: channels · storage · redis · http · exports · jobs · i18n (each sees only ports,
  *   the pure domain, and for jobs the use cases they run)
@@ -11,7 +11,7 @@
  * ioredis in redis and jobs, grammY in the Telegram adapter).
  */
 const SRC_LAYERS =
-  '^src/(domain|ports|messages|app|dialog|channels|storage|redis|http|exports|i18n|logging|config|wiring|cli|generated)/|^jobs/|^src/[^/]+[.]ts$';
+  '^src/(domain|ports|messages|app|dialog|dashboard|channels|storage|redis|http|exports|i18n|logging|config|wiring|cli|generated)/|^jobs/|^src/[^/]+[.]ts$';
 
 /** A rule: files under `from` may import, of the project's own files, only those under `allowed`. */
 function layer(name, from, allowed, comment) {
@@ -56,6 +56,12 @@ module.exports = {
       '^src/dialog/',
       '^src/(domain|ports|messages|app|dialog)/',
       'The dialog drives use cases and ports; it never sees an adapter.',
+    ),
+    layer(
+      'dashboard-sees-app',
+      '^src/dashboard/',
+      '^src/(domain|ports|messages|app|dashboard|logging)/',
+      'The web dashboard, like the dialog, drives use cases; it renders pages and never sees storage.',
     ),
     layer(
       'channels-see-ports',
@@ -123,6 +129,12 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^(jobs/|src/redis/|test/)' },
       to: { path: '(^|/)node_modules/ioredis/' },
+    },
+    {
+      name: 'fastify-only-in-http-and-dashboard',
+      severity: 'error',
+      from: { pathNot: '^(src/http/|src/dashboard/|test/)' },
+      to: { path: '(^|/)node_modules/(fastify|@fastify/)' },
     },
     {
       name: 'grammy-only-in-telegram-adapter',

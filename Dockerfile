@@ -32,6 +32,8 @@ COPY scripts/build.mjs ./scripts/build.mjs
 COPY prisma/migrations ./prisma/migrations
 COPY prisma/schema.prisma ./prisma/schema.prisma
 COPY locales ./locales
+# The dashboard's stylesheet and script, served as they are.
+COPY src/dashboard/assets ./src/dashboard/assets
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

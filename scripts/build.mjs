@@ -69,6 +69,8 @@ function sources() {
     for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !/\.(ts|mts|cts|js|mjs|json)$/.test(entry.name)) continue;
       const file = path.join(entry.parentPath, entry.name);
+      // Served as they are (the dashboard's stylesheet and script), not compiled.
+      if (file.split(path.sep).includes('assets')) continue;
       files.push(path.relative(root, file));
       newest = Math.max(newest, statSync(file).mtimeMs);
     }

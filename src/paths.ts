@@ -22,5 +22,7 @@ export const PROJECT_ROOT = findRoot();
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
 /** `prisma/schema.prisma`: what the migration diff compares the migrations with. */
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma');
+/** The managers' dashboard's stylesheet and script (src/dashboard/plugin.ts serves them). */
+export const DASHBOARD_ASSETS_DIR = path.join(PROJECT_ROOT, 'src', 'dashboard', 'assets');
 /** `locales/`: one folder of Fluent files per locale, read by the translator (src/i18n/fluent.ts). */
 export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');

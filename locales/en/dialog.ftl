@@ -53,6 +53,7 @@ help-manager =
     • /xuat — Excel file; /bieudo — chart
     • /nhac <unit code> — remind one unit (once a day); /danhac <unit code> — reminders sent to it
     • /bangiao <unit code> — hand a focal point over: choose who leaves, get the invite code for the successor
+    • /web — the dashboard in a browser (single-use sign-in link); /dangxuat — sign out of it
     • /khoa, /mokhoa [report] [period] — lock, unlock a reporting period (Emulation Department)
     • /chophep, /tuchoi <number> — decide an unlock request
     • /lienket — use both Telegram and Zalo; /kenh — choose where messages go

@@ -92,3 +92,17 @@ digest-more = Send /tinhhinh for details, /nhac <unit name or code> to remind on
 
 # A system-wide sum target in a few characters (status, exports).
 target-sum = total ≥ { $value }
+
+# The web dashboard from the chat (/web, /dangxuat).
+dashboard-link =
+    Your link to the dashboard (single use, valid until { $until }):
+    { $url }
+    Do not pass this link on. Send /dangxuat to sign out of the dashboard on every device.
+dashboard-managers-only = The dashboard is for managers. You are a focal point: send /hanchot to see your deadlines, or send your figures right here in this chat.
+dashboard-off = The web dashboard is not enabled on this server.
+dashboard-signed-out =
+    { $count ->
+        [0] You had no open dashboard session. Unused sign-in links have been cancelled.
+        [one] Signed out of { $count } dashboard session. Unused sign-in links have been cancelled too.
+       *[other] Signed out of { $count } dashboard sessions. Unused sign-in links have been cancelled too.
+    }

@@ -47,6 +47,7 @@ help-manager =
     • /xuat — tệp Excel; /bieudo — biểu đồ
     • /nhac <mã đơn vị> — nhắc một đơn vị (mỗi ngày một lần); /danhac <mã đơn vị> — các lời nhắc đã gửi
     • /bangiao <mã đơn vị> — bàn giao đầu mối: chọn người thôi làm, lấy mã mời cho người thay
+    • /web — bảng điều khiển trên máy tính (đường dẫn đăng nhập một lần); /dangxuat — đăng xuất
     • /khoa, /mokhoa [báo cáo] [kỳ] — khóa, mở khóa kỳ báo cáo (Vụ TĐKT)
     • /chophep, /tuchoi <số> — duyệt đề nghị mở khóa
     • /lienket — dùng cả Telegram và Zalo; /kenh — chọn kênh nhận tin

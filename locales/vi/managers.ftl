@@ -77,3 +77,16 @@ digest-more = Gửi /tinhhinh để xem chi tiết, /nhac <tên hoặc mã đơn
 
 # A system-wide sum target in a few characters (status, exports).
 target-sum = tổng ≥ { $value }
+
+# The web dashboard from the chat (/web, /dangxuat).
+dashboard-link =
+    Đường dẫn mở bảng điều khiển (dùng một lần, hiệu lực đến { $until }):
+    { $url }
+    Đồng chí không chuyển đường dẫn này cho người khác. Gửi /dangxuat để đăng xuất bảng điều khiển trên mọi máy.
+dashboard-managers-only = Bảng điều khiển dành cho cán bộ quản lý. Đồng chí là đầu mối: gửi /hanchot để xem các hạn nộp, hoặc gửi số liệu ngay trong cuộc trò chuyện này.
+dashboard-off = Bảng điều khiển trên web chưa được bật trên máy chủ này.
+dashboard-signed-out =
+    { $count ->
+        [0] Đồng chí không có phiên bảng điều khiển nào đang mở. Các đường dẫn đăng nhập chưa dùng đã bị hủy.
+       *[other] Đã đăng xuất { $count } phiên bảng điều khiển. Các đường dẫn đăng nhập chưa dùng cũng đã bị hủy.
+    }

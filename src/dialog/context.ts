@@ -3,6 +3,7 @@
  * the small helpers that put a reply on screen (`say`, `btn`) or store a side effect (`save`).
  * Flows are plain modules of functions taking a `Turn`; none holds state of its own.
  */
+import type { Dashboard } from '../app/dashboard.js';
 import type { Handover } from '../app/handover.js';
 import type { ManagerActions } from '../app/manager-actions.js';
 import type { StatusService } from '../app/status.js';
@@ -39,6 +40,8 @@ export interface DialogDeps {
   actions?: ManagerActions;
   /** Managers' handover of a unit's focal point, `/bangiao` (optional: off without). */
   handover?: Handover;
+  /** Managers' web dashboard: `/web` sign-in links, `/dangxuat` (optional: off without). */
+  dashboard?: Pick<Dashboard, 'issueLink' | 'signOutEverywhere'>;
   /** Random token for buttons of one step (tests may fix it). */
   token?: () => string;
 }

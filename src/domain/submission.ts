@@ -225,6 +225,12 @@ const COMMAND_ALIASES: Record<string, string> = {
   refuse: 'tuchoi',
   bangiao: 'bangiao',
   handover: 'bangiao',
+  web: 'web',
+  bangdieukhien: 'web',
+  dashboard: 'web',
+  dangxuat: 'dangxuat',
+  signout: 'dangxuat',
+  logout: 'dangxuat',
 };
 
 /**

@@ -25,6 +25,8 @@ export function createDialogOnPrisma(
     token?: DialogDeps['token'];
     /** Managers' actions (nudge, lock, exceptions): they need the reminder queue. */
     actions?: DialogDeps['actions'];
+    /** The web dashboard's sign-in links (`/web`, `/dangxuat`). */
+    dashboard?: DialogDeps['dashboard'];
   },
 ): DialogEngine {
   const statusStore = createPrismaStatusStore(prisma);

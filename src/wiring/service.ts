@@ -11,10 +11,12 @@ import { createTelegramChannel } from '../channels/telegram/telegram-channel.js'
 import { createWebChannel } from '../channels/web/web-channel.js';
 import { createZaloChannel } from '../channels/zalo/zalo-channel.js';
 import { type ChannelMode, parseConfig } from '../config/config.js';
+import { registerDashboard } from '../dashboard/plugin.js';
 import { createHttpServer } from '../http/server.js';
 import { createSignedFileLinks } from '../http/signed-file-links.js';
 import { createTranslator } from '../i18n/fluent.js';
 import { createLogger } from '../logging/logger.js';
+import { DASHBOARD_ASSETS_DIR } from '../paths.js';
 import type { Channel, ChannelName, DialogInput } from '../ports/channel.js';
 import {
   createRedis,
@@ -28,6 +30,7 @@ import { holdLease } from '../redis/lease.js';
 import { DatabaseBusyError, openDatabase } from '../storage/database.js';
 import { ensureSeeded } from '../storage/seed/bootstrap.js';
 import { createWebChatUsers, ensureDemoUsers } from '../storage/seed/demo-users.js';
+import { createDashboardOnPrisma } from './dashboard.js';
 import { createDialogOnPrisma } from './dialog.js';
 import { createReminderRuntime } from './reminder-runtime.js';
 import { createSystemClock } from './system-clock.js';
@@ -113,7 +116,27 @@ export async function startService(env: Record<string, string | undefined> = pro
       timeZone: config.timeZone,
       logger,
     });
+    // The managers' dashboard on the same HTTP server (signed in with `/web` from the chat).
+    const { dashboard, status } = createDashboardOnPrisma(db.prisma, {
+      translator,
+      clock,
+      timeZone: config.timeZone,
+      actions: reminders.managerActions,
+      baseUrl: config.publicBaseUrl,
+    });
+    await registerDashboard(http.app, {
+      dashboard,
+      files: status,
+      translator,
+      logger,
+      timeZone: config.timeZone,
+      now: () => clock.now(),
+      secureCookies: config.publicBaseUrl.startsWith('https:'),
+      assetsDir: DASHBOARD_ASSETS_DIR,
+      rateLimitRedis: redis,
+    });
     const engine = createDialogOnPrisma(db.prisma, {
+      dashboard,
       translator,
       clock,
       timeZone: config.timeZone,

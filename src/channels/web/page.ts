@@ -71,6 +71,25 @@ const SCRIPT = `
     return node;
   }
 
+  // A bot's text with its web addresses as links (the dashboard's sign-in link opens in one click).
+  function textWithLinks(text) {
+    var box = el('div', 'text');
+    var re = /https?:\\/\\/[^\\s<>"]+/g;
+    var at = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > at) box.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var a = el('a', null, m[0]);
+      a.href = m[0];
+      a.target = '_blank';
+      a.rel = 'noopener';
+      box.appendChild(a);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) box.appendChild(document.createTextNode(text.slice(at)));
+    return box;
+  }
+
   function scrollDown() { logEl.scrollTop = logEl.scrollHeight; }
 
   function addItem(node) {
@@ -106,7 +125,7 @@ const SCRIPT = `
     var node = el('div', 'msg bot');
     node.setAttribute('data-testid', 'bot-message');
     node.appendChild(el('span', 'sr-only', T.bot + ': '));
-    if (m.text) node.appendChild(el('div', 'text', m.text));
+    if (m.text) node.appendChild(textWithLinks(m.text));
     if (m.file) {
       var box = el('div', 'file');
       if (/^image\\/(png|jpeg|gif|webp)$/.test(m.file.mime)) {

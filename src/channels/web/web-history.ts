@@ -7,7 +7,7 @@
  * live; with no transcript the page has only the in-memory inbox, as before.
  *
  * Codes are never kept: an invite or link code (typed alone, after `/start`, or sent by the
- * bot) is stored masked, as `••••-••••-••••`.
+ * bot) and the token of a dashboard sign-in link (`/web`) are stored masked, as `••••-••••-••••`.
  */
 import { looksLikeInviteCode } from '../../domain/submission.js';
 import type { Button, DialogInput, OutgoingMessage } from '../../ports/channel.js';
@@ -23,12 +23,15 @@ export const MASKED_CODE = '••••-••••-••••';
 /** A code as the bot writes it (`K7PM-Q2XD-9RWA`). */
 const CODE_IN_TEXT = /\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b/g;
 
-/** The text as the transcript keeps it: invite and link codes masked. */
+/** The token of a dashboard sign-in link (`…/signin?t=<43 characters>`). */
+const SIGN_IN_TOKEN = /([?&]t=)[A-Za-z0-9_-]{20,}/g;
+
+/** The text as the transcript keeps it: invite and link codes, and sign-in links' tokens, masked. */
 export function maskCodes(text: string): string {
   if (looksLikeInviteCode(text)) return MASKED_CODE;
   const start = /^(\s*\/start(?:@\S+)?)\s+\S[\s\S]*$/i.exec(text);
   if (start) return `${start[1]} ${MASKED_CODE}`;
-  return text.replace(CODE_IN_TEXT, MASKED_CODE);
+  return text.replace(CODE_IN_TEXT, MASKED_CODE).replace(SIGN_IN_TOKEN, `$1${MASKED_CODE}`);
 }
 
 /** One message of the conversation as the page shows it on opening a chat. */

@@ -17,6 +17,7 @@ import {
 } from '../context.js';
 import { bind } from './binding.js';
 import { correct, correctionExample } from './corrections.js';
+import { dashboardLink, dashboardSignOut } from './dashboard.js';
 import { handoverCommand } from './handover.js';
 import { managerCommand } from './manager-actions.js';
 import { chooseChannel, chooseLanguage, linkCode, quietHours } from './settings.js';
@@ -70,6 +71,10 @@ export async function onCommand(turn: Turn, name: string, args: string): Promise
       return chooseChannel(turn, personId);
     case 'giotinh':
       return quietHours(turn, personId, args);
+    case 'web':
+      return dashboardLink(turn, personId);
+    case 'dangxuat':
+      return dashboardSignOut(turn, personId);
     case 'bangiao':
       if (!turn.ctx.deps.handover) return say(turn, tr(turn, 'manager-status-coming'));
       return handoverCommand(turn, turn.ctx.deps.handover, args);
@@ -104,6 +109,8 @@ const BOUND_COMMANDS = new Set([
   'chophep',
   'tuchoi',
   'bangiao',
+  'web',
+  'dangxuat',
 ]);
 
 /** `/tungchitieu`: the figures still missing from the draft on screen, asked one by one. */
