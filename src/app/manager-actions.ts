@@ -158,7 +158,7 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
       if (!target) return { ok: false, reason: 'nothing_open', unit };
       const recipients = (await deps.reminders.focalRecipients([unit.id])).get(unit.id) ?? [];
       if (recipients.length === 0) return { ok: false, reason: 'no_focal', unit };
-      await notify(
+      const planned = await notify(
         recipients.map((recipient) => ({
           kind: 'nudge',
           dedupeKey: `n:${unit.id}:${today}:${recipient.personId}`,
@@ -171,6 +171,12 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
           unitIds: [unit.id],
         })),
       );
+      await deps.managers.audit({
+        actorPersonId: personId,
+        action: 'unit.nudge',
+        entity: `Unit:${unit.code}`,
+        data: { assignmentId: target.assignmentId, recipients: planned, at: now.toISOString() },
+      });
       return {
         ok: true,
         unit,

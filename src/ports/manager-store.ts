@@ -128,6 +128,8 @@ export interface ManagerStore {
   dutyCode(dutyId: number): Promise<string | null>;
   /** The holiday table (weekly digests go out on the first working day of the week). */
   holidays(): Promise<HolidayTable>;
+  /** Records who did what (a manual nudge; locks and decisions record themselves). */
+  audit(entry: { actorPersonId: number; action: string; entity: string; data: Record<string, unknown> }): Promise<void>;
   /** People holding a manager role now (weekly digests go to them). */
   managerIds(): Promise<number[]>;
 }

@@ -180,6 +180,12 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
       });
     },
 
+    async audit({ actorPersonId, action, entity, data }) {
+      await prisma.auditLog.create({
+        data: { actor: `person:${actorPersonId}`, action, entity, data: data as object },
+      });
+    },
+
     async unitLedger(unitId, limit) {
       const rows = await prisma.reminderLedger.findMany({
         where: {

@@ -223,6 +223,37 @@ describe('the dashboard in a browser', () => {
     ).toBe(true);
     await shot(page, '5-live');
 
+    // On a phone the page keeps its width (the table scrolls inside its box); printed, the
+    // filters and buttons are gone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widths = await page.evaluate(() => {
+      const d = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document.documentElement;
+      return [d.scrollWidth, d.clientWidth];
+    });
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]! + 1);
+    await shot(page, '6-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    expect(await table.isVisible()).toBe(true);
+    await shot(page, '7-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Keyboard only: the skip link comes first and leads to the content.
+    await page.goto(`${base}/dashboard/`);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const el = (
+        globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }
+      ).document.activeElement;
+      return el.getAttribute('href');
+    });
+    expect(first).toMatch(/^#/);
+
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
   }, 120_000);
