@@ -39,3 +39,4 @@ web-api-failed = Sorry, Đôn Đốc has a problem and could not handle this mes
 web-api-users-failed = Could not load the list of test users; please try again in a few minutes.
 web-api-file-gone = The file is no longer on the server (it was kept only for a while).
 web-api-not-found = Not found.
+web-open-dashboard = Open the dashboard

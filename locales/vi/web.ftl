@@ -39,3 +39,4 @@ web-api-failed = Xin lỗi, Đôn Đốc đang gặp sự cố nên chưa xử l
 web-api-users-failed = Chưa tải được danh sách người dùng thử, đồng chí thử lại sau ít phút.
 web-api-file-gone = Tệp không còn trên máy chủ (đã quá hạn lưu tạm).
 web-api-not-found = Không tìm thấy.
+web-open-dashboard = Mở bảng điều khiển

@@ -256,6 +256,25 @@ describe('web chat in a browser', () => {
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'web-chat-390.png') });
   }, 30_000);
 
+  it('a demo manager opens the dashboard in one click, signed in with their scope', async () => {
+    const page = await context!.newPage();
+    await page.goto(`${base}/`);
+    // A focal point has no such button.
+    await page.getByTestId('user-demo-thads-hanoi').click();
+    expect(await page.getByTestId('open-dashboard').isVisible()).toBe(false);
+    await page.getByTestId('user-demo-vu-tdkt').click();
+    const [tab] = await Promise.all([
+      context!.waitForEvent('page'),
+      page.getByTestId('open-dashboard').click(),
+    ]);
+    await tab.waitForURL(/\/dashboard\/$/, { timeout: 20_000 });
+    await tab.locator('table.units').waitFor();
+    expect(await tab.locator('header').textContent()).toContain('Lê Thu Hà');
+    // The link the bot answered with is in the chat too, as a link.
+    expect(await page.locator('.msg.bot a[href*="/dashboard/signin"]').count()).toBe(1);
+    await tab.close();
+  }, 40_000);
+
   it('after a restart, the page shows the conversation again from the database', async () => {
     await stopService();
     await startService();

@@ -37,6 +37,8 @@ main { display: flex; flex-direction: column; min-height: 0; min-width: 0; }
 .chat-head { padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--panel); }
 .chat-head h2 { font-size: 1rem; margin: 0; }
 .chat-head p { margin: 2px 0 0; font-size: 0.85rem; color: var(--muted); }
+#open-dashboard { margin-top: 6px; }
+#open-dashboard[hidden] { display: none; }
 .log { flex: 1; overflow-y: auto; list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 10px; }
 .log > li { display: flex; flex-direction: column; }
 .msg { max-width: min(680px, 88%); padding: 8px 12px; border-radius: 12px; border: 1px solid var(--line); }

@@ -40,6 +40,14 @@ const SCRIPT = `
   var sendBtn = document.getElementById('send');
   var title = document.getElementById('chat-title');
   var subtitle = document.getElementById('chat-subtitle');
+  // A demo manager opens the dashboard in one click: /web is sent for them, and the tab opened
+  // by the click goes to the sign-in link the bot answers with.
+  var dashboardButton = document.getElementById('open-dashboard');
+  var dashboardTab = null;
+  dashboardButton.addEventListener('click', function () {
+    dashboardTab = window.open('about:blank', '_blank');
+    submit({ text: '/web' }, '/web');
+  });
 
   var current = null;   // the chosen user {id, name, ...}
   var after = 0;        // last inbox seq shown for the current user
@@ -119,6 +127,11 @@ const SCRIPT = `
   }
 
   function showBot(m) {
+    var signIn = dashboardTab && m.text ? /https?:\\/\\/\\S+\\/dashboard\\/signin\\?t=[\\w-]+/.exec(m.text) : null;
+    if (signIn) {
+      dashboardTab.location.href = signIn[0];
+      dashboardTab = null;
+    }
     if (typeof m.inputHint === 'string' && m.inputHint !== '') {
       input.placeholder = fill(T.inputHint, 'hint', m.inputHint);
     }
@@ -254,6 +267,7 @@ const SCRIPT = `
     logEl.textContent = '';
     title.textContent = user.name;
     subtitle.textContent = user.meta;
+    dashboardButton.hidden = user.role !== 'manager';
     input.placeholder = hintFor(user);
     var note = user.role === 'manager' ? T.managerNote : T.focalNote;
     showNote(user.guest ? T.guestNote : fill(note, 'role', user.meta));
@@ -402,6 +416,7 @@ export function webChatPage(apiBase: string, translator: Translator, locale: Loc
     <div class="chat-head">
       <h2 id="chat-title">${t('web-no-user')}</h2>
       <p id="chat-subtitle">${t('web-no-user-hint')}</p>
+      <button type="button" id="open-dashboard" data-testid="open-dashboard" hidden>${t('web-open-dashboard')}</button>
     </div>
     <ol class="log" id="log" role="log" aria-live="polite" aria-label="${t('web-log-label')}"></ol>
     <form class="compose" id="compose" autocomplete="off">
