@@ -11,6 +11,7 @@
  *
  *   npm run bench:status [-- --units 1000 --indicators 20 --periods 10 --runs 15]
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createStatusService } from '../src/app/status.js';
@@ -29,21 +30,22 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '15' },
   },
 });
-const UNITS = Number(args.units);
-const INDICATORS = Number(args.indicators);
-const PERIODS = Number(args.periods);
+export const UNITS = Number(args.units);
+export const INDICATORS = Number(args.indicators);
+export const PERIODS = Number(args.periods);
 const RUNS = Number(args.runs);
-const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const FIRST_YEAR = 2040;
 // The question is asked about the last period, 10 days after its deadline (15 November).
-const PERIOD = String(FIRST_YEAR + PERIODS - 1);
-const TODAY = `${PERIOD}-11-25`;
+export const PERIOD = String(FIRST_YEAR + PERIODS - 1);
+export const TODAY = `${PERIOD}-11-25`;
 const clock = createFixedClock(new Date(`${TODAY}T03:00:00Z`));
 
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Generates the organisation and its history with set-based SQL (seconds, not minutes). */
-async function generate(client: pg.Client): Promise<void> {
+export async function generate(client: pg.Client): Promise<void> {
   await client.query(`
     INSERT INTO "UnitType" (code, "nameVi", "nameEn", "pluralVi", "pluralEn") VALUES
       ('SO_TU_PHAP', 'Sở Tư pháp', 'Department of Justice', 'Sở Tư pháp', 'Departments of Justice'),
@@ -126,7 +128,7 @@ async function generate(client: pg.Client): Promise<void> {
  * units grouped by (first) cluster with what each owes, the late units, and per indicator the
  * count, mean, how many meet the target, the units below it (worst first), the best and the worst.
  */
-const HAND_SQL = `
+export const HAND_SQL = `
   WITH base AS (
     SELECT a.id, a."dutyId", a.state, a."dueDate", a."documentSentAt", a."submittedAt",
            u.id AS uid, u.code, u.name, u."typeCode",
@@ -273,10 +275,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+// Run when started (`tsx bench/status.ts`), not when bench/dashboard.ts imports the data set.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

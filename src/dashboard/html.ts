@@ -30,15 +30,21 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Text safe in element content and in a quoted attribute value. */
+const SPECIAL = /[&<>"']/;
+
+/** Text safe in element content and in a quoted attribute value (as it is when nothing needs escaping). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.toString();
-  if (Array.isArray(value)) return value.map(render).join('');
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const v of value) out += render(v);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 

@@ -25,13 +25,14 @@ export type TargetStatus = 'met' | 'exceeded' | 'not_met' | 'not_applicable';
  * are met by a scope's total, never by one unit: `not_applicable` here.
  */
 export function evaluateTarget(target: TargetSpec, value: number): TargetStatus {
-  const above = (bound: number) => (target.inclusive ? value >= bound : value > bound);
-  const below = (bound: number) => (target.inclusive ? value <= bound : value < bound);
+  // No closures: this runs per unit × indicator in every status report.
   switch (target.kind) {
     case 'floor':
-      return target.min === null ? 'not_applicable' : above(target.min) ? 'met' : 'not_met';
+      if (target.min === null) return 'not_applicable';
+      return (target.inclusive ? value >= target.min : value > target.min) ? 'met' : 'not_met';
     case 'ceiling':
-      return target.max === null ? 'not_applicable' : below(target.max) ? 'met' : 'not_met';
+      if (target.max === null) return 'not_applicable';
+      return (target.inclusive ? value <= target.max : value < target.max) ? 'met' : 'not_met';
     case 'range':
       if (target.min !== null && value < target.min) return 'not_met';
       if (target.max !== null && value > target.max) return 'exceeded';

@@ -80,13 +80,33 @@ export function unitTarget(
   indicator: Pick<StatusIndicator, 'kind' | 'targets'>,
   unit: Pick<UnitStatus, 'code' | 'typeCode' | 'clusters'>,
 ): string | null {
-  const target: ScopedTarget | null = resolveTarget(
-    indicator.targets.filter((x) => x.kind !== 'sum'),
-    { code: unit.code, typeCode: unit.typeCode, clusterCodes: unit.clusters.map((c) => c.code) },
-  );
-  const text = target ? formatTarget(target, indicator.kind, ctx.locale, ctx.t) : '';
+  let perUnit = perUnitTargets.get(indicator.targets);
+  if (!perUnit) {
+    perUnit = indicator.targets.filter((x) => x.kind !== 'sum');
+    perUnitTargets.set(indicator.targets, perUnit);
+  }
+  const target: ScopedTarget | null = resolveTarget(perUnit, {
+    code: unit.code,
+    typeCode: unit.typeCode,
+    clusterCodes: unit.clusters.map((c) => c.code),
+  });
+  if (!target) return null;
+  // The same few targets for a thousand units: each formatted once per language and kind.
+  let texts = targetTexts.get(target);
+  if (!texts) {
+    texts = new Map();
+    targetTexts.set(target, texts);
+  }
+  const key = `${ctx.locale}:${indicator.kind}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = formatTarget(target, indicator.kind, ctx.locale, ctx.t);
+    texts.set(key, text);
+  }
   return text === '' ? null : text;
 }
+const perUnitTargets = new WeakMap<readonly ScopedTarget[], ScopedTarget[]>();
+const targetTexts = new WeakMap<ScopedTarget, Map<string, string>>();
 
 /**
  * A value against its target as a class (`met`, `not-met`, `no-target`) and words (shown to

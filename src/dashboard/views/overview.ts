@@ -259,11 +259,26 @@ function indicatorCell(ctx: PageContext, i: StatusIndicator, u: UnitStatus): Saf
     return html`<td class="ind no-value">${ctx.t(none ? 'dash-value-declared-none' : 'dash-value-missing')}</td>`;
   }
   const target = unitTarget(ctx, i, u);
-  const v = targetVerdict(ctx, u.targetStatus[i.code], target);
-  return html`<td class="ind ${v.cls}" title="${v.text}">${
-    v.mark && html`<span class="mark" aria-hidden="true">${v.mark}</span> `
-  }${formatValue(value, i.kind, ctx.locale)}<span class="sr-only"> — ${v.text}</span></td>`;
+  const status = u.targetStatus[i.code];
+  // A page has a few verdicts for thousands of cells: each one's markup made once.
+  let cells = cellsOf.get(ctx);
+  if (!cells) {
+    cells = new Map();
+    cellsOf.set(ctx, cells);
+  }
+  const key = `${status}\u0000${target}`;
+  let cell = cells.get(key);
+  if (!cell) {
+    const v = targetVerdict(ctx, status, target);
+    cell = {
+      open: html`<td class="ind ${v.cls}">`,
+      close: html`<span class="sr-only"> — ${v.text}</span></td>`,
+    };
+    cells.set(key, cell);
+  }
+  return html`${cell.open}${formatValue(value, i.kind, ctx.locale)}${cell.close}`;
 }
+const cellsOf = new WeakMap<PageContext, Map<string, { open: SafeHtml; close: SafeHtml }>>();
 
 /** The Excel file, and the lock for those who may set it. */
 function actions(ctx: PageContext, data: OverviewData): SafeHtml {
