@@ -106,7 +106,7 @@ export const envSchema = z.object({
   ),
   PUBLIC_BASE_URL: opt(
     httpsUrl.describe(
-      'Public address of this service, for the file links sent on Zalo (Zalo fetches charts from it). Default: the origin of ZALO_WEBHOOK_URL, else http://localhost:PORT.',
+      'Public address of this service: the file links sent on Zalo (Zalo fetches charts from it) and the dashboard\'s sign-in links (`/web`); with `https://` the dashboard\'s cookies are `Secure` and HSTS is sent. Default: the origin of ZALO_WEBHOOK_URL, else http://localhost:PORT.',
     ),
   ),
   TELEGRAM_RATE_PER_SECOND: z.preprocess(
