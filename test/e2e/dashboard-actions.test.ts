@@ -143,6 +143,27 @@ describe('Vụ TĐKT', () => {
     await client.post('/dashboard/lock', { _csrf: csrf, duty: DUTY, period: '2027', locked: '0' });
   });
 
+  it("offers the chat's Excel workbook and chart for the report on screen", async () => {
+    const { client } = await signedIn(chiefId);
+    const xlsx = await client.get('/dashboard/export.xlsx?duty=BC6T&period=2027-H1');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(xlsx.headers.get('content-disposition')).toContain('6-thang-dau-nam-2027.xlsx');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const png = await client.get('/dashboard/chart.png?duty=BC6T&period=2027-H1');
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+  });
+
   it('a nudge from the page is audited with who sent it', async () => {
     const { client, csrf } = await signedIn(chiefId);
     const res = await client.post(`/dashboard/units/${unit.id}/nudge`, { _csrf: csrf });
