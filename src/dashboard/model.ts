@@ -4,6 +4,7 @@
  * before, and everything in here is the signed-in manager's to see.
  */
 import type { StatusIndicator, StatusReport, StatusState, UnitStatus } from '../domain/status.js';
+import type { RevisionRow, UnitRecord } from '../ports/dashboard.js';
 import type { UnitLedgerLine } from '../ports/manager-store.js';
 import type { Locale } from '../ports/translator.js';
 
@@ -77,18 +78,8 @@ export interface OverviewData {
   eventsUrl: string;
 }
 
-/** One change of a value, as the unit page lists it. */
-export interface RevisionLine {
-  at: Date;
-  personName: string;
-  channel: 'telegram' | 'zalo' | 'web';
-  oldValue: number | null;
-  newValue: number | null;
-  oldText: string | null;
-  newText: string | null;
-  reason: string | null;
-  rawMessage: string;
-}
+/** One change of a value, as the unit page lists it (as the store reads it). */
+export type RevisionLine = RevisionRow;
 
 /** One indicator of the unit's report: its value now and every change, newest first. */
 export interface FigureLine {
@@ -115,16 +106,7 @@ export interface FocalPointLine {
 }
 
 /** A focal point's request to edit after the lock, and its decision. */
-export interface ExceptionLine {
-  id: number;
-  requestedBy: string;
-  reason: string | null;
-  status: 'pending' | 'allowed' | 'refused';
-  createdAt: Date;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  openUntil: Date | null;
-}
+export type ExceptionLine = UnitRecord['exceptions'][number];
 
 /** A unit's page for one duty and period. */
 export interface UnitPageData {
