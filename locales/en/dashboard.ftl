@@ -198,3 +198,18 @@ dash-notice-lock-failed = Could not lock or unlock: there is no such report or p
 dash-notice-allowed = The unlock request was allowed; the focal point has been told.
 dash-notice-refused = The unlock request was refused; the focal point has been told.
 dash-notice-decided = This request had already been decided.
+
+# Ledger stages that are not days from the deadline.
+dash-stage-request = Request no. { NUMBER($id, useGrouping: 0) }
+
+# Errors on the dashboard's pages.
+dash-error-429-title = Too many attempts
+dash-error-429-text = You tried too many times in one minute. Please wait a minute and try again; if your sign-in link has expired, send /web in your chat with the bot for a new one.
+dash-error-404-title = Page not found
+dash-error-404-text = This address is not part of the dashboard. Go back to the overview.
+dash-error-400-title = Invalid request
+dash-error-400-text = The request was not in the expected form, so nothing was done and nothing changed. Reload the page and try again.
+dash-error-500-title = Something went wrong
+dash-error-500-text = The server could not handle the request (the database may be busy); nothing was half-written. Please try again in a few minutes.
+dash-notice-nudge-failed = This unit could not be nudged; try again from the unit's page.
+dash-stream-ended = Your session has ended: the figures on this page no longer update. Send /web to sign in again.

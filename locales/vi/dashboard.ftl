@@ -180,3 +180,18 @@ dash-notice-lock-failed = Chưa khóa hoặc mở khóa được: không có bá
 dash-notice-allowed = Đã đồng ý đề nghị mở khóa; đầu mối đã được báo.
 dash-notice-refused = Đã từ chối đề nghị mở khóa; đầu mối đã được báo.
 dash-notice-decided = Đề nghị này đã được xử lý trước đó.
+
+# Ledger stages that are not days from the deadline.
+dash-stage-request = Đề nghị số { NUMBER($id, useGrouping: 0) }
+
+# Errors on the dashboard's pages.
+dash-error-429-title = Thao tác quá nhanh
+dash-error-429-text = Đồng chí đã thử quá nhiều lần trong một phút. Xin đợi một phút rồi thử lại; nếu đường dẫn đăng nhập đã hết hạn, gửi /web trong cuộc trò chuyện với bot để lấy đường dẫn mới.
+dash-error-404-title = Không tìm thấy trang
+dash-error-404-text = Địa chỉ này không có trên bảng điều khiển. Đồng chí quay về bảng tổng quan.
+dash-error-400-title = Yêu cầu không hợp lệ
+dash-error-400-text = Yêu cầu không đúng mẫu nên chưa được thực hiện; không có gì thay đổi. Đồng chí tải lại trang và thử lại.
+dash-error-500-title = Có lỗi xảy ra
+dash-error-500-text = Máy chủ chưa xử lý được yêu cầu (có thể cơ sở dữ liệu đang bận); không có gì bị ghi dở. Xin thử lại sau ít phút.
+dash-notice-nudge-failed = Chưa đôn đốc được đơn vị này; đồng chí thử lại từ trang của đơn vị.
+dash-stream-ended = Phiên làm việc đã kết thúc: số liệu trên trang không còn tự cập nhật. Gửi /web để đăng nhập lại.

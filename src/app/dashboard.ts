@@ -61,7 +61,7 @@ export type UnitPageResult =
       canNudge: boolean;
     }
   /** Out of scope and unknown alike: the page says nothing of a unit it does not show. */
-  | { ok: false; reason: 'forbidden' | 'nothing_due' };
+  | { ok: false; reason: 'forbidden' | 'nothing_due' | 'unknown_duty' };
 
 export interface Dashboard {
   /** A sign-in link for a manager (`/web`): the URL to open, valid {@link LINK_TTL_MS}. */
@@ -79,10 +79,11 @@ export interface Dashboard {
   signOutEverywhere(personId: number): Promise<number>;
   overview(session: DashboardSession, q: ReportChoice): Promise<OverviewResult>;
   unitPage(session: DashboardSession, unitId: number, q: ReportChoice): Promise<UnitPageResult>;
+  /** The chat's nudge about the report on screen (its duty and period when given). */
   nudge(
     session: DashboardSession,
     unitId: number,
-    dutyCode: string | undefined,
+    q: ReportChoice,
   ): Promise<NudgeResult | { ok: false; reason: 'forbidden' }>;
   setLock(session: DashboardSession, q: ReportChoice, locked: boolean): Promise<LockResult>;
   decide(session: DashboardSession, exceptionId: number, allow: boolean): Promise<DecideResult>;
@@ -168,7 +169,10 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     },
 
     async overview(session, q) {
-      const [duties, unitTypes] = await Promise.all([deps.store.duties(), deps.store.unitTypes()]);
+      const [duties, unitTypes] = await Promise.all([
+        deps.store.duties(session.scope),
+        deps.store.unitTypes(),
+      ]);
       // A duty picked with the period of the one shown before: that duty's latest period.
       const duty = q.dutyCode ? duties.find((d) => d.code === q.dutyCode) : undefined;
       const asked =
@@ -186,7 +190,8 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       const which = await reportAsked(deps.scopes, session.scope, q, today);
       if (!which) return { ok: false, reason: 'nothing_due' };
       const record = await deps.store.unitRecord(unitId, which.dutyCode, which.periodCode);
-      if (!record) return { ok: false, reason: 'forbidden' };
+      // The unit is in scope (checked above): only the report asked for does not exist.
+      if (!record) return { ok: false, reason: 'unknown_duty' };
       const [status, ledger, nudgedToday] = await Promise.all([
         deps.status.forScope({ kind: 'units', unitIds: [unitId] }, which),
         deps.managers.unitLedger(unitId, 50),
@@ -206,15 +211,17 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       };
     },
 
-    async nudge(session, unitId, dutyCode) {
+    async nudge(session, unitId, q) {
       if (!inScope(session.scope, unitId)) return { ok: false, reason: 'forbidden' };
       const unit = (await deps.managers.units()).find((u) => u.id === unitId);
       if (!unit) return { ok: false, reason: 'forbidden' };
-      // The chat's nudge, by the unit's code: the same once-a-day rule, ledger and queue.
+      // The chat's nudge, by the unit's code: the same once-a-day rule, ledger and queue; about
+      // the report on screen (its duty and period), not the nearest one.
       return deps.actions.nudge(
         session.personId,
-        dutyCode ? `${unit.code} ${dutyCode}` : unit.code,
+        q.dutyCode ? `${unit.code} ${q.dutyCode}` : unit.code,
         deps.clock.now(),
+        q.periodCode,
       );
     },
 

@@ -93,7 +93,7 @@ export interface ManagerActions {
    * A manual nudge to a unit's focal points, at most one per unit per day. `text` names the
    * unit (code, name or part of it) and may end with a duty code (`… BC6T`).
    */
-  nudge(personId: number, text: string, now: Date): Promise<NudgeResult>;
+  nudge(personId: number, text: string, now: Date, periodCode?: string): Promise<NudgeResult>;
   /** Locks (or unlocks) a duty × period for edits; only a manager whose scope is everything. */
   setLock(
     personId: number,
@@ -146,7 +146,7 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
   }
 
   return {
-    async nudge(personId, text, now) {
+    async nudge(personId, text, now, periodCode) {
       const { unitQuery, dutyCode } = splitDutyCode(text, await deps.managers.dutyCodes());
       const found = await findUnit(personId, unitQuery);
       if (!found.ok) return { ...found, dutyCode };
@@ -154,7 +154,7 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
       const today = localDateOf(now, deps.timeZone);
       const stage = `nudge-${today}`;
       if (await deps.managers.nudged(unit.id, stage)) return { ok: false, reason: 'already_today', unit };
-      const target = await deps.managers.nudgeTarget(unit.id, today, dutyCode);
+      const target = await deps.managers.nudgeTarget(unit.id, today, dutyCode, periodCode);
       if (!target) return { ok: false, reason: 'nothing_open', unit };
       const recipients = (await deps.reminders.focalRecipients([unit.id])).get(unit.id) ?? [];
       if (recipients.length === 0) return { ok: false, reason: 'no_focal', unit };

@@ -65,7 +65,7 @@ export const envSchema = z.object({
       .min(0)
       .max(65535, 'must be a port number')
       .default(3000)
-      .describe('HTTP port: /healthz, webhooks, web chat.'),
+      .describe('HTTP port: /healthz, webhooks, web chat, dashboard.'),
   ),
   TELEGRAM_BOT_TOKEN: opt(
     z
@@ -106,8 +106,20 @@ export const envSchema = z.object({
   ),
   PUBLIC_BASE_URL: opt(
     httpsUrl.describe(
-      'Public address of this service: the file links sent on Zalo (Zalo fetches charts from it) and the dashboard\'s sign-in links (`/web`); with `https://` the dashboard\'s cookies are `Secure` and HSTS is sent. Default: the origin of ZALO_WEBHOOK_URL, else http://localhost:PORT.',
+      "Public address of this service: the file links sent on Zalo (Zalo fetches charts from it) and the dashboard's sign-in links (`/web`); with `https://` the dashboard's cookies are `Secure` and HSTS is sent. Default: the origin of ZALO_WEBHOOK_URL, else http://localhost:PORT.",
     ),
+  ),
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of proxies (0–10)' })
+      .int('must be a number of proxies (0–10)')
+      .min(0, 'must be a number of proxies (0–10)')
+      .max(10, 'must be a number of proxies (0–10)')
+      .default(0)
+      .describe(
+        'How many reverse proxies (TLS terminator, load balancer) stand in front of the service: their X-Forwarded-For hops are trusted, so the sign-in rate limit counts each client, not the proxy. 0: none.',
+      ),
   ),
   TELEGRAM_RATE_PER_SECOND: z.preprocess(
     emptyToUndefined,
@@ -206,6 +218,8 @@ export interface Config {
   redisUrlIsDefault: boolean;
   redisPrefix: string;
   port: number;
+  /** Reverse proxies in front (X-Forwarded-For hops trusted). */
+  trustProxy: number;
   telegram: ChannelMode;
   zalo: ChannelMode;
   webChat: boolean;
@@ -276,6 +290,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       redisUrlIsDefault: env.REDIS_URL === undefined || env.REDIS_URL.trim() === '',
       redisPrefix: e.REDIS_PREFIX,
       port: e.PORT,
+      trustProxy: e.TRUST_PROXY,
       telegram,
       zalo,
       webChat: e.WEB_CHAT ?? embedded,
@@ -307,6 +322,7 @@ export function describeEnv(): { name: string; defaultValue: string; description
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_PREFIX: 'dondoc',
     PORT: '3000',
+    TRUST_PROXY: '0',
     TELEGRAM_API_ROOT: 'https://api.telegram.org',
     ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',
     APP_TIMEZONE: 'Asia/Ho_Chi_Minh',

@@ -76,6 +76,8 @@ export interface OverviewData {
   chartUrl: string;
   /** Event stream that says "a figure was stored" (the page refetches itself). */
   eventsUrl: string;
+  /** What the live refresh fetches: this report, these filters (never "the nearest due"). */
+  fragmentUrl: string;
 }
 
 /** One change of a value, as the unit page lists it (as the store reads it). */

@@ -12,6 +12,7 @@
  * and the server logs paths only.
  */
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -40,6 +41,10 @@ import {
 const SESSION_COOKIE = 'dondoc_session';
 const LANG_COOKIE = 'dondoc_lang';
 const SIGNIN_PATH = `${DASHBOARD_PATH}/signin`;
+/** How often open event streams check that their sessions still hold. */
+const SESSION_CHECK_MS = 60_000;
+/** Event streams one session may keep open (tabs). */
+const STREAMS_PER_SESSION = 5;
 
 export interface DashboardPluginOptions {
   dashboard: Dashboard;
@@ -55,6 +60,8 @@ export interface DashboardPluginOptions {
   assetsDir: string;
   /** How often the event stream looks for stored figures (default 2 s). */
   pollMs?: number;
+  /** How often open event streams check that their sessions still hold (default 60 s). */
+  sessionCheckMs?: number;
   /** Sign-in attempts allowed per client address and minute, on each of the page and its form (default 30: a ministry's office may share one address). */
   signInPerMinute?: number;
   /** A Redis connection (ioredis) for the rate limit's counters, shared by every instance. */
@@ -101,8 +108,22 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
   });
   await app.register(rateLimit, {
     global: false,
+    // Thrown, so the page below says it in the reader's language.
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }),
     ...(o.rateLimitRedis ? { redis: o.rateLimitRedis as never, nameSpace: 'dondoc:rl:dashboard:' } : {}),
   });
+
+  // Errors and unknown addresses under /dashboard are pages in the reader's language, not JSON.
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) o.logger.error({ err, path: req.url.split('?')[0] }, 'dashboard request failed');
+    if (reply.sent) return;
+    const key = status === 429 || status === 404 ? status : status >= 500 ? 500 : 400;
+    return message(req, reply, null, status >= 500 ? 500 : status, `error-${key}`);
+  });
+  // Any other address under /dashboard (more specific than the adapters' catch-all route).
+  app.all('/*', (req, reply) => message(req, reply, null, 404, 'error-404'));
 
   const pageHeaders = (reply: FastifyReply) =>
     reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
@@ -149,7 +170,8 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
         : undefined,
       csrfToken: session?.csrfToken,
       notice,
-      currentUrl: req.url,
+      // After a POST the language links lead to the overview (a POST's path has no page).
+      currentUrl: req.method === 'GET' ? req.url : `${DASHBOARD_PATH}/`,
     };
   }
 
@@ -211,6 +233,8 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     if (!session) return reply;
     const q = req.query as Record<string, string | undefined>;
     const r = await dashboard.overview(session, choiceOf(q));
+    // A live refresh keeps what it shows rather than a page inside the table.
+    if (!r.ok && req.headers['x-fragment'] === '1') return reply.code(204).send();
     if (!r.ok)
       return message(req, reply, session, r.reason === 'unknown_duty' ? 404 : 200, `overview-${r.reason}`);
     const rq = reportQuery(r.report.dutyCode, r.report.periodCode);
@@ -226,6 +250,8 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
       exportUrl: `${DASHBOARD_PATH}/export.xlsx?${rq}`,
       chartUrl: `${DASHBOARD_PATH}/chart.png?${rq}`,
       eventsUrl: `${DASHBOARD_PATH}/events`,
+      // The live refresh asks for this report with these filters, whatever becomes "nearest".
+      fragmentUrl: `${DASHBOARD_PATH}/?${rq}${filterQuery(filtersOf(q))}`,
     };
     const ctx = context(req, reply, session, noticeOf(req, reply, session));
     if (req.headers['x-fragment'] === '1') return pageHeaders(reply).send(renderOverviewFragment(ctx, data));
@@ -240,6 +266,7 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     const r = unitId === null ? null : await dashboard.unitPage(session, unitId, choiceOf(q));
     if (!r?.ok) {
       if (r?.reason === 'nothing_due') return message(req, reply, session, 200, 'overview-nothing_due');
+      if (r?.reason === 'unknown_duty') return message(req, reply, session, 404, 'overview-unknown_duty');
       return message(req, reply, session, 403, 'forbidden');
     }
     const rec = r.record;
@@ -292,13 +319,14 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     const body = req.body as Record<string, string | undefined>;
     const back = `${DASHBOARD_PATH}/units/${unitId}?${reportQueryOf(body)}`;
     if (unitId === null) return message(req, reply, session, 403, 'forbidden');
-    const r = await dashboard.nudge(session, unitId, clean(body.duty, 20)?.toUpperCase());
-    if (!r.ok && r.reason === 'forbidden') return message(req, reply, session, 403, 'forbidden');
+    const r = await dashboard.nudge(session, unitId, choiceOf(body));
+    if (!r.ok && ['forbidden', 'out_of_scope', 'no_scope'].includes(r.reason))
+      return message(req, reply, session, 403, 'forbidden');
     const notice = r.ok
       ? 'nudged'
       : ['already_today', 'nothing_open', 'no_focal'].includes(r.reason)
         ? r.reason
-        : 'forbidden';
+        : 'nudge-failed';
     return reply.redirect(`${back}&notice=${notice}`, 303);
   });
 
@@ -318,6 +346,9 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     if (!session) return reply;
     const body = req.body as Record<string, string | undefined>;
     const id = idOf((req.params as { id: string }).id);
+    // Only a decision said in so many words: anything else must not refuse by default.
+    if (body.decision !== 'allow' && body.decision !== 'refuse')
+      return message(req, reply, session, 400, 'error-400');
     const r = id === null ? null : await dashboard.decide(session, id, body.decision === 'allow');
     if (!r || (!r.ok && r.reason !== 'decided')) return message(req, reply, session, 403, 'forbidden');
     const notice = r.ok ? (r.openUntil ? 'allowed' : 'refused') : 'decided';
@@ -343,17 +374,28 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
   });
 
   // Live updates: one poll of the change mark per process, whatever the number of pages open.
-  const streams = new Set<NodeJS.WritableStream & { writableEnded?: boolean }>();
+  // Each stream belongs to a session: it ends (with an `ended` event) when the session does —
+  // signed out on the page or by /dangxuat, expired — checked every `SESSION_CHECK_MS`.
+  const streams = new Map<ServerResponse, { token: string; expiresAt: Date }>();
+  const send = (res: ServerResponse, text: string) => {
+    if (res.destroyed || res.writableEnded) streams.delete(res);
+    else res.write(text);
+  };
+  const endStream = (res: ServerResponse) => {
+    streams.delete(res);
+    if (!res.destroyed && !res.writableEnded) res.end('event: ended\ndata: {}\n\n');
+  };
   let lastMark: string | null = null;
   let polling = false;
+  let lastSessionCheck = Date.now();
   const poll = setInterval(() => {
     if (streams.size === 0 || polling) return;
     polling = true;
-    dashboard
-      .changeMark()
+    checkStreams()
+      .then(() => dashboard.changeMark())
       .then((mark) => {
         if (lastMark !== null && mark !== lastMark) {
-          for (const s of streams) s.write('event: figures\ndata: {}\n\n');
+          for (const res of [...streams.keys()]) send(res, 'event: figures\ndata: {}\n\n');
         }
         lastMark = mark;
       })
@@ -363,24 +405,37 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
       });
   }, o.pollMs ?? 2_000);
   poll.unref();
+  async function checkStreams(): Promise<void> {
+    const now = o.now();
+    for (const [res, s] of [...streams]) if (s.expiresAt <= now) endStream(res);
+    if (Date.now() - lastSessionCheck < (o.sessionCheckMs ?? SESSION_CHECK_MS)) return;
+    lastSessionCheck = Date.now();
+    const tokens = [...new Set([...streams.values()].map((s) => s.token))];
+    const live = new Set<string>();
+    for (const token of tokens) if (await dashboard.session(token)) live.add(token);
+    for (const [res, s] of [...streams]) if (!live.has(s.token)) endStream(res);
+  }
   const heartbeat = setInterval(() => {
-    for (const s of streams) s.write(': keep-alive\n\n');
+    for (const res of [...streams.keys()]) send(res, ': keep-alive\n\n');
   }, 25_000);
   heartbeat.unref();
   app.addHook('onClose', async () => {
     clearInterval(poll);
     clearInterval(heartbeat);
-    for (const s of streams) s.end();
-    streams.clear();
+    for (const res of [...streams.keys()]) endStream(res);
   });
 
-  app.get('/events', async (req, reply) => {
-    const session = await sessionOf(req);
-    if (!session) return reply.code(401).header('cache-control', 'no-store').send({ error: 'no session' });
+  app.get('/events', { exposeHeadRoute: false }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const session = token ? await dashboard.session(token) : null;
+    if (!token || !session)
+      return reply.code(401).header('cache-control', 'no-store').send({ error: 'no session' });
     // The mark as the page was rendered: a figure stored since is announced at the next poll.
     if (lastMark === null) lastMark = await dashboard.changeMark();
     reply.hijack();
     const res = reply.raw;
+    // The browser may have left while the session was looked up: nothing to keep then.
+    if (req.raw.destroyed || res.destroyed) return;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -388,8 +443,11 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n\n');
-    streams.add(res);
-    req.raw.on('close', () => streams.delete(res));
+    // A few tabs per session; the oldest stream gives way.
+    const mine = [...streams].filter(([, s]) => s.token === token).map(([r]) => r);
+    if (mine.length >= STREAMS_PER_SESSION) endStream(mine[0]!);
+    streams.set(res, { token, expiresAt: session.expiresAt });
+    res.once('close', () => streams.delete(res));
   });
 
   app.get('/assets/:name', async (req, reply) => {
@@ -415,6 +473,8 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
   });
 
   app.post('/signin', { config: signInLimit }, async (req, reply) => {
+    // Signing someone in from another site (into the sender's own session) is refused.
+    if (req.headers['sec-fetch-site'] === 'cross-site') return message(req, reply, null, 403, 'csrf');
     const token = clean((req.body as Record<string, string | undefined> | undefined)?.t, 64) ?? '';
     const signed = await dashboard.signIn(token);
     if (!signed) return message(req, reply, null, 400, 'link-invalid');
@@ -513,10 +573,21 @@ function reportQueryOf(body: Record<string, string | undefined>): string {
 
 /** Where to go back after a decision: a dashboard path only (never another site). */
 function safeBack(back: string | undefined): string {
-  if (back?.startsWith(`${DASHBOARD_PATH}/`) && !back.startsWith('//') && !/[\r\n\\]/.test(back)) {
-    return back.replace(/([?&])notice=[^&]*&?/, '$1').replace(/[?&]$/, '');
-  }
-  return `${DASHBOARD_PATH}/`;
+  if (!back?.startsWith(`${DASHBOARD_PATH}/`)) return `${DASHBOARD_PATH}/`;
+  // Parsed on a placeholder origin: what comes out is a path of ours, percent-encoded.
+  const url = new URL(back, 'http://dashboard.invalid');
+  if (url.origin !== 'http://dashboard.invalid' || !url.pathname.startsWith(`${DASHBOARD_PATH}/`))
+    return `${DASHBOARD_PATH}/`;
+  url.searchParams.delete('notice');
+  return url.pathname + url.search;
+}
+
+/** The filters as query parameters (`&cluster=…`), for the live refresh's address. */
+function filterQuery(f: OverviewFilters): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v !== undefined) p.set(k, v);
+  const s = p.toString();
+  return s ? `&${s}` : '';
 }
 
 const withNotice = (url: string, notice: string) => `${url}${url.includes('?') ? '&' : '?'}notice=${notice}`;

@@ -36,11 +36,19 @@ export interface HttpServer extends RouteRegistrar {
  * wrote nothing yet); an unknown path is answered 404. Timeouts suit a load balancer's
  * keep-alive (65 s) and a slow client (30 s a request).
  */
-export function createHttpServer(deps: { health: () => Promise<HealthReport>; logger: Logger }): HttpServer {
+export function createHttpServer(deps: {
+  health: () => Promise<HealthReport>;
+  logger: Logger;
+  /** Reverse proxies in front whose X-Forwarded-For hops are trusted (default 0: none). */
+  trustProxy?: number;
+}): HttpServer {
   const routes = new Map<string, RouteHandler>();
   const prefixes: [string, RouteHandler][] = [];
   const app = Fastify({
     logger: false,
+    // Behind a TLS terminator every client would have the proxy's address (and share one
+    // sign-in rate limit): its hops are trusted when configured.
+    trustProxy: (_address: string, hop: number) => hop < (deps.trustProxy ?? 0),
     keepAliveTimeout: 65_000,
     requestTimeout: 30_000,
     // Event streams stay open: closing must not wait for them.

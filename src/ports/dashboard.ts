@@ -6,6 +6,7 @@
  * (src/app/dashboard.ts); this store trusts its caller.
  */
 import type { StatusIndicator } from '../domain/status.js';
+import type { Scope } from './status-store.js';
 
 /** A signed-in person as a session knows them. */
 export interface SessionPerson {
@@ -94,8 +95,8 @@ export interface UnitRecord {
 export interface DashboardStore {
   /** A unit's record for the duty and period; null when the unit or the duty does not exist. */
   unitRecord(unitId: number, dutyCode: string, periodCode: string): Promise<UnitRecord | null>;
-  /** Active duties with the periods that have assignments, newest first. */
-  duties(): Promise<{ code: string; nameVi: string; nameEn: string; periods: string[] }[]>;
+  /** Active duties with the periods that have assignments within the scope, newest first. */
+  duties(scope: Scope): Promise<{ code: string; nameVi: string; nameEn: string; periods: string[] }[]>;
   /** Unit types (sectors) by code, with their names. */
   unitTypes(): Promise<{ code: string; nameVi: string; nameEn: string }[]>;
   /** Changes whenever a figure, a document, a state or a lock is stored (cheap: polled). */

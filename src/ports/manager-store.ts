@@ -74,10 +74,15 @@ export interface ManagerStore {
   dutyCodes(): Promise<string[]>;
   /**
    * The assignment a nudge to this unit is about: of its incomplete, unlocked assignments
-   * (optionally of one duty) still open for submission (deadline within 60 days ahead or 180
+   * (optionally of one duty, and of one period) still open for submission (deadline within 60 days ahead or 180
    * days past), the one whose deadline is nearest to today. Null when nothing is open.
    */
-  nudgeTarget(unitId: number, today: string, dutyCode?: string): Promise<NudgeTarget | null>;
+  nudgeTarget(
+    unitId: number,
+    today: string,
+    dutyCode?: string,
+    periodCode?: string,
+  ): Promise<NudgeTarget | null>;
   /** Whether a manual nudge for this unit was already planned with this stage (`nudge-<date>`). */
   nudged(unitId: number, stage: string): Promise<boolean>;
   /**
@@ -129,7 +134,12 @@ export interface ManagerStore {
   /** The holiday table (weekly digests go out on the first working day of the week). */
   holidays(): Promise<HolidayTable>;
   /** Records who did what (a manual nudge; locks and decisions record themselves). */
-  audit(entry: { actorPersonId: number; action: string; entity: string; data: Record<string, unknown> }): Promise<void>;
+  audit(entry: {
+    actorPersonId: number;
+    action: string;
+    entity: string;
+    data: Record<string, unknown>;
+  }): Promise<void>;
   /** People holding a manager role now (weekly digests go to them). */
   managerIds(): Promise<number[]>;
 }

@@ -213,14 +213,16 @@ export function createPrismaDashboardStore(prisma: PrismaClient): DashboardStore
       return record;
     },
 
-    async duties() {
+    async duties(scope) {
+      const all = scope.kind === 'all';
+      const ids = scope.kind === 'all' ? [] : scope.unitIds;
       const rows = await prisma.$queryRaw<
         { code: string; nameVi: string; nameEn: string; periods: string[] }[]
       >`
         SELECT d.code, d."nameVi", d."nameEn",
                array_agg(DISTINCT a."periodCode" ORDER BY a."periodCode" DESC) AS periods
         FROM "Duty" d JOIN "Assignment" a ON a."dutyId" = d.id
-        WHERE d.active
+        WHERE d.active AND (${all} OR a."unitId" = ANY(${ids}::int[]))
         GROUP BY d.id
         ORDER BY d.code`;
       return rows;

@@ -26,7 +26,7 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
       return rows.map((r) => r.code);
     },
 
-    async nudgeTarget(unitId, today, dutyCode) {
+    async nudgeTarget(unitId, today, dutyCode, periodCode) {
       // The same window a focal point may still submit in (60 days ahead, 180 days late).
       const rows = await prisma.assignment.findMany({
         where: {
@@ -35,6 +35,7 @@ export function createPrismaManagerStore(prisma: PrismaClient): ManagerStore {
           state: { in: ['pending', 'missing'] },
           locked: false,
           duty: { active: true, ...(dutyCode ? { code: dutyCode } : {}) },
+          ...(periodCode ? { periodCode } : {}),
         },
         select: {
           id: true,

@@ -91,6 +91,7 @@ export async function startService(env: Record<string, string | undefined> = pro
 
     const http = createHttpServer({
       logger,
+      trustProxy: config.trustProxy,
       health: async () => {
         const [dbOk, redisOk] = await Promise.all([
           db.ping(),

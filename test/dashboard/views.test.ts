@@ -107,6 +107,7 @@ const overview = (over: Partial<OverviewData> = {}): OverviewData => ({
   exportUrl: '/dashboard/export.xlsx?duty=BC6T&period=2027-H1',
   chartUrl: '/dashboard/chart.png?duty=BC6T&period=2027-H1',
   eventsUrl: '/dashboard/events',
+  fragmentUrl: '/dashboard/?duty=BC6T&period=2027-H1',
   ...over,
 });
 
@@ -357,7 +358,7 @@ describe('the overview page', () => {
   });
 
   it('gives the live region and the event stream to the script; the fragment is the same counts and table', () => {
-    expect(page).toContain('<div id="overview" data-events="/dashboard/events">');
+    expect(page).toMatch(/<div id="overview" data-events="\/dashboard\/events" data-fragment="[^"]+" data-ended="[^"]+">/);
     expect(page).toMatch(/id="dash-live"[^>]*aria-live="polite"/);
     const fragment = renderOverviewFragment(ctxOf(), overview());
     expect(fragment).not.toContain('<html');

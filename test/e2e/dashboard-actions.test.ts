@@ -130,6 +130,22 @@ describe('Vụ TĐKT', () => {
     expect((await db.prisma.lockException.findUniqueOrThrow({ where: { id: request.id } })).status).toBe(
       'allowed',
     );
+    // A decision not said in words is refused and changes nothing.
+    const vague = await db.prisma.lockException.create({
+      data: { assignmentId, requestedById: focalId, reason: null },
+    });
+    expect((await client.post(`/dashboard/exceptions/${vague.id}`, { _csrf: csrf, back })).status).toBe(400);
+    expect((await db.prisma.lockException.findUniqueOrThrow({ where: { id: vague.id } })).status).toBe(
+      'pending',
+    );
+    // A way back with Vietnamese in it comes back encoded.
+    const accented = await client.post(`/dashboard/exceptions/${vague.id}`, {
+      _csrf: csrf,
+      decision: 'refuse',
+      back: '/dashboard/?q=Hà Nội',
+    });
+    expect(accented.status).toBe(303);
+    expect(accented.headers.get('location')).toBe('/dashboard/?q=H%C3%A0+N%E1%BB%99i&notice=refused');
     // An address elsewhere is never where the decision sends the browser back to.
     const other = await db.prisma.lockException.create({
       data: { assignmentId, requestedById: focalId, reason: null },
@@ -166,9 +182,18 @@ describe('Vụ TĐKT', () => {
 
   it('a nudge from the page is audited with who sent it', async () => {
     const { client, csrf } = await signedIn(chiefId);
-    const res = await client.post(`/dashboard/units/${unit.id}/nudge`, { _csrf: csrf });
-    // This unit has open reports of the seeded duties: the nudge goes out.
+    const res = await client.post(`/dashboard/units/${unit.id}/nudge`, {
+      _csrf: csrf,
+      duty: 'BC6T',
+      period: '2027-H1',
+    });
+    // This unit has open reports of the seeded duties: the nudge goes out, about the one on screen.
     expect(res.headers.get('location')).toContain('notice=nudged');
+    const row = await db.prisma.reminderLedger.findFirstOrThrow({
+      where: { kind: 'nudge', unitIds: { has: unit.id } },
+      include: { assignment: { include: { duty: true } } },
+    });
+    expect([row.assignment!.duty.code, row.periodCode]).toEqual(['BC6T', '2027-H1']);
     const rows = await audits('unit.nudge');
     expect(rows.map((r) => r.entity)).toEqual([`Unit:${unit.code}`]);
     expect(rows[0]!.data).toMatchObject({ recipients: 1 });

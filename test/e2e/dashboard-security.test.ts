@@ -239,6 +239,78 @@ describe('form tokens', () => {
   });
 });
 
+describe('the live stream', () => {
+  it('ends when the session ends (/dangxuat), and the page is told', async () => {
+    const client = await signedIn();
+    const controller = new AbortController();
+    const res = await client.request('/dashboard/events', { signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let text = '';
+    const ended = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return text;
+        text += new TextDecoder().decode(value);
+        if (text.includes('event: ended')) return text;
+      }
+    })();
+    await server.dashboard.signOutEverywhere(managerId);
+    const got = await Promise.race([
+      ended,
+      new Promise<string>((r) => setTimeout(() => r('timeout'), 5_000)),
+    ]);
+    controller.abort();
+    expect(got).toContain('event: ended');
+  });
+
+  it('is refused without a session, and a HEAD request opens none', async () => {
+    expect((await new CookieClient(server.base).get('/dashboard/events')).status).toBe(401);
+    const client = await signedIn();
+    const head = await client.request('/dashboard/events', { method: 'HEAD' });
+    expect(head.status).not.toBe(200);
+  });
+});
+
+describe('refusals a person reads', () => {
+  it('an unknown address under /dashboard is a page in Vietnamese', async () => {
+    const res = await new CookieClient(server.base).get('/dashboard/khong-co');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('Không tìm thấy trang');
+  });
+
+  it('an unknown report on a unit in scope is 404, not "no access"', async () => {
+    const client = await signedIn();
+    const res = await client.get(`/dashboard/units/${units.inside.id}?duty=KHONGCO&period=2027`);
+    expect(res.status).toBe(404);
+  });
+
+  it('a sign-in posted from another site is refused', async () => {
+    const link = await server.dashboard.issueLink(managerId);
+    if (!link.ok) throw new Error('no link');
+    const client = new CookieClient(server.base);
+    const res = await client.request('/dashboard/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      body: new URLSearchParams({ t: new URL(link.url).searchParams.get('t')! }).toString(),
+    });
+    expect(res.status).toBe(403);
+    expect(client.jar.has('dondoc_session')).toBe(false);
+    // The link is still good for its owner.
+    expect((await client.signIn(link.url)).status).toBe(303);
+  });
+
+  it("after signing out, the language links lead to a page, not to the form's address", async () => {
+    const client = await signedIn();
+    const csrf = CookieClient.csrfOf(await (await client.get('/dashboard/')).text());
+    const out = await (await client.post('/dashboard/signout', { _csrf: csrf })).text();
+    expect(out).not.toContain('/dashboard/signout?lang=');
+    expect(out).toContain('/dashboard/?lang=en');
+  });
+});
+
 describe('headers', () => {
   it('pages go out with a strict content security policy and no referrer', async () => {
     const client = await signedIn();
@@ -264,6 +336,10 @@ describe('sign-in rate limit and logs', () => {
       }
       expect(statuses.slice(0, 5).every((s) => s === 400)).toBe(true);
       expect(statuses.slice(5)).toEqual([429, 429]);
+      // Said in words, not as an English error object.
+      const refused = await new CookieClient(limited.base).post('/dashboard/signin', { t: 'x'.repeat(43) });
+      expect(refused.headers.get('content-type')).toContain('text/html');
+      expect(await refused.text()).toContain('Thao tác quá nhanh');
     } finally {
       await limited.close();
     }

@@ -28,7 +28,13 @@ export interface DashboardServer {
 export async function startDashboard(
   prisma: PrismaClient,
   clock: Clock,
-  opts: { secureCookies?: boolean; signInPerMinute?: number; pollMs?: number; baseUrl?: string } = {},
+  opts: {
+    secureCookies?: boolean;
+    signInPerMinute?: number;
+    pollMs?: number;
+    sessionCheckMs?: number;
+    baseUrl?: string;
+  } = {},
 ): Promise<DashboardServer> {
   let logText = '';
   const logger = createLogger('debug', {
@@ -70,6 +76,7 @@ export async function startDashboard(
     assetsDir: DASHBOARD_ASSETS_DIR,
     signInPerMinute: opts.signInPerMinute,
     pollMs: opts.pollMs ?? 200,
+    sessionCheckMs: opts.sessionCheckMs ?? 300,
   });
   const port = await http.listen(0, '127.0.0.1');
   return {

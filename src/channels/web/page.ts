@@ -128,8 +128,13 @@ const SCRIPT = `
 
   function showBot(m) {
     var signIn = dashboardTab && m.text ? /https?:\\/\\/\\S+\\/dashboard\\/signin\\?t=[\\w-]+/.exec(m.text) : null;
-    if (signIn) {
+    // The bot's own answer to /web (PUBLIC_BASE_URL may name this host otherwise than the page).
+    if (dashboardTab && signIn) {
       dashboardTab.location.href = signIn[0];
+      dashboardTab = null;
+    } else if (dashboardTab && m.text) {
+      // The answer was not a link of this service (not a manager, dashboard off): no blank tab left.
+      dashboardTab.close();
       dashboardTab = null;
     }
     if (typeof m.inputHint === 'string' && m.inputHint !== '') {

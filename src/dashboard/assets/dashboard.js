@@ -7,15 +7,35 @@
   const overview = document.getElementById('overview');
   const live = document.getElementById('dash-live');
 
+  let stopEvents = () => undefined;
+  let said = false;
+  /** The page no longer updates itself: told once, where screen readers hear it too. */
+  function stopped() {
+    stopEvents();
+    if (said || !overview) return;
+    said = true;
+    const note = document.createElement('p');
+    note.className = 'notice notice-error';
+    note.setAttribute('role', 'status');
+    note.textContent = overview.dataset.ended || '';
+    overview.parentNode.insertBefore(note, overview);
+  }
+
   /** Replaces the overview's content with a fresh copy, keeping focus and scroll. */
   async function refresh() {
-    const res = await fetch(location.href, {
+    // This report with these filters (the page's own address may mean "the nearest due").
+    const res = await fetch(overview.dataset.fragment || location.href, {
       headers: { 'x-fragment': '1' },
       credentials: 'same-origin',
       cache: 'no-store',
     });
     // Signed out meanwhile, or the server refused: keep what is shown.
-    if (!res.ok || res.redirected) return;
+    if (res.status === 401) {
+      stopped();
+      return;
+    }
+    // Nothing to show for now (204), or the server refused: keep what is shown.
+    if (res.status !== 200 || res.redirected) return;
     const text = await res.text();
     const active = document.activeElement;
     const focusHref = active && overview.contains(active) ? active.getAttribute('href') : null;
@@ -78,6 +98,12 @@
       clearTimeout(timer);
       timer = setTimeout(run, 300);
     });
+    // The session ended (signed out, expired): say so once and stop listening.
+    events.addEventListener('ended', () => {
+      events.close();
+      stopped();
+    });
+    stopEvents = () => events.close();
   }
 
   for (const form of document.querySelectorAll('form[data-autosubmit]')) {

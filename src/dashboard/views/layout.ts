@@ -167,7 +167,7 @@ export function page(ctx: PageContext, title: string, body: HtmlValue): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="same-origin">
+<meta name="referrer" content="no-referrer">
 <title>${title} — ${ctx.t('dash-service')}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${DASHBOARD_PATH}/assets/dashboard.css">

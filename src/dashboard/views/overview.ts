@@ -62,7 +62,7 @@ export function renderOverviewPage(ctx: PageContext, data: OverviewData): string
 ${reportPicker(ctx, data)}
 ${filtersForm(ctx, data)}
 <p id="dash-live" class="sr-only" aria-live="polite" data-updated="${ctx.t('dash-updated')}"></p>
-<div id="overview" data-events="${data.eventsUrl}">
+<div id="overview" data-events="${data.eventsUrl}" data-fragment="${data.fragmentUrl}" data-ended="${ctx.t('dash-stream-ended')}">
 ${fragment(ctx, data)}
 </div>
 ${actions(ctx, data)}

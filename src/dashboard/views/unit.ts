@@ -193,7 +193,12 @@ function stageText(ctx: PageContext, stage: string): SafeHtml | string {
   const due = /-due-(\d{4}-\d{2}-\d{2})$/.exec(stage)?.[1];
   if (due) return ctx.t('dash-stage-due', { date: formatDate(due) });
   const offset = parseStageLabel(stage);
-  if (offset === null) return stage;
+  if (offset === null) {
+    // Exception requests, their decisions, blocked-bot notices: the row's kind says what it was.
+    if (/^(exception|decision)-\d+/.test(stage))
+      return ctx.t('dash-stage-request', { id: stage.split('-')[1]! });
+    return nothing(ctx);
+  }
   if (offset === 0) return ctx.t('dash-stage-on-due');
   return ctx.t(offset < 0 ? 'dash-stage-before' : 'dash-stage-after', { days: Math.abs(offset) });
 }
