@@ -49,6 +49,10 @@
       if (kept) [w.scrollLeft, w.scrollTop] = kept;
     });
     window.scrollTo(x, y);
+    // The footer's "as of" follows the figures.
+    const asOf = overview.querySelector('[data-as-of]');
+    const footer = document.querySelector('.site-footer p');
+    if (asOf && footer) footer.textContent = asOf.dataset.asOf;
     // The chart sits outside the live part: asked again, past the browser's cache.
     for (const img of document.querySelectorAll('img[src*="/chart.png"]')) {
       const url = new URL(img.getAttribute('src'), location.href);

@@ -80,7 +80,8 @@ export function renderOverviewFragment(ctx: PageContext, data: OverviewData): st
 
 function fragment(ctx: PageContext, data: OverviewData): SafeHtml {
   const rows = overviewRows(data.report, data.filters, ctx.locale);
-  return html`${counts(ctx, data, rows)}
+  // The time the figures are as of, for the page's footer to follow a live refresh.
+  return html`<span hidden data-as-of="${ctx.t('dash-as-of', { at: when(ctx, ctx.now) })}"></span>${counts(ctx, data, rows)}
 ${rows.count === 0 ? html`<p class="empty">${ctx.t('dash-no-units')}</p>` : table(ctx, data, rows)}`;
 }
 
