@@ -31,7 +31,7 @@ import { createDialogOnPrisma } from '../src/wiring/dialog.js';
 import { createFixedClock } from '../src/wiring/system-clock.js';
 import { createFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.js';
 import { dropPeerTables, installPeer, type PeerContext, resetPeerSessions } from './peer-bot.js';
-import { startProfile } from './profile.js';
+import { type CpuSpent, startCpuMeter, startProfile } from './profile.js';
 
 const { values: args } = parseArgs({ options: { users: { type: 'string', default: '500' } } });
 const USERS = Number(args.users);
@@ -48,10 +48,13 @@ const pct = (xs: number[], p: number) => {
 interface Burst {
   latencies: number[];
   wallMs: number;
+  /** CPU spent during the burst by this process (bots, fake API and users alike) and by PostgreSQL. */
+  cpu: CpuSpent;
 }
 
 /** All users speak at once; latency = from their message to the bot's reply reaching the API. */
 async function burst(tg: FakeTelegram): Promise<Burst> {
+  const meter = await startCpuMeter();
   const start = performance.now();
   const latencies = await Promise.all(
     Array.from({ length: USERS }, async (_, i) => {
@@ -63,7 +66,8 @@ async function burst(tg: FakeTelegram): Promise<Burst> {
       return performance.now() - t0;
     }),
   );
-  return { latencies, wallMs: performance.now() - start };
+  const wallMs = performance.now() - start;
+  return { latencies, wallMs, cpu: await meter.stop() };
 }
 
 /**
@@ -210,7 +214,7 @@ async function main() {
     const tps = (b: Burst) => Math.round((b.latencies.length * 1000) / b.wallMs);
     const line = (name: string, b: Burst) =>
       console.log(
-        `${name.padEnd(9)} p50=${r(pct(b.latencies, 50))}ms p99=${r(pct(b.latencies, 99))}ms turns/s=${tps(b)} (n=${b.latencies.length}, burst ${r(b.wallMs)}ms)`,
+        `${name.padEnd(9)} p50=${r(pct(b.latencies, 50))}ms p99=${r(pct(b.latencies, 99))}ms turns/s=${tps(b)} (n=${b.latencies.length}, burst ${r(b.wallMs)}ms, CPU node ${r(b.cpu.nodeMs)}ms (system ${r(b.cpu.nodeSystemMs)}ms) postgres ${r(b.cpu.postgresMs)}ms)`,
       );
     line('echo bot:', echo);
     line('peer:', peerRun);

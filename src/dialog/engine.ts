@@ -31,12 +31,27 @@ const RATE_WINDOW_MS = 60_000;
 /** Times a turn is redone when another instance changed the conversation meanwhile. */
 const ATTEMPTS = 3;
 
+/**
+ * Six random base64url characters (a button's token). Drawn from a pool of random bytes filled
+ * 4 KiB at a time: one call to the system's generator serves a thousand tokens.
+ */
+let pool = Buffer.alloc(0);
+let taken = 0;
+function randomToken(): string {
+  if (taken + 4 > pool.length) {
+    pool = randomBytes(4096);
+    taken = 0;
+  }
+  taken += 4;
+  return pool.toString('base64url', taken - 4, taken).slice(0, 6);
+}
+
 /** Builds the engine over its stores and use cases. */
 export function createDialogEngine(deps: DialogDeps): DialogEngine {
   const ctx: DialogContext = {
     deps,
     maxText: deps.maxTextLength ?? 2000,
-    newToken: deps.token ?? (() => randomBytes(4).toString('base64url').slice(0, 6)),
+    newToken: deps.token ?? randomToken,
   };
   const hintedLocale = (input: DialogInput): Locale =>
     input.languageHint?.toLowerCase().startsWith('en') ? 'en' : deps.defaultLocale;

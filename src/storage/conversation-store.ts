@@ -1,31 +1,17 @@
 import type { ChannelName } from '../ports/channel.js';
 import type { ConversationStore, StoredConversation } from '../ports/conversations.js';
-import { createBatcher } from './batcher.js';
+import { createBatcher, TURN_BATCHING } from './batcher.js';
 import type { PrismaClient } from './database.js';
+import { readConversation } from './turn-reads.js';
 
 /**
  * ConversationStore on Prisma. `load` is group-committed (loads arriving together share one
- * statement per channel); `save` is the port's optimistic write, group-committed as well: an
- * insert when `expectedVersion` is 0 (false when the row exists or the insert fails), else an
- * update conditional on the version, which it increments.
+ * statement, with the turns' identity lookups: ./turn-reads.ts); `save` is the port's
+ * optimistic write, group-committed as well: an insert when `expectedVersion` is 0 (false when
+ * the row exists or the insert fails), else an update conditional on the version, which it
+ * increments.
  */
 export function createPrismaConversationStore(prisma: PrismaClient): ConversationStore {
-  // Group commit, as for identities: one statement for the turns that arrive together.
-  const loader = createBatcher<{ channel: ChannelName; chatId: string }, StoredConversation | null>(
-    async (keys) => {
-      const byChannel = new Map<ChannelName, string[]>();
-      for (const k of keys) byChannel.set(k.channel, [...(byChannel.get(k.channel) ?? []), k.chatId]);
-      const found = new Map<string, StoredConversation>();
-      for (const [channel, ids] of byChannel) {
-        const rows = await prisma.conversation.findMany({
-          where: { channel, chatId: { in: [...new Set(ids)] } },
-          select: { chatId: true, state: true, version: true },
-        });
-        for (const r of rows) found.set(`${channel}|${r.chatId}`, { state: r.state, version: r.version });
-      }
-      return keys.map((k) => found.get(`${k.channel}|${k.chatId}`) ?? null);
-    },
-  );
   // Group commit for writes too: the saves of a burst's turns share one statement (inserts of new
   // conversations and version-checked updates together), each still conditional on its own row.
   type SaveKey = { channel: ChannelName; chatId: string; state: unknown; expected: number };
@@ -65,10 +51,11 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       }
     }
     return results;
-  });
+  }, TURN_BATCHING);
   return {
-    load(channel: ChannelName, chatId: string) {
-      return loader.run({ channel, chatId });
+    async load(channel: ChannelName, chatId: string): Promise<StoredConversation | null> {
+      const r = await readConversation(prisma, channel, chatId);
+      return r ? { state: r.state, version: r.version } : null;
     },
     async save(channel, chatId, state, expectedVersion) {
       const res = await saver.run({ channel, chatId, state, expected: expectedVersion });

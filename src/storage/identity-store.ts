@@ -1,55 +1,18 @@
 import { isAllowedQuietHours, storedQuietHours } from '../domain/quiet-hours.js';
 import type { ChannelName } from '../ports/channel.js';
-import type { Binding, IdentityStore } from '../ports/identities.js';
+import type { IdentityStore } from '../ports/identities.js';
 import { createBatcher } from './batcher.js';
 import type { PrismaClient } from './database.js';
 import { asLocale } from './rows.js';
+import { readIdentity } from './turn-reads.js';
 
 /**
  * IdentityStore on Prisma. `find` and `touch` are group-committed (calls arriving together share
- * one statement per channel): they settle a few milliseconds late, and a failure rejects every
- * call of the batch. `touch` writes the batch's latest time and clears the blocked mark. Nothing
+ * one statement — `find` with the turns' conversation loads, ./turn-reads.ts; `touch` one per
+ * channel): a failure rejects every call of the batch. `touch` writes the batch's latest time and clears the blocked mark. Nothing
  * is cached.
  */
 export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
-  const include = {
-    person: {
-      include: {
-        roles: {
-          where: { endedAt: null, unit: { active: true } },
-          include: { unit: true },
-          orderBy: { id: 'asc' },
-        },
-      },
-    },
-  } as const;
-  // Group commit: every turn starts with this lookup; turns arriving together share one statement.
-  const finder = createBatcher<{ channel: ChannelName; externalId: string }, Binding | null>(async (keys) => {
-    const byChannel = new Map<ChannelName, string[]>();
-    for (const k of keys) byChannel.set(k.channel, [...(byChannel.get(k.channel) ?? []), k.externalId]);
-    const found = new Map<string, Binding>();
-    for (const [channel, ids] of byChannel) {
-      const rows = await prisma.identity.findMany({
-        where: { channel, externalId: { in: [...new Set(ids)] } },
-        include,
-      });
-      for (const identity of rows) {
-        const p = identity.person;
-        found.set(`${channel}|${identity.externalId}`, {
-          personId: p.id,
-          fullName: p.fullName,
-          locale: asLocale(p.locale),
-          roles: p.roles.map((r) => ({
-            role: r.role,
-            unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name, typeCode: r.unit.typeCode },
-          })),
-          lastSeenAt: identity.lastSeenAt,
-          blocked: identity.blockedAt !== null,
-        });
-      }
-    }
-    return keys.map((k) => found.get(`${k.channel}|${k.externalId}`) ?? null);
-  });
   // Last-seen marks are advisory (which channel to remind on): batched too, never on the reply's path.
   const toucher = createBatcher<
     { channel: ChannelName; externalId: string; chatId: string; now: Date },
@@ -68,8 +31,20 @@ export function createPrismaIdentityStore(prisma: PrismaClient): IdentityStore {
     return items.map(() => undefined);
   });
   return {
-    find(channel, externalId) {
-      return finder.run({ channel, externalId });
+    async find(channel, externalId) {
+      const r = await readIdentity(prisma, channel, externalId);
+      if (!r) return null;
+      return {
+        personId: r.personId,
+        fullName: r.fullName,
+        locale: asLocale(r.locale),
+        roles: r.roles.map((x) => ({
+          role: x.role,
+          unit: { id: x.id, code: x.code, name: x.name, typeCode: x.typeCode },
+        })),
+        lastSeenAt: r.lastSeenMs === null ? null : new Date(r.lastSeenMs),
+        blocked: r.blocked,
+      };
     },
     async setLocale(personId, locale) {
       await prisma.person.update({ where: { id: personId }, data: { locale } });

@@ -358,7 +358,9 @@ describe('the overview page', () => {
   });
 
   it('gives the live region and the event stream to the script; the fragment is the same counts and table', () => {
-    expect(page).toMatch(/<div id="overview" data-events="\/dashboard\/events" data-fragment="[^"]+" data-ended="[^"]+">/);
+    expect(page).toMatch(
+      /<div id="overview" data-events="\/dashboard\/events" data-fragment="[^"]+" data-ended="[^"]+">/,
+    );
     expect(page).toMatch(/id="dash-live"[^>]*aria-live="polite"/);
     const fragment = renderOverviewFragment(ctxOf(), overview());
     expect(fragment).not.toContain('<html');

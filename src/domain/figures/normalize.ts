@@ -72,6 +72,23 @@ function foldLetter(ch: string, cp: number): string {
 }
 
 function foldChar(ch: string, cp: number): string {
+  // ASCII, most of any message: a table.
+  if (cp < 0x80) return ASCII_FOLDED[cp]!;
+  // Anything else is folded once per process: the letters of Vietnamese are a few hundred.
+  const hit = foldedChars.get(ch);
+  if (hit !== undefined) return hit;
+  const folded = foldOther(ch, cp);
+  if (foldedChars.size >= FOLDED_CHARS_MAX) foldedChars.clear();
+  foldedChars.set(ch, folded);
+  return folded;
+}
+
+/** Non-ASCII characters already folded (a pure function's results, bounded). */
+const foldedChars = new Map<string, string>();
+const FOLDED_CHARS_MAX = 10_000;
+
+function foldOther(ch: string, cp: number): string {
+  if (cp < 0x80 && ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) return foldLetter(ch, cp);
   if (cp >= 0x30 && cp <= 0x39) return ch;
   if (cp >= 0xff10 && cp <= 0xff19) return String.fromCharCode(cp - 0xff10 + 0x30);
   if (LETTER.test(ch)) return foldLetter(ch, cp);
@@ -82,6 +99,11 @@ function foldChar(ch: string, cp: number): string {
   if (MARK.test(ch)) return '';
   return ' ';
 }
+
+/** The ASCII characters folded. */
+const ASCII_FOLDED: readonly string[] = Array.from({ length: 0x80 }, (_, cp) =>
+  foldOther(String.fromCharCode(cp), cp),
+);
 
 /**
  * Folds a string for matching: lowercase, diacritics removed (`đ` → `d`), punctuation reduced
@@ -182,6 +204,22 @@ export function canonicalNumber(text: string): string {
  */
 export function normalizeText(text: string): string {
   if (typeof text !== 'string') return '';
+  // Labels, report names and codes come back turn after turn: their forms are kept (bounded).
+  if (text.length > NORMALIZED_TEXT_MAX) return normalizeUncached(text);
+  const hit = normalized.get(text);
+  if (hit !== undefined) return hit;
+  const result = normalizeUncached(text);
+  if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+  normalized.set(text, result);
+  return result;
+}
+
+/** Texts already normalised (a pure function's results) and the bounds of that cache. */
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 5_000;
+const NORMALIZED_TEXT_MAX = 300;
+
+function normalizeUncached(text: string): string {
   return tokenize(foldText(text.normalize('NFC')).text)
     .filter((t) => t.type !== 'punct')
     .map((t) => (t.type === 'num' ? canonicalNumber(t.text) : t.text))
