@@ -2,8 +2,8 @@
  * The dashboard's actions with the chat's rules, over HTTP on the run's PostgreSQL and Redis:
  * Vụ TĐKT locks and unlocks a period from the overview, allows a focal point's request to edit
  * after the lock from the unit's page, and each is audited; a nudge is audited with who sent it.
- * A duty of this file's own (not active, so no other file sees it) keeps the lock from touching
- * the reports other files work on.
+ * The annual report of 2041, which no other file uses, keeps the lock from touching the reports
+ * other files work on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
@@ -15,7 +15,8 @@ import { bindPerson, newChat } from '../support/turn.js';
 
 const clock = createFixedClock(new Date('2027-07-08T09:00:00+07:00'));
 const tag = uniqueCode('DACT');
-const DUTY = `${tag}_D`;
+const DUTY = 'BCNAM';
+const PERIOD = '2041';
 let db: Database;
 let server: DashboardServer;
 let chiefId: number;
@@ -27,18 +28,21 @@ beforeAll(async () => {
   db = await openTestDatabase();
   const vu = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'VU_TDKT' } });
   unit = await makeUnit(db.prisma, 'SO_TU_PHAP', { name: `Sở Tư pháp Hành Động ${tag}` });
-  const duty = await db.prisma.duty.create({
-    data: {
-      code: DUTY,
-      nameVi: `Báo cáo thử khóa ${tag}`,
-      nameEn: `Lock test report ${tag}`,
-      recurrence: 'yearly',
-      active: false,
-      recipientUnitId: vu.id,
+  // The annual report of a year no other file touches: locking it locks this unit's only.
+  await db.prisma.period.upsert({
+    where: { code: PERIOD },
+    create: {
+      code: PERIOD,
+      kind: 'year',
+      year: 2041,
+      startDate: new Date('2041-01-01T00:00:00Z'),
+      endDate: new Date('2041-12-31T00:00:00Z'),
     },
+    update: {},
   });
+  const duty = await db.prisma.duty.findUniqueOrThrow({ where: { code: DUTY } });
   const a = await db.prisma.assignment.create({
-    data: { dutyId: duty.id, periodCode: '2027', unitId: unit.id, dueDate: new Date('2027-07-01T00:00:00Z') },
+    data: { dutyId: duty.id, periodCode: PERIOD, unitId: unit.id, dueDate: new Date('2041-11-15T00:00:00Z') },
   });
   assignmentId = a.id;
   chiefId = await bindPerson(db.prisma, newChat('web'), [{ role: 'manager', unitId: vu.id }], {
@@ -73,7 +77,7 @@ describe('Vụ TĐKT', () => {
     const lock = await client.post('/dashboard/lock', {
       _csrf: csrf,
       duty: DUTY,
-      period: '2027',
+      period: PERIOD,
       locked: '1',
     });
     expect(lock.status).toBe(303);
@@ -82,30 +86,30 @@ describe('Vụ TĐKT', () => {
     const unlock = await client.post('/dashboard/lock', {
       _csrf: csrf,
       duty: DUTY,
-      period: '2027',
+      period: PERIOD,
       locked: '0',
     });
     expect(unlock.headers.get('location')).toContain('notice=unlocked');
     expect((await db.prisma.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).locked).toBe(
       false,
     );
-    expect((await audits('period.lock')).map((a) => a.entity)).toContain(`Duty:${DUTY}:2027`);
-    expect((await audits('period.unlock')).map((a) => a.entity)).toContain(`Duty:${DUTY}:2027`);
+    expect((await audits('period.lock')).map((a) => a.entity)).toContain(`Duty:${DUTY}:${PERIOD}`);
+    expect((await audits('period.unlock')).map((a) => a.entity)).toContain(`Duty:${DUTY}:${PERIOD}`);
   });
 
   it("allows a focal point's request on the unit's page; the decision opens that report and is told to the focal point", async () => {
     const { client, csrf } = await signedIn(chiefId);
-    await client.post('/dashboard/lock', { _csrf: csrf, duty: DUTY, period: '2027', locked: '1' });
+    await client.post('/dashboard/lock', { _csrf: csrf, duty: DUTY, period: PERIOD, locked: '1' });
     const request = await db.prisma.lockException.create({
       data: { assignmentId, requestedById: focalId, reason: 'Sai số liệu tiền do nhập nhầm' },
     });
-    const page = await client.get(`/dashboard/units/${unit.id}?duty=${DUTY}&period=2027`);
+    const page = await client.get(`/dashboard/units/${unit.id}?duty=${DUTY}&period=${PERIOD}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Sai số liệu tiền do nhập nhầm');
     expect(html).toContain(`action="/dashboard/exceptions/${request.id}"`);
 
-    const back = `/dashboard/units/${unit.id}?duty=${DUTY}&period=2027`;
+    const back = `/dashboard/units/${unit.id}?duty=${DUTY}&period=${PERIOD}`;
     const allow = await client.post(`/dashboard/exceptions/${request.id}`, {
       _csrf: csrf,
       decision: 'allow',
@@ -156,7 +160,7 @@ describe('Vụ TĐKT', () => {
       back: 'https://evil.example/phish',
     });
     expect(offsite.headers.get('location')).toBe('/dashboard/?notice=refused');
-    await client.post('/dashboard/lock', { _csrf: csrf, duty: DUTY, period: '2027', locked: '0' });
+    await client.post('/dashboard/lock', { _csrf: csrf, duty: DUTY, period: PERIOD, locked: '0' });
   });
 
   it("offers the chat's Excel workbook and chart for the report on screen", async () => {

@@ -111,8 +111,7 @@ describe('db:seed on PostgreSQL', () => {
   it('holds the plans: stable codes, indicators with synonyms, targets per year', async () => {
     const types = (await db.prisma.unitType.findMany()).map((t) => t.code).sort();
     expect(types).toEqual(['CLUSTER', 'CUC_THADS', 'MINISTRY_DEPT', 'SO_TU_PHAP', 'TONG_CUC_THADS']);
-    // The seeded duties (a test of the dashboard's lock adds an inactive duty of its own).
-    const duties = (await db.prisma.duty.findMany({ where: { active: true } })).map((d) => d.code).sort();
+    const duties = (await db.prisma.duty.findMany()).map((d) => d.code).sort();
     expect(duties).toEqual(['BC6T', 'BCNAM', 'DKTD', 'SKD1']);
     const viec = await db.prisma.indicator.findUniqueOrThrow({ where: { code: 'thads_viec' } });
     expect(viec.kind).toBe('percent');
