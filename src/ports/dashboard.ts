@@ -18,6 +18,7 @@ export interface SessionPerson {
 
 /** Sign-in links and sessions. Every method takes hashes, never tokens. */
 export interface DashboardSessionStore {
+  /** Stores a new link; links and sessions ended 30 days before it are deleted meanwhile. */
   createLink(personId: number, tokenHash: string, expiresAt: Date): Promise<void>;
   /**
    * Uses a link once: marks it used and returns its person, in one conditional statement; null

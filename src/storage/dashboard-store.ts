@@ -6,13 +6,24 @@
 import type { DashboardSessionStore, DashboardStore, UnitRecord } from '../ports/dashboard.js';
 import type { PrismaClient } from './database.js';
 
+/** How long an ended link or session is kept (what a question about a sign-in may need). */
+const KEEP_ENDED_MS = 30 * 86_400_000;
+
 const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
 
 /** Sign-in links and sessions on Prisma. */
 export function createPrismaDashboardSessionStore(prisma: PrismaClient): DashboardSessionStore {
   return {
     async createLink(personId, tokenHash, expiresAt) {
-      await prisma.dashboardLink.create({ data: { personId, tokenHash, expiresAt } });
+      // Links and sessions ended more than 30 days ago go as new ones are made (the tables stay small).
+      const before = new Date(expiresAt.getTime() - KEEP_ENDED_MS);
+      await prisma.$transaction([
+        prisma.dashboardLink.deleteMany({ where: { expiresAt: { lt: before } } }),
+        prisma.dashboardSession.deleteMany({
+          where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] },
+        }),
+        prisma.dashboardLink.create({ data: { personId, tokenHash, expiresAt } }),
+      ]);
     },
     async useLink(tokenHash, now) {
       // One conditional UPDATE: of two requests with the same link, exactly one gets the person.

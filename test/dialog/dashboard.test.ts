@@ -75,6 +75,35 @@ describe('/web', () => {
   });
 });
 
+describe('old sign-ins', () => {
+  it('links and sessions ended more than 30 days before are deleted as new links are made', async () => {
+    const personId = (await dialog.prisma.identity.findFirstOrThrow({ where: { chatId: manager.chatId } }))
+      .personId;
+    const long = new Date(dialog.clock.now().getTime() - 40 * 86_400_000);
+    const recent = new Date(dialog.clock.now().getTime() - 2 * 86_400_000);
+    const tag = uniqueCode('old');
+    await dialog.prisma.dashboardLink.createMany({
+      data: [
+        { personId, tokenHash: `${tag}-link-old`, expiresAt: long },
+        { personId, tokenHash: `${tag}-link-recent`, expiresAt: recent },
+      ],
+    });
+    await dialog.prisma.dashboardSession.createMany({
+      data: [
+        { personId, tokenHash: `${tag}-session-old`, expiresAt: long },
+        { personId, tokenHash: `${tag}-session-revoked`, expiresAt: recent, revokedAt: long },
+      ],
+    });
+    await chatWith(engine, { chatId: manager.chatId }).say('/web');
+    const links = await dialog.prisma.dashboardLink.findMany({ where: { tokenHash: { startsWith: tag } } });
+    const sessions = await dialog.prisma.dashboardSession.findMany({
+      where: { tokenHash: { startsWith: tag } },
+    });
+    expect(links.map((l) => l.tokenHash)).toEqual([`${tag}-link-recent`]);
+    expect(sessions).toEqual([]);
+  });
+});
+
 describe('/dangxuat', () => {
   it('ends every session and every unused link of the person', async () => {
     const chat = chatWith(engine, { chatId: manager.chatId });
