@@ -79,12 +79,17 @@
     let timer = null;
     let running = false;
     let pending = false;
+    // On a deadline day figures arrive every second: a page refreshes at most every 5 seconds,
+    // the first change at once, the rest gathered into the next refresh.
+    const MIN_GAP_MS = 5000;
+    let lastRun = 0;
     const run = () => {
       if (running) {
         pending = true;
         return;
       }
       running = true;
+      lastRun = Date.now();
       refresh()
         .catch(() => undefined)
         .finally(() => {
@@ -100,7 +105,7 @@
     events.addEventListener('figures', () => {
       // A burst of stored figures: one refresh.
       clearTimeout(timer);
-      timer = setTimeout(run, 300);
+      timer = setTimeout(run, Math.max(300, MIN_GAP_MS - (Date.now() - lastRun)));
     });
     // The session ended (signed out, expired): say so once and stop listening.
     events.addEventListener('ended', () => {
