@@ -18,10 +18,23 @@ export interface Batcher<K, R> {
  * loop are in (`setImmediate`) while fewer than `maxInFlight` batches run, else as soon as one
  * ends, with every call queued meanwhile (up to `maxSize`). A lone call waits for nothing, and
  * under load the batches grow by themselves to what arrives during one round trip.
+ *
+ * Past capacity: with `timeoutMs`, a batch that has not settled by then rejects its calls (a
+ * database that stopped answering must not hold every later call behind it), and frees its
+ * place; with `maxPending`, a call arriving while that many wait is refused at once.
  */
+export class BatcherBusyError extends Error {
+  override readonly name = 'BatcherBusyError';
+}
 export function createBatcher<K, R>(
   execute: (keys: K[]) => Promise<R[]>,
-  opts: { maxSize?: number; lingerMs?: number; maxInFlight?: number } = {},
+  opts: {
+    maxSize?: number;
+    lingerMs?: number;
+    maxInFlight?: number;
+    timeoutMs?: number;
+    maxPending?: number;
+  } = {},
 ): Batcher<K, R> {
   const maxSize = opts.maxSize ?? 100;
   const lingerMs = opts.lingerMs ?? 3;
@@ -39,18 +52,37 @@ export function createBatcher<K, R>(
     pending = pending.slice(batch.length);
     if (batch.length === 0) return;
     inFlight++;
-    execute(batch.map((b) => b.key))
+    let settled = false;
+    const deadline =
+      opts.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (settled) return;
+            settled = true;
+            for (const b of batch) b.reject(new BatcherBusyError(`no answer within ${opts.timeoutMs} ms`));
+            inFlight--;
+            if (maxInFlight !== undefined && pending.length > 0) schedule();
+          }, opts.timeoutMs);
+    deadline?.unref();
+    // `then` first: an `execute` that throws at once rejects its batch like one that fails later.
+    Promise.resolve()
+      .then(() => execute(batch.map((b) => b.key)))
       .then(
         (results) => {
+          if (settled) return;
           batch.forEach((b, i) => {
             b.resolve(results[i] as R);
           });
         },
         (err: unknown) => {
+          if (settled) return;
           for (const b of batch) b.reject(err);
         },
       )
       .finally(() => {
+        clearTimeout(deadline);
+        if (settled) return;
+        settled = true;
         inFlight--;
         if (maxInFlight !== undefined && pending.length > 0) schedule();
       });
@@ -68,6 +100,10 @@ export function createBatcher<K, R>(
   return {
     run(key) {
       return new Promise<R>((resolve, reject) => {
+        if (opts.maxPending !== undefined && pending.length >= opts.maxPending) {
+          reject(new BatcherBusyError(`${pending.length} calls waiting`));
+          return;
+        }
         pending.push({ key, resolve, reject });
         schedule();
       });
@@ -81,4 +117,4 @@ export function createBatcher<K, R>(
  * on bench:submit against the 3 ms linger, alternating runs: p99 1,016 and 979 ms against 1,073
  * and 1,330 ms (one batch at a time: 1,900 and 1,044 ms).
  */
-export const TURN_BATCHING = { maxInFlight: 2 } as const;
+export const TURN_BATCHING = { maxInFlight: 2, timeoutMs: 30_000, maxPending: 5_000 } as const;

@@ -552,7 +552,7 @@ SELECT ${REFERENCE_FINGERPRINT} AS fp, coalesce((SELECT json_agg(x ORDER BY x.or
     u.code AS "unitCode", u.name AS "unitName", u."typeCode",
     ARRAY(SELECT c.code FROM "ClusterMember" m JOIN "Unit" c ON c.id = m."clusterId"
       WHERE m."unitId" = a."unitId" AND m.until IS NULL ORDER BY m.id) AS "clusterCodes",
-    coalesce((SELECT json_agg(json_build_array(i.code, v.value::float8, v."textValue" IS NULL) ORDER BY v.id)
+    coalesce((SELECT json_agg(json_build_array(i.code, v.value, v."textValue" IS NULL) ORDER BY v.id)
       FROM "SubmissionValue" v JOIN "Indicator" i ON i.id = v."indicatorId"
       WHERE v."assignmentId" = a.id), '[]'::json) AS vals
   FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Duty" d ON d.id = a."dutyId"
@@ -581,7 +581,7 @@ const CONTEXT_SQL = `
 WITH q AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(tag int, duty text, period text, units jsonb, clusters jsonb, type text)
 )
-SELECT q.tag, a."unitId", i.code, v.value::float8 AS value
+SELECT q.tag, a."unitId", i.code, v.value AS value
 FROM q
 JOIN "Duty" d ON d.code = q.duty
 JOIN "Assignment" a ON a."dutyId" = d.id AND a."periodCode" = q.period
