@@ -47,29 +47,42 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
   // Duties' indicators and targets change only by an operator's action (seed, import, CLI, SQL):
   // they are cached in process behind a fingerprint of those tables, which every read of
   // assignments returns with them (ASSIGNMENTS_SQL), so the next turn after a change sees it.
-  const indicatorCache = new Map<string, { fp: string; rows: Promise<CachedIndicator[]> }>();
+  const indicatorCache = new Map<string, Loaded>();
+  /** Rows, and the fingerprint of the snapshot they were read in (`fp` may be older). */
+  type Loaded = { fp: string; rows: Promise<CachedIndicator[]>; actual: Promise<string> };
   type CachedIndicator = { indicator: IndicatorRowWithTargets; required: boolean };
   type IndicatorRowWithTargets = Prisma.IndicatorGetPayload<{ include: { targets: true } }>;
-  function indicatorsOf(
-    dutyId: number,
-    typeCode: string,
-    year: number,
-    fp: string,
-  ): Promise<CachedIndicator[]> {
+  function indicatorsOf(dutyId: number, typeCode: string, year: number, fp: string): Loaded {
     const key = `${dutyId}|${typeCode}|${year}`;
     const hit = indicatorCache.get(key);
-    if (hit && hit.fp === fp) return hit.rows;
+    if (hit && hit.fp === fp) return hit;
     if (indicatorCache.size > 1_000) indicatorCache.clear();
-    const rows = prisma.dutyIndicator
-      .findMany({
-        where: { dutyId, unitTypeCode: typeCode },
-        include: { indicator: { include: { targets: { where: { year } } } } },
-        orderBy: { position: 'asc' },
-      })
-      .then((links) => links.map((l) => ({ indicator: l.indicator, required: l.required })));
-    indicatorCache.set(key, { fp, rows });
-    rows.catch(() => indicatorCache.delete(key));
-    return rows;
+    // Read with the fingerprint of the same snapshot, and kept under that one: data changed since
+    // `fp` was read is never filed under `fp` (a change reverted later would bring it back).
+    const loaded = prisma.$transaction(
+      async (tx) => {
+        const links = await tx.dutyIndicator.findMany({
+          where: { dutyId, unitTypeCode: typeCode },
+          include: { indicator: { include: { targets: { where: { year } } } } },
+          orderBy: { position: 'asc' },
+        });
+        const [row] = await tx.$queryRawUnsafe<{ fp: string }[]>(`SELECT ${REFERENCE_FINGERPRINT} AS fp`);
+        return {
+          fp: row?.fp ?? '',
+          rows: links.map((l) => ({ indicator: l.indicator, required: l.required })),
+        };
+      },
+      { isolationLevel: 'RepeatableRead' },
+    );
+    const entry: Loaded = { fp, rows: loaded.then((r) => r.rows), actual: loaded.then((r) => r.fp) };
+    indicatorCache.set(key, entry);
+    loaded.then(
+      (r) => {
+        if (r.fp !== fp && indicatorCache.get(key) === entry) indicatorCache.set(key, { ...entry, fp: r.fp });
+      },
+      () => indicatorCache.delete(key),
+    );
+    return entry;
   }
 
   /**
@@ -84,7 +97,8 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
     if (hit && hit.fp === fp) return hit.list;
     if (unitIndicators.size > 5_000) unitIndicators.clear();
     const unit = { code: a.unitCode, typeCode: a.typeCode, clusterCodes: a.clusterCodes };
-    const list = indicatorsOf(a.dutyId, a.typeCode, a.year, fp).then((links) =>
+    const loaded = indicatorsOf(a.dutyId, a.typeCode, a.year, fp);
+    const list = loaded.rows.then((links) =>
       links.map(({ indicator: i, required }): AssignmentIndicator => {
         const targets: ScopedTarget[] = i.targets.map((t) => ({
           scope: t.scope,
@@ -108,8 +122,15 @@ export function createPrismaSubmissionStore(prisma: PrismaClient, timeZone: stri
         };
       }),
     );
-    unitIndicators.set(key, { fp, list });
-    list.catch(() => unitIndicators.delete(key));
+    const entry = { fp, list };
+    unitIndicators.set(key, entry);
+    // Filed under the fingerprint of what was read, as above.
+    loaded.actual.then(
+      (actual) => {
+        if (actual !== fp && unitIndicators.get(key) === entry) unitIndicators.set(key, { fp: actual, list });
+      },
+      () => unitIndicators.delete(key),
+    );
     return list;
   }
 
