@@ -11,7 +11,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { localDateOf } from '../domain/calendar.js';
 import type { StatusIndicator, StatusReport, UnitStatus } from '../domain/status.js';
 import type { Clock } from '../ports/clock.js';
-import type { DashboardSessionStore, DashboardStore, UnitRecord } from '../ports/dashboard.js';
+import type { ChangeMark, DashboardSessionStore, DashboardStore, UnitRecord } from '../ports/dashboard.js';
 import type { ManagerStore, UnitLedgerLine } from '../ports/manager-store.js';
 import type { Scope, StatusStore } from '../ports/status-store.js';
 import type { DecideResult, LockResult, ManagerActions, NudgeResult } from './manager-actions.js';
@@ -87,8 +87,8 @@ export interface Dashboard {
   ): Promise<NudgeResult | { ok: false; reason: 'forbidden' }>;
   setLock(session: DashboardSession, q: ReportChoice, locked: boolean): Promise<LockResult>;
   decide(session: DashboardSession, exceptionId: number, allow: boolean): Promise<DecideResult>;
-  /** Changes when anything the overview shows is stored. */
-  changeMark(): Promise<string>;
+  /** The units whose figures, document, state or lock were stored since `since` (see the port). */
+  changes(since: ChangeMark | null): Promise<{ mark: ChangeMark; unitIds: number[] }>;
 }
 
 export interface DashboardDeps {
@@ -233,6 +233,6 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       return deps.actions.decide(session.personId, exceptionId, allow, deps.clock.now());
     },
 
-    changeMark: () => deps.store.changeMark(),
+    changes: (since) => deps.store.changes(since),
   };
 }

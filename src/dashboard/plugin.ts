@@ -22,6 +22,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Dashboard, DashboardSession, ReportChoice } from '../app/dashboard.js';
 import type { StatusService } from '../app/status.js';
 import { STATUS_STATES, type StatusState } from '../domain/status.js';
+import type { ChangeMark } from '../ports/dashboard.js';
 import type { Logger } from '../ports/logger.js';
 import type { Locale, Translator } from '../ports/translator.js';
 import {
@@ -373,10 +374,11 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     return sendFile(reply, r.file, true);
   });
 
-  // Live updates: one poll of the change mark per process, whatever the number of pages open.
+  // Live updates: one poll of what changed per process, whatever the number of pages open; a
+  // page hears of a change only when one of the units changed is in its session's scope.
   // Each stream belongs to a session: it ends (with an `ended` event) when the session does —
   // signed out on the page or by /dangxuat, expired — checked every `SESSION_CHECK_MS`.
-  const streams = new Map<ServerResponse, { token: string; expiresAt: Date }>();
+  const streams = new Map<ServerResponse, { token: string; expiresAt: Date; units: Set<number> | 'all' }>();
   const send = (res: ServerResponse, text: string) => {
     if (res.destroyed || res.writableEnded) streams.delete(res);
     else res.write(text);
@@ -385,19 +387,21 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     streams.delete(res);
     if (!res.destroyed && !res.writableEnded) res.end('event: ended\ndata: {}\n\n');
   };
-  let lastMark: string | null = null;
+  let lastMark: ChangeMark | null = null;
   let polling = false;
   let lastSessionCheck = Date.now();
   const poll = setInterval(() => {
     if (streams.size === 0 || polling) return;
     polling = true;
     checkStreams()
-      .then(() => dashboard.changeMark())
-      .then((mark) => {
-        if (lastMark !== null && mark !== lastMark) {
-          for (const res of [...streams.keys()]) send(res, 'event: figures\ndata: {}\n\n');
-        }
+      .then(() => dashboard.changes(lastMark))
+      .then(({ mark, unitIds }) => {
         lastMark = mark;
+        if (unitIds.length === 0) return;
+        for (const [res, s] of [...streams]) {
+          if (s.units === 'all' || unitIds.some((id) => (s.units as Set<number>).has(id)))
+            send(res, 'event: figures\ndata: {}\n\n');
+        }
       })
       .catch((err: unknown) => o.logger.warn({ err: (err as Error).message }, 'dashboard change poll failed'))
       .finally(() => {
@@ -431,7 +435,7 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     if (!token || !session)
       return reply.code(401).header('cache-control', 'no-store').send({ error: 'no session' });
     // The mark as the page was rendered: a figure stored since is announced at the next poll.
-    if (lastMark === null) lastMark = await dashboard.changeMark();
+    if (lastMark === null) lastMark = (await dashboard.changes(null)).mark;
     reply.hijack();
     const res = reply.raw;
     // The browser may have left while the session was looked up: nothing to keep then.
@@ -446,7 +450,11 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     // A few tabs per session; the oldest stream gives way.
     const mine = [...streams].filter(([, s]) => s.token === token).map(([r]) => r);
     if (mine.length >= STREAMS_PER_SESSION) endStream(mine[0]!);
-    streams.set(res, { token, expiresAt: session.expiresAt });
+    streams.set(res, {
+      token,
+      expiresAt: session.expiresAt,
+      units: session.scope.kind === 'all' ? 'all' : new Set(session.scope.unitIds),
+    });
     res.once('close', () => streams.delete(res));
   });
 

@@ -16,6 +16,12 @@ export interface SessionPerson {
   expiresAt: Date;
 }
 
+/** Where the stored data stood: the newest revision and the newest change of an assignment. */
+export interface ChangeMark {
+  revisionId: number;
+  assignmentsAt: Date;
+}
+
 /** Sign-in links and sessions. Every method takes hashes, never tokens. */
 export interface DashboardSessionStore {
   /** Stores a new link; links and sessions ended 30 days before it are deleted meanwhile. */
@@ -100,6 +106,10 @@ export interface DashboardStore {
   duties(scope: Scope): Promise<{ code: string; nameVi: string; nameEn: string; periods: string[] }[]>;
   /** Unit types (sectors) by code, with their names. */
   unitTypes(): Promise<{ code: string; nameVi: string; nameEn: string }[]>;
-  /** Changes whenever a figure, a document, a state or a lock is stored (cheap: polled). */
-  changeMark(): Promise<string>;
+  /**
+   * What changed since `since` (a mark this method returned; null: nothing yet, only the mark):
+   * the units whose figures, document, state or lock were stored since, and the new mark.
+   * Cheap: polled every few seconds while an overview is open.
+   */
+  changes(since: ChangeMark | null): Promise<{ mark: ChangeMark; unitIds: number[] }>;
 }

@@ -246,11 +246,23 @@ export function createPrismaDashboardStore(prisma: PrismaClient): DashboardStore
       });
     },
 
-    async changeMark() {
-      const rows = await prisma.$queryRaw<{ mark: string }[]>`
-        SELECT (SELECT coalesce(max(id), 0) FROM "SubmissionRevision")::text || ':' ||
-               (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Assignment")::text AS mark`;
-      return rows[0]?.mark ?? '';
+    async changes(since) {
+      const rows = await prisma.$queryRaw<{ rid: number; at: Date | null; units: number[] }[]>`
+        SELECT (SELECT coalesce(max(id), 0) FROM "SubmissionRevision")::int AS rid,
+               (SELECT max("updatedAt") FROM "Assignment") AS at,
+               CASE WHEN ${since === null} THEN ARRAY[]::int[] ELSE ARRAY(
+                 SELECT a."unitId" FROM "SubmissionRevision" r
+                   JOIN "SubmissionValue" v ON v.id = r."valueId"
+                   JOIN "Assignment" a ON a.id = v."assignmentId"
+                 WHERE r.id > ${since?.revisionId ?? 0}
+                 UNION
+                 SELECT a."unitId" FROM "Assignment" a WHERE a."updatedAt" > ${since?.assignmentsAt ?? new Date(0)}
+               ) END AS units`;
+      const row = rows[0];
+      return {
+        mark: { revisionId: row?.rid ?? 0, assignmentsAt: row?.at ?? new Date(0) },
+        unitIds: row?.units ?? [],
+      };
     },
   };
 }

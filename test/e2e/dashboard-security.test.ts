@@ -265,6 +265,36 @@ describe('the live stream', () => {
     expect(got).toContain('event: ended');
   });
 
+  it("tells a cluster manager's page of changes to the cluster's units only", async () => {
+    const client = await signedIn();
+    const controller = new AbortController();
+    const res = await client.request('/dashboard/events', { signal: controller.signal });
+    const reader = res.body!.getReader();
+    let text = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        text += new TextDecoder().decode(value);
+      }
+    })();
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await wait(600);
+    await db.prisma.assignment.updateMany({
+      where: { unitId: units.outside.id },
+      data: { documentRef: `Số ${tag}/BC` },
+    });
+    await wait(1_000);
+    expect(text).not.toContain('event: figures');
+    await db.prisma.assignment.updateMany({
+      where: { unitId: units.inside.id },
+      data: { documentRef: `Số ${tag}/BC` },
+    });
+    for (let i = 0; i < 50 && !text.includes('event: figures'); i++) await wait(100);
+    controller.abort();
+    expect(text).toContain('event: figures');
+  });
+
   it('is refused without a session, and a HEAD request opens none', async () => {
     expect((await new CookieClient(server.base).get('/dashboard/events')).status).toBe(401);
     const client = await signedIn();
