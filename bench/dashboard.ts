@@ -26,7 +26,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { DASHBOARD_SIGNIN_PATH, registerDashboard } from '../src/dashboard/plugin.js';
+import { registerDashboard } from '../src/dashboard/plugin.js';
 import { createHttpServer } from '../src/http/server.js';
 import { createTranslator } from '../src/i18n/fluent.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -35,6 +35,7 @@ import { openDatabase } from '../src/storage/database.js';
 import { createDashboardOnPrisma } from '../src/wiring/dashboard.js';
 import { createReminderRuntime } from '../src/wiring/reminder-runtime.js';
 import { createFixedClock } from '../src/wiring/system-clock.js';
+import { CookieClient } from '../test/support/cookie-client.js';
 import { startCpuMeter, startProfile } from './profile.js';
 import { ADMIN_URL, generate, HAND_SQL, INDICATORS, PERIOD, PERIODS, TODAY, UNITS } from './status.js';
 
@@ -79,39 +80,6 @@ async function addManager(client: pg.Client): Promise<number> {
     unit[0]!.id,
   ]);
   return person[0]!.id;
-}
-
-/** A browser-like client (test/support/dashboard.ts's CookieClient, trimmed): cookies, no redirects. */
-class CookieClient {
-  readonly jar = new Map<string, string>();
-  constructor(readonly base: string) {}
-
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.jar.size) headers.set('cookie', [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      const value = pair!.slice(eq + 1);
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.jar.delete(pair!.slice(0, eq));
-      else this.jar.set(pair!.slice(0, eq), value);
-    }
-    return res;
-  }
-
-  /** Opens a `/web` link as a person would: the page, then its form's POST. */
-  async signIn(url: string): Promise<Response> {
-    const u = new URL(url);
-    const page = await this.request(u.pathname + u.search);
-    await page.arrayBuffer();
-    if (page.status !== 200) return page;
-    return this.request(DASHBOARD_SIGNIN_PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ t: u.searchParams.get('t') ?? '' }).toString(),
-    });
-  }
 }
 
 async function main(): Promise<void> {

@@ -80,11 +80,7 @@ export interface Dashboard {
   overview(session: DashboardSession, q: ReportChoice): Promise<OverviewResult>;
   unitPage(session: DashboardSession, unitId: number, q: ReportChoice): Promise<UnitPageResult>;
   /** The chat's nudge about the report on screen (its duty and period when given). */
-  nudge(
-    session: DashboardSession,
-    unitId: number,
-    q: ReportChoice,
-  ): Promise<NudgeResult | { ok: false; reason: 'forbidden' }>;
+  nudge(session: DashboardSession, unitId: number, q: ReportChoice): Promise<NudgeResult>;
   setLock(session: DashboardSession, q: ReportChoice, locked: boolean): Promise<LockResult>;
   decide(session: DashboardSession, exceptionId: number, allow: boolean): Promise<DecideResult>;
   /** The units whose figures, document, state or lock were stored since `since` (see the port). */
@@ -96,7 +92,7 @@ export interface DashboardDeps {
   store: DashboardStore;
   status: StatusService;
   scopes: Pick<StatusStore, 'scopeOf' | 'nearestDuty' | 'periodFor'>;
-  managers: Pick<ManagerStore, 'unitLedger' | 'nudged' | 'units'>;
+  managers: Pick<ManagerStore, 'unitLedger' | 'nudged'>;
   actions: ManagerActions;
   clock: Clock;
   timeZone: string;
@@ -211,18 +207,10 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       };
     },
 
-    async nudge(session, unitId, q) {
-      if (!inScope(session.scope, unitId)) return { ok: false, reason: 'forbidden' };
-      const unit = (await deps.managers.units()).find((u) => u.id === unitId);
-      if (!unit) return { ok: false, reason: 'forbidden' };
-      // The chat's nudge, by the unit's code: the same once-a-day rule, ledger and queue; about
-      // the report on screen (its duty and period), not the nearest one.
-      return deps.actions.nudge(
-        session.personId,
-        q.dutyCode ? `${unit.code} ${q.dutyCode}` : unit.code,
-        deps.clock.now(),
-        q.periodCode,
-      );
+    nudge(session, unitId, q) {
+      // The chat's nudge (the same once-a-day rule, ledger and queue), to the unit by id and
+      // about the report on screen; the use case checks the scope again.
+      return deps.actions.nudgeUnit(session.personId, unitId, deps.clock.now(), q);
     },
 
     setLock(session, q, locked) {

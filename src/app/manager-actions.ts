@@ -93,7 +93,18 @@ export interface ManagerActions {
    * A manual nudge to a unit's focal points, at most one per unit per day. `text` names the
    * unit (code, name or part of it) and may end with a duty code (`… BC6T`).
    */
-  nudge(personId: number, text: string, now: Date, periodCode?: string): Promise<NudgeResult>;
+  nudge(personId: number, text: string, now: Date): Promise<NudgeResult>;
+  /**
+   * The same nudge to a unit known by id (the dashboard), about the report given when given
+   * (its duty, its period). A unit outside the manager's scope, or none of that id, is
+   * `out_of_scope` alike.
+   */
+  nudgeUnit(
+    personId: number,
+    unitId: number,
+    now: Date,
+    report?: { dutyCode?: string | undefined; periodCode?: string | undefined },
+  ): Promise<NudgeResult>;
   /** Locks (or unlocks) a duty × period for edits; only a manager whose scope is everything. */
   setLock(
     personId: number,
@@ -145,47 +156,67 @@ export function createManagerActions(deps: ManagerActionsDeps): ManagerActions {
     return created.length;
   }
 
+  /** A nudge to a unit in the manager's scope: once a day, through the ledger and the queue. */
+  async function nudgeFound(
+    personId: number,
+    unit: UnitRef,
+    now: Date,
+    dutyCode?: string,
+    periodCode?: string,
+  ): Promise<NudgeResult> {
+    const today = localDateOf(now, deps.timeZone);
+    const stage = `nudge-${today}`;
+    if (await deps.managers.nudged(unit.id, stage)) return { ok: false, reason: 'already_today', unit };
+    const target = await deps.managers.nudgeTarget(unit.id, today, dutyCode, periodCode);
+    if (!target) return { ok: false, reason: 'nothing_open', unit };
+    const recipients = (await deps.reminders.focalRecipients([unit.id])).get(unit.id) ?? [];
+    if (recipients.length === 0) return { ok: false, reason: 'no_focal', unit };
+    const planned = await notify(
+      recipients.map((recipient) => ({
+        kind: 'nudge',
+        dedupeKey: `n:${unit.id}:${today}:${recipient.personId}`,
+        assignmentId: target.assignmentId,
+        dutyId: target.dutyId,
+        periodCode: target.periodCode,
+        stage,
+        recipient,
+        plannedFor: now,
+        unitIds: [unit.id],
+      })),
+    );
+    await deps.managers.audit({
+      actorPersonId: personId,
+      action: 'unit.nudge',
+      entity: `Unit:${unit.code}`,
+      data: { assignmentId: target.assignmentId, recipients: planned, at: now.toISOString() },
+    });
+    return {
+      ok: true,
+      unit,
+      dutyCode: target.dutyCode,
+      dutyNameVi: target.dutyNameVi,
+      dutyNameEn: target.dutyNameEn,
+      periodCode: target.periodCode,
+      recipients: recipients.length,
+    };
+  }
+
   return {
-    async nudge(personId, text, now, periodCode) {
+    async nudge(personId, text, now) {
       const { unitQuery, dutyCode } = splitDutyCode(text, await deps.managers.dutyCodes());
       const found = await findUnit(personId, unitQuery);
       if (!found.ok) return { ...found, dutyCode };
-      const unit = found.unit;
-      const today = localDateOf(now, deps.timeZone);
-      const stage = `nudge-${today}`;
-      if (await deps.managers.nudged(unit.id, stage)) return { ok: false, reason: 'already_today', unit };
-      const target = await deps.managers.nudgeTarget(unit.id, today, dutyCode, periodCode);
-      if (!target) return { ok: false, reason: 'nothing_open', unit };
-      const recipients = (await deps.reminders.focalRecipients([unit.id])).get(unit.id) ?? [];
-      if (recipients.length === 0) return { ok: false, reason: 'no_focal', unit };
-      const planned = await notify(
-        recipients.map((recipient) => ({
-          kind: 'nudge',
-          dedupeKey: `n:${unit.id}:${today}:${recipient.personId}`,
-          assignmentId: target.assignmentId,
-          dutyId: target.dutyId,
-          periodCode: target.periodCode,
-          stage,
-          recipient,
-          plannedFor: now,
-          unitIds: [unit.id],
-        })),
-      );
-      await deps.managers.audit({
-        actorPersonId: personId,
-        action: 'unit.nudge',
-        entity: `Unit:${unit.code}`,
-        data: { assignmentId: target.assignmentId, recipients: planned, at: now.toISOString() },
-      });
-      return {
-        ok: true,
-        unit,
-        dutyCode: target.dutyCode,
-        dutyNameVi: target.dutyNameVi,
-        dutyNameEn: target.dutyNameEn,
-        periodCode: target.periodCode,
-        recipients: recipients.length,
-      };
+      return nudgeFound(personId, found.unit, now, dutyCode);
+    },
+
+    async nudgeUnit(personId, unitId, now, report) {
+      const scope = await deps.scopes.scopeOf(personId);
+      if (!scope) return { ok: false, reason: 'no_scope' };
+      const unit = inScope(scope, unitId)
+        ? (await deps.managers.units()).find((u) => u.id === unitId)
+        : undefined;
+      if (!unit) return { ok: false, reason: 'out_of_scope' };
+      return nudgeFound(personId, unit, now, report?.dutyCode, report?.periodCode);
     },
 
     async setLock(personId, q, locked, now) {

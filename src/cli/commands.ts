@@ -75,7 +75,10 @@ export const commands: Record<string, Command> = {
               submittedAt: u.submittedAt,
               values: u.values,
               missingIndicators: u.missingIndicators,
-              focalPoints: u.focalPoints ?? [],
+              // Names and channels (the stable interface); no internal ids.
+              focalPoints: (u.focalPoints ?? []).map(({ name, channel }) =>
+                channel ? { name, channel } : { name },
+              ),
             })),
             totals: r.totals,
           });

@@ -97,15 +97,13 @@ export interface FigureLine {
 }
 
 /** A focal point of the unit, now or before (a handover ends a role). */
-export interface FocalPointLine {
-  name: string;
-  since: Date;
-  endedAt: Date | null;
-  /** "handover", "left"…: as stored. */
-  endReason: string | null;
+export interface FocalPointLine extends FocalPointRow {
   /** Where reminders reach them now (absent: nowhere usable). */
   channel?: 'telegram' | 'zalo' | 'web' | undefined;
 }
+
+/** A focal point's role as stored ("handover", "left"… as `endReason`). */
+type FocalPointRow = UnitRecord['focalPoints'][number];
 
 /** A focal point's request to edit after the lock, and its decision. */
 export type ExceptionLine = UnitRecord['exceptions'][number];

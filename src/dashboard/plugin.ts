@@ -302,7 +302,9 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
       })),
       ledger: r.ledger,
       focalPoints: rec.focalPoints.map((f) => {
-        const now = r.status?.focalPoints?.find((p) => p.name === f.name && f.endedAt === null);
+        // Where reminders reach a current focal point: the status report worked it out.
+        const now =
+          f.endedAt === null ? r.status?.focalPoints?.find((p) => p.personId === f.personId) : undefined;
         return { ...f, channel: now?.channel };
       }),
       exceptions: rec.exceptions,
@@ -321,7 +323,7 @@ async function dashboardRoutes(app: FastifyInstance, o: DashboardPluginOptions):
     const back = `${DASHBOARD_PATH}/units/${unitId}?${reportQueryOf(body)}`;
     if (unitId === null) return message(req, reply, session, 403, 'forbidden');
     const r = await dashboard.nudge(session, unitId, choiceOf(body));
-    if (!r.ok && ['forbidden', 'out_of_scope', 'no_scope'].includes(r.reason))
+    if (!r.ok && ['out_of_scope', 'no_scope'].includes(r.reason))
       return message(req, reply, session, 403, 'forbidden');
     const notice = r.ok
       ? 'nudged'

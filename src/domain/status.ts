@@ -21,6 +21,8 @@ export const STATUS_STATES: readonly StatusState[] = ['on_time', 'late', 'partia
 /** A focal point of a unit as the status names them: their name and where reminders reach them. */
 export interface StatusFocalPoint {
   name: string;
+  /** Who it is (absent where the caller did not load it). */
+  personId?: number;
   channel?: 'telegram' | 'zalo' | 'web';
 }
 

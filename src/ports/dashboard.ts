@@ -84,7 +84,13 @@ export interface UnitRecord {
     revisions: RevisionRow[];
   }[];
   /** Focal points now and before, oldest first. */
-  focalPoints: { name: string; since: Date; endedAt: Date | null; endReason: string | null }[];
+  focalPoints: {
+    personId: number;
+    name: string;
+    since: Date;
+    endedAt: Date | null;
+    endReason: string | null;
+  }[];
   /** Requests to edit after the lock, newest first. */
   exceptions: {
     id: number;

@@ -96,7 +96,12 @@ export function createPrismaDashboardStore(prisma: PrismaClient): DashboardStore
             },
             roles: {
               where: { role: 'focal' },
-              select: { since: true, endedAt: true, endReason: true, person: { select: { fullName: true } } },
+              select: {
+                since: true,
+                endedAt: true,
+                endReason: true,
+                person: { select: { id: true, fullName: true } },
+              },
               orderBy: [{ since: 'asc' }, { id: 'asc' }],
             },
           },
@@ -205,6 +210,7 @@ export function createPrismaDashboardStore(prisma: PrismaClient): DashboardStore
           };
         }),
         focalPoints: unit.roles.map((r) => ({
+          personId: r.person.id,
           name: r.person.fullName,
           since: r.since,
           endedAt: r.endedAt,

@@ -22,8 +22,8 @@ interface StatusRow {
   active: boolean;
   retiredAt: Date | null;
   clusters: [string, string][] | null;
-  /** [name, channel or null] per focal point, oldest first (null: none). */
-  focalPoints: [string, StatusFocalPoint['channel'] | null][] | null;
+  /** [name, channel or null, person id] per focal point, oldest first (null: none). */
+  focalPoints: [string, StatusFocalPoint['channel'] | null, number][] | null;
   values: Record<string, number | string | null> | null;
 }
 
@@ -75,7 +75,7 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
                (SELECT json_agg(json_build_array(c.code, c.name) ORDER BY m.id)
                   FROM "ClusterMember" m JOIN "Unit" c ON c.id = m."clusterId"
                  WHERE m."unitId" = u.id AND m.until IS NULL) AS clusters,
-               (SELECT json_agg(json_build_array(f.name, f.channel) ORDER BY f.since, f.id)
+               (SELECT json_agg(json_build_array(f.name, f.channel, f.id) ORDER BY f.since, f.id)
                   FROM (SELECT DISTINCT ON (p.id) p.id, p."fullName" AS name, r.since,
                                (SELECT i.channel::text FROM "Identity" i
                                  WHERE i."personId" = p.id AND i."blockedAt" IS NULL
@@ -192,8 +192,8 @@ export function createPrismaStatusStore(prisma: PrismaClient): StatusStore {
           storedState: a.state,
           locked: a.locked,
           documentSent: a.documentSent,
-          focalPoints: (a.focalPoints ?? []).map(([name, channel]) =>
-            channel ? { name, channel } : { name },
+          focalPoints: (a.focalPoints ?? []).map(([name, channel, personId]) =>
+            channel ? { name, channel, personId } : { name, personId },
           ),
           values,
           required,

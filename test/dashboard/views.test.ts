@@ -184,6 +184,7 @@ const unitPage = (over: Partial<UnitPageData> = {}): UnitPageData => {
     ],
     focalPoints: [
       {
+        personId: 11,
         name: 'Trần Văn Đầu Mối',
         since: new Date('2027-01-05T02:00:00Z'),
         endedAt: null,
@@ -191,6 +192,7 @@ const unitPage = (over: Partial<UnitPageData> = {}): UnitPageData => {
         channel: 'zalo',
       },
       {
+        personId: 12,
         name: 'Lê Thị Cũ',
         since: new Date('2025-03-01T02:00:00Z'),
         endedAt: new Date('2027-01-05T02:00:00Z'),
